@@ -1,0 +1,34 @@
+package org.incidentworkbench.app.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Prints the product version and the Java runtime it runs on. */
+public final class VersionCommand implements Command {
+
+    @Override
+    public String name() {
+        return "version";
+    }
+
+    @Override
+    public String summary() {
+        return "print the version of the workbench and of its Java runtime";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println("Usage: workbench version");
+            out.println("Prints the workbench version and the Java runtime it runs on (also: workbench --version).");
+            return Cli.OK;
+        }
+        out.println("Incident Workbench " + version() + " (Java " + Runtime.version() + ")");
+        return Cli.OK;
+    }
+
+    public static String version() {
+        String v = VersionCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+}

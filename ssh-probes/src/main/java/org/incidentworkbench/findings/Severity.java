@@ -1,0 +1,6 @@
+package org.incidentworkbench.findings;
+
+/** How urgent a finding is; ordered from most to least urgent so findings sort critical-first. */
+public enum Severity {
+    CRITICAL, WARNING, INFO
+}

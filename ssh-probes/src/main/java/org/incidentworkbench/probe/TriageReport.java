@@ -1,0 +1,46 @@
+package org.incidentworkbench.probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.incidentworkbench.findings.Finding;
+
+/**
+ * Everything one triage run learned about one host: the probe results (raw and parsed), the
+ * findings derived from them (critical first), or the reason the host could not be reached.
+ *
+ * @param host      the name the user gave (an ssh_config alias, {@code user@host:port}, or {@code local})
+ * @param target    what was actually connected to ({@code user@hostname:port}, via jump hosts if any)
+ * @param startedAt when the run started (laptop clock)
+ * @param duration  wall time of the whole run for this host
+ * @param failure   present when the host could not be triaged at all; results are then empty
+ * @param results   one result per probe, in probe order
+ * @param findings  derived by the findings rules, most severe first
+ */
+public record TriageReport(String host, String target, Instant startedAt, Duration duration,
+                           Optional<HostFailure> failure, List<ProbeResult> results, List<Finding> findings) {
+
+    public TriageReport {
+        results = List.copyOf(results);
+        findings = List.copyOf(findings);
+    }
+
+    /** The result of the named probe, if it ran. */
+    public Optional<ProbeResult> result(String probe) {
+        return results.stream().filter(r -> r.probe().equals(probe)).findFirst();
+    }
+
+    /** The parsed record of the named probe when it parsed into the given type. */
+    public <T> Optional<T> parsed(String probe, Class<T> type) {
+        return result(probe).flatMap(r -> r.data(type));
+    }
+
+    public TriageReport withFindings(List<Finding> newFindings) {
+        return new TriageReport(host, target, startedAt, duration, failure, results, newFindings);
+    }
+
+    public boolean triaged() {
+        return failure.isEmpty();
+    }
+}
