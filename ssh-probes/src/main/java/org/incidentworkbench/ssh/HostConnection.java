@@ -1,0 +1,31 @@
+package org.incidentworkbench.ssh;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * An open connection to one host (an SSH session, or this machine for the local transport).
+ * Thread-safe: the triage runs its combined script and iostat's sample on two channels at once.
+ */
+public interface HostConnection extends AutoCloseable {
+
+    /** What was connected to, for example {@code root@10.0.0.5:22 via bastion}. */
+    String target();
+
+    /**
+     * Runs one command through the login shell, as sshd does, and waits for it. Never waits longer
+     * than {@code timeout}: a command still running then is stopped and returned with
+     * {@code timedOut}. Output beyond {@code maxOutputBytes} is discarded (and flagged).
+     *
+     * @throws IOException when the connection itself fails (the channel could not be opened)
+     */
+    ExecResult exec(String command, Duration timeout, int maxOutputBytes) throws IOException;
+
+    /** Starts a long-lived command whose output is streamed (the sampler's loop). */
+    RemoteProcess start(String command) throws IOException;
+
+    boolean isOpen();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,40 @@
+package org.incidentworkbench.ssh;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One server to connect to, fully resolved (from {@code ~/.ssh/config}, an inventory, or typed in).
+ *
+ * @param alias               the name the user knows the host by (an ssh_config {@code Host}, or what was typed)
+ * @param user                login user; empty means the local user name
+ * @param hostname            DNS name or address to connect to
+ * @param port                TCP port, 22 by default
+ * @param identityFiles       private key files to try, in order (may be empty: agent or default keys)
+ * @param jumps               bastions to go through, first hop first ({@code ProxyJump a,b})
+ * @param connectTimeout      bound on TCP connect plus SSH handshake
+ * @param serverAliveInterval keepalive interval; zero disables
+ */
+public record HostSpec(String alias, Optional<String> user, String hostname, int port, List<Path> identityFiles,
+                       List<HostSpec> jumps, Duration connectTimeout, Duration serverAliveInterval) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_SERVER_ALIVE = Duration.ofSeconds(15);
+
+    public HostSpec {
+        identityFiles = List.copyOf(identityFiles);
+        jumps = List.copyOf(jumps);
+    }
+
+    /** A host with defaults for everything but the address. */
+    public static HostSpec of(String alias, Optional<String> user, String hostname, int port) {
+        return new HostSpec(alias, user, hostname, port, List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_SERVER_ALIVE);
+    }
+
+    /** {@code user@hostname:port}, as shown to users and recorded in reports. */
+    public String target() {
+        return user.map(u -> u + "@").orElse("") + hostname + (port == 22 ? "" : ":" + port);
+    }
+}
