@@ -1,0 +1,52 @@
+package org.incidentworkbench.parse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Splits a probe's output that holds several commands' output into its parts. A probe that runs
+ * more than one command (df's space and inode tables, ss's summary and socket list, the logs and
+ * dmesg) prints a marker line {@code #### iw-section: NAME} before each part after the first; the
+ * part before any marker is named {@code ""}. Text pasted from a ticket has no markers and is one
+ * part, so every parser reads both forms.
+ *
+ * <pre>
+ * Filesystem     Type 1024-blocks ...      (part "")
+ * #### iw-section: df -Pi
+ * Filesystem      Inodes IUsed ...          (part "df -Pi")
+ * </pre>
+ */
+public final class Sections {
+
+    public static final String MARKER = "#### iw-section: ";
+
+    private Sections() {
+    }
+
+    /** The marker line that opens the part with the given name (without a newline). */
+    public static String marker(String name) {
+        return MARKER + name;
+    }
+
+    /** The parts in the order printed; the first one is named {@code ""} (possibly empty). */
+    public static Map<String, String> split(String text) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        String name = "";
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith(MARKER)) {
+                parts.merge(name, current.toString(), String::concat);
+                name = line.substring(MARKER.length()).strip();
+                current = new StringBuilder();
+            } else {
+                current.append(line).append('\n');
+            }
+        }
+        String last = current.toString();
+        if (last.endsWith("\n") && !text.endsWith("\n")) {
+            last = last.substring(0, last.length() - 1);
+        }
+        parts.merge(name, last, String::concat);
+        return parts;
+    }
+}
