@@ -33,20 +33,21 @@ public final class Sections {
         Map<String, String> parts = new LinkedHashMap<>();
         String name = "";
         StringBuilder current = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
+        int pos = 0;
+        while (pos < text.length()) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl + 1;
+            String line = text.substring(pos, end);
             if (line.startsWith(MARKER)) {
                 parts.merge(name, current.toString(), String::concat);
                 name = line.substring(MARKER.length()).strip();
                 current = new StringBuilder();
             } else {
-                current.append(line).append('\n');
+                current.append(line);
             }
+            pos = end;
         }
-        String last = current.toString();
-        if (last.endsWith("\n") && !text.endsWith("\n")) {
-            last = last.substring(0, last.length() - 1);
-        }
-        parts.merge(name, last, String::concat);
+        parts.merge(name, current.toString(), String::concat);
         return parts;
     }
 }
