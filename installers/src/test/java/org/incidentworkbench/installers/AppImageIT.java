@@ -1,0 +1,83 @@
+package org.incidentworkbench.installers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the jpackage'd app image the package phase built: its own trimmed runtime must start the
+ * product and do everything the CLI does.
+ */
+class AppImageIT {
+
+    /** The size budget of the app image (runtime included), from the installers issue. */
+    static final long MAX_IMAGE_BYTES = 120L * 1024 * 1024;
+
+    static Path image() {
+        return Path.of(System.getProperty("jpackage.out", "target/jpackage"), "incident-workbench");
+    }
+
+    static Path launcher() {
+        return image().resolve("bin/incident-workbench");
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("iw-out", ".txt");
+        Path err = Files.createTempFile("iw-err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not finish within 120 s: " + command);
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void launcherPrintsItsVersion() throws Exception {
+        Run r = run("--version");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Incident Workbench "), r.out());
+    }
+
+    @Test
+    void imageFitsItsSizeBudget() throws IOException {
+        long bytes;
+        try (Stream<Path> files = Files.walk(image())) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertTrue(bytes <= MAX_IMAGE_BYTES, "the app image is " + bytes / (1024 * 1024) + " MiB, over its 120 MiB budget");
+    }
+
+    @Test
+    void debianPackageDeclaresGtkAndTheBundleType() throws Exception {
+        Path deb;
+        try (Stream<Path> files = Files.list(image().getParent())) {
+            deb = files.filter(f -> f.toString().endsWith(".deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no .deb next to the app image in " + image().getParent()));
+        }
+        Process p = new ProcessBuilder("dpkg-deb", "-f", deb.toString(), "Depends").redirectErrorStream(true).start();
+        String depends = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertTrue(depends.contains("libgtk-3-0"), depends);
+        Process c = new ProcessBuilder("dpkg-deb", "-c", deb.toString()).redirectErrorStream(true).start();
+        String contents = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, c.waitFor());
+        assertTrue(contents.contains(".desktop"), "no desktop entry in the .deb");
+        assertTrue(contents.contains("MimeInfo.xml"), "no MIME type for incident bundles in the .deb");
+    }
+}
