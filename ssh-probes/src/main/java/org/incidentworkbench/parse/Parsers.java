@@ -18,6 +18,9 @@ public final class Parsers {
     private static List<OutputParser<?>> build() {
         List<OutputParser<?>> all = new ArrayList<>();
         // Register parsers here, one line each, in the order help should list them.
+        all.add(new WParser());
+        all.add(new UptimeParser());
+        all.add(new DfParser());
         return List.copyOf(all);
     }
 

@@ -1,0 +1,50 @@
+package org.incidentworkbench.findings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.incidentworkbench.parse.DfReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * A filesystem whose df {@code Use%} is at least {@link Thresholds#fsUsedPercentWarning()} (90) or
+ * {@link Thresholds#fsUsedPercentCritical()} (95). Read-only images that are full by construction
+ * (squashfs, iso9660, overlay lower layers shown as such) are skipped.
+ */
+final class FilesystemFullRule implements FindingRule {
+
+    /** Filesystems that are always 100 % full by design. */
+    static final Set<String> ALWAYS_FULL = Set.of("squashfs", "iso9660", "udf", "erofs", "cramfs");
+
+    private final Thresholds t;
+
+    FilesystemFullRule(Thresholds t) {
+        this.t = t;
+    }
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        List<Finding> out = new ArrayList<>();
+        report.parsed("df", DfReport.class).ifPresent(df -> {
+            for (DfReport.Filesystem f : df.filesystems()) {
+                if (f.usedPercent().isEmpty() || f.type().map(ALWAYS_FULL::contains).orElse(false)
+                        || f.filesystem().startsWith("/dev/loop")) {
+                    continue;
+                }
+                int used = f.usedPercent().get();
+                if (used < t.fsUsedPercentWarning()) {
+                    continue;
+                }
+                Severity s = used >= t.fsUsedPercentCritical() ? Severity.CRITICAL : Severity.WARNING;
+                String free = f.availableBytes().map(Findings::bytes).orElse("?");
+                String size = f.sizeBytes().map(Findings::bytes).orElse("?");
+                out.add(new Finding(s, "fs.full", "df", f.mountedOn() + " is " + used + " % full",
+                        used + " % used, " + free + " of " + size + " available (" + f.filesystem()
+                                + f.type().map(x -> ", " + x).orElse("") + "); threshold " + t.fsUsedPercentWarning() + " %",
+                        "Find what grew: du -xh --max-depth=2 " + f.mountedOn() + " | sort -h | tail; also deleted "
+                                + "files still held open (lsof +L1) and rotated logs."));
+            }
+        });
+        return out;
+    }
+}

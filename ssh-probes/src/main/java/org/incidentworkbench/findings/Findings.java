@@ -1,0 +1,68 @@
+package org.incidentworkbench.findings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * Derives the findings of one triage report by running every rule (USE method: utilisation,
+ * saturation, errors) and sorting the results most severe first. Pure: the same report gives the
+ * same findings; a rule whose probe did not parse contributes nothing. Thread-safe.
+ *
+ * <pre>
+ * TriageReport done = report.withFindings(Findings.evaluate(report));
+ * </pre>
+ */
+public final class Findings {
+
+    private Findings() {
+    }
+
+    /** Every rule, in the order ties are shown (cheapest evidence to act on first). */
+    public static List<FindingRule> rules(Thresholds t) {
+        return List.of(
+                new FilesystemFullRule(t),
+                new InodesFullRule(t),
+                new LoadPerCoreRule(t),
+                new OtherUsersRule());
+    }
+
+    public static List<Finding> evaluate(TriageReport report) {
+        return evaluate(report, Thresholds.DEFAULTS);
+    }
+
+    public static List<Finding> evaluate(TriageReport report, Thresholds thresholds) {
+        List<Finding> out = new ArrayList<>();
+        for (FindingRule rule : rules(thresholds)) {
+            try {
+                out.addAll(rule.apply(report));
+            } catch (RuntimeException e) {
+                // a rule bug must not hide the other findings; say so instead
+                out.add(new Finding(Severity.INFO, "findings.rule-failed", "", "A findings rule failed: "
+                        + rule.getClass().getSimpleName(), String.valueOf(e), "Report this as a bug with the raw probe output."));
+            }
+        }
+        out.sort(Comparator.comparing(Finding::severity));
+        return List.copyOf(out);
+    }
+
+    static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", v);
+    }
+
+    static String bytes(long b) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        double v = b;
+        int u = 0;
+        while (Math.abs(v) >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? b + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,44 @@
+package org.incidentworkbench.findings;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.incidentworkbench.parse.DfReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * A filesystem whose inode use ({@code df -i}'s {@code IUse%}) is at least
+ * {@link Thresholds#inodesUsedPercentWarning()} (90) or {@link Thresholds#inodesUsedPercentCritical()} (95):
+ * file creation fails with "No space left on device" while df shows free space.
+ */
+final class InodesFullRule implements FindingRule {
+
+    private final Thresholds t;
+
+    InodesFullRule(Thresholds t) {
+        this.t = t;
+    }
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        List<Finding> out = new ArrayList<>();
+        report.parsed("df", DfReport.class).ifPresent(df -> {
+            for (DfReport.Filesystem f : df.filesystems()) {
+                if (f.inodesUsedPercent().isEmpty() || f.type().map(FilesystemFullRule.ALWAYS_FULL::contains).orElse(false)) {
+                    continue;
+                }
+                int used = f.inodesUsedPercent().get();
+                if (used < t.inodesUsedPercentWarning()) {
+                    continue;
+                }
+                Severity s = used >= t.inodesUsedPercentCritical() ? Severity.CRITICAL : Severity.WARNING;
+                out.add(new Finding(s, "fs.inodes", "df", f.mountedOn() + " has used " + used + " % of its inodes",
+                        f.inodesUsed().map(String::valueOf).orElse("?") + " of " + f.inodes().map(String::valueOf).orElse("?")
+                                + " inodes used (" + used + " %); threshold " + t.inodesUsedPercentWarning() + " %",
+                        "Find the directory with the most files: find " + f.mountedOn()
+                                + " -xdev -type f | cut -d/ -f2-4 | sort | uniq -c | sort -n | tail (caches, mail "
+                                + "queues, session files)."));
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package org.incidentworkbench.findings;
+
+import java.util.List;
+import java.util.Optional;
+import org.incidentworkbench.parse.UptimeReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * Load per core above {@link Thresholds#loadPerCoreWarning()} (1.0) or {@link Thresholds#loadPerCoreCritical()}
+ * (2.0), taking the higher of the 1- and 5-minute averages so a spike that is already ending still shows.
+ * Linux load counts tasks in uninterruptible sleep too, so high load with idle CPUs means I/O, not CPU.
+ */
+final class LoadPerCoreRule implements FindingRule {
+
+    private final Thresholds t;
+
+    LoadPerCoreRule(Thresholds t) {
+        this.t = t;
+    }
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        Optional<UptimeReport> up = report.parsed("uptime", UptimeReport.class);
+        if (up.isEmpty() || up.get().cpuCores().isEmpty() || up.get().load1().isEmpty()) {
+            return List.of();
+        }
+        UptimeReport u = up.get();
+        int cores = Math.max(1, u.cpuCores().get());
+        double load = Math.max(u.load1().get(), u.load5().orElse(0.0));
+        double perCore = load / cores;
+        if (perCore <= t.loadPerCoreWarning()) {
+            return List.of();
+        }
+        Severity s = perCore > t.loadPerCoreCritical() ? Severity.CRITICAL : Severity.WARNING;
+        return List.of(new Finding(s, "load.per-core", "uptime",
+                "Load is " + Findings.num(perCore) + " per core",
+                "load average " + Findings.num(u.load1().get()) + ", " + u.load5().map(Findings::num).orElse("?") + ", "
+                        + u.load15().map(Findings::num).orElse("?") + " (1/5/15 min) on " + cores + " cores; threshold "
+                        + Findings.num(t.loadPerCoreWarning()) + " per core",
+                "Check top's CPU split: high us/sy means CPU saturation (see the top processes); high wa or many "
+                        + "D-state processes means the load is waiting on I/O (see iostat)."));
+    }
+}

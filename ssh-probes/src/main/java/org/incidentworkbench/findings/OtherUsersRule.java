@@ -1,0 +1,29 @@
+package org.incidentworkbench.findings;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.incidentworkbench.parse.WReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * Someone else is logged in: triage runs over an exec channel without a terminal, so every session
+ * {@code w} lists is another person (or an old forgotten one). Info: coordinate before changing things.
+ */
+final class OtherUsersRule implements FindingRule {
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        return report.parsed("w", WReport.class).filter(w -> !w.sessions().isEmpty()).map(w -> {
+            Set<String> who = new LinkedHashSet<>();
+            for (WReport.Session s : w.sessions()) {
+                who.add(s.user() + "@" + s.tty() + s.from().map(f -> " from " + f).orElse("")
+                        + s.idle().map(i -> " idle " + i).orElse(""));
+            }
+            return List.of(new Finding(Severity.INFO, "users.logged-in", "w",
+                    w.sessions().size() + (w.sessions().size() == 1 ? " other session is" : " other sessions are") + " logged in",
+                    String.join("; ", who),
+                    "Someone may already be working on this host: check with them before restarting or changing anything."));
+        }).orElse(List.of());
+    }
+}

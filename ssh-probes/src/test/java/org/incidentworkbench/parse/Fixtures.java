@@ -1,0 +1,158 @@
+package org.incidentworkbench.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.incidentworkbench.json.Json;
+
+/**
+ * The real command output under {@code src/test/resources/fixtures/<os>/<command>.out} (with jc's
+ * {@code .json} beside its own files), grouped by the parser that reads them.
+ */
+final class Fixtures {
+
+    /** File-name prefixes per parser: {@code df-PTk.out} belongs to df, {@code syslog-3164.out} to logs. */
+    static final Map<String, List<String>> PREFIXES = Map.ofEntries(
+            Map.entry("w", List.of("w")), Map.entry("uptime", List.of("uptime")), Map.entry("ps", List.of("ps")),
+            Map.entry("ip", List.of("ip", "proc-net-dev")), Map.entry("df", List.of("df")),
+            Map.entry("top", List.of("top")), Map.entry("iostat", List.of("iostat")),
+            Map.entry("ss", List.of("ss", "proc-net-tcp")),
+            Map.entry("logs", List.of("journalctl", "syslog", "dmesg", "logs")),
+            Map.entry("free", List.of("free")), Map.entry("vmstat", List.of("vmstat")));
+
+    private Fixtures() {
+    }
+
+    /** One fixture file. {@code toString} is the test's display name, "df -PTk on debian-12". */
+    record Fixture(String os, String name, Path out, Optional<Path> json) {
+
+        String text() {
+            try {
+                return Files.readString(out, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        JsonNode expected() {
+            try {
+                return Json.mapper().readTree(json.orElseThrow().toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** BSD output that must degrade (unrecognised, or parsed with a warning), never throw. */
+        boolean foreign() {
+            return os.startsWith("osx");
+        }
+
+        @Override
+        public String toString() {
+            return command(name) + " on " + os;
+        }
+    }
+
+    /** {@code df-PTk} → {@code df -PTk}, {@code ip_route} → {@code ip route}, {@code iostat-dxk-1-2} → {@code iostat -dxk 1 2}. */
+    static String command(String name) {
+        String[] parts = name.replace('_', ' ').split("-");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            b.append(parts[i].matches("\\d+") ? " " : " -").append(parts[i]);
+        }
+        return b.toString();
+    }
+
+    static Path root() {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixtures").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Fixture> all() {
+        try (Stream<Path> files = Files.walk(root())) {
+            return files.filter(p -> p.toString().endsWith(".out")).sorted().map(p -> {
+                String file = p.getFileName().toString();
+                String name = file.substring(0, file.length() - 4);
+                Path json = p.resolveSibling(name + ".json");
+                String os = root().relativize(p.getParent()).toString().replace('\\', '/');
+                if (os.startsWith("jc/")) {
+                    os = os.substring(3);
+                }
+                return new Fixture(os, name, p, Files.exists(json) ? Optional.of(json) : Optional.empty());
+            }).collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String parserOf(Fixture f) {
+        for (Map.Entry<String, List<String>> e : PREFIXES.entrySet()) {
+            for (String prefix : e.getValue()) {
+                if (f.name().equals(prefix) || f.name().startsWith(prefix + "-") || f.name().startsWith(prefix + "_")) {
+                    return e.getKey();
+                }
+            }
+        }
+        return "?";
+    }
+
+    static Stream<Fixture> forParser(String parser) {
+        List<Fixture> list = all().stream().filter(f -> parserOf(f).equals(parser)).collect(Collectors.toList());
+        assertTrue(!list.isEmpty(), "no fixtures for " + parser);
+        return list.stream();
+    }
+
+    /**
+     * Parses a fixture and checks the contract: Linux output parses with no warnings, BSD output
+     * degrades (unrecognised or with a warning). Returns the record for Linux output, empty for BSD.
+     */
+    static <T> Optional<T> parse(OutputParser<T> parser, Fixture f) {
+        ParseOutcome<T> outcome = Parsers.safeParse(parser, f.text());
+        if (f.foreign()) {
+            if (outcome instanceof ParseOutcome.Parsed<T> p) {
+                assertTrue(!p.warnings().isEmpty(), f + " is BSD output and must carry a warning when parsed");
+            }
+            return Optional.empty();
+        }
+        ParseOutcome.Parsed<T> p = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> f + ": " + outcome);
+        assertEquals(List.of(), p.warnings(), f + " parses without warnings");
+        assertTrue(parser.recognises(f.text()) || f.name().startsWith("proc-"), parser.info().name() + " recognises " + f);
+        try {
+            Json.mapper().writeValueAsString(p.value());
+        } catch (IOException e) {
+            fail(f + " does not serialise to JSON: " + e);
+        }
+        return Optional.of(p.value());
+    }
+
+    /** The parsed value of a text the test expects to parse without warnings. */
+    static <T> T parsed(OutputParser<T> parser, String text) {
+        ParseOutcome<T> outcome = Parsers.safeParse(parser, text);
+        ParseOutcome.Parsed<T> p = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> String.valueOf(outcome));
+        assertEquals(List.of(), p.warnings());
+        return p.value();
+    }
+
+    static long jsonLong(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        assertTrue(v != null && v.isNumber(), "jc's json has a number in " + field + ": " + n);
+        return v.asLong();
+    }
+}
