@@ -1,0 +1,191 @@
+package org.incidentworkbench.ssh;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.incidentworkbench.probe.HostFailure;
+
+/**
+ * One authenticated SSH session (plus the jump sessions it goes through), running commands on exec
+ * channels. Every wait is bounded by the caller's timeout; at most {@link #MAX_CHANNELS} channels are
+ * open at once because OpenSSH's default MaxSessions is 10 (the 11th fails) and MINA drops the whole
+ * session past its limit.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #exec} and {@link #start}; the surplus waits
+ * for a free channel within its own timeout.
+ */
+final class SshHostConnection implements HostConnection {
+
+    static final int MAX_CHANNELS = 8;
+    /** Output read and dropped past the cap before the channel is closed: lets a command just over it finish. */
+    static final long DISCARD_BEYOND_CAP_BYTES = 4L * 1024 * 1024;
+
+    private final Session session;
+    private final List<Session> jumps;
+    private final String target;
+    private final Semaphore channels = new Semaphore(MAX_CHANNELS, true);
+
+    SshHostConnection(Session session, List<Session> jumps, String target) {
+        this.session = session;
+        this.jumps = List.copyOf(jumps);
+        this.target = target;
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public ExecResult exec(String command, Duration timeout, int maxOutputBytes) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        try {
+            if (!channels.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return new ExecResult("", "All " + MAX_CHANNELS + " channels to " + target
+                        + " stayed busy for the whole timeout; the command was not started.", -1, true, false,
+                        elapsed(start));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while waiting for a channel to " + target + ".");
+        }
+        ChannelExec channel = null;
+        try {
+            CountDownLatch ended = new CountDownLatch(1);
+            CappedOutput out = new CappedOutput(maxOutputBytes, DISCARD_BEYOND_CAP_BYTES, ended, false);
+            CappedOutput err = new CappedOutput(maxOutputBytes, DISCARD_BEYOND_CAP_BYTES, ended, true);
+            channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command);
+            channel.setInputStream(null);
+            channel.setOutputStream(out);
+            channel.setErrStream(err);
+            int openMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingMillis(deadline)));
+            channel.connect(openMillis);
+            channel.getOutputStream().close(); // stdin at EOF: a command that reads it ends instead of waiting
+            boolean finished = ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            boolean overflowed = out.overflowed() || err.overflowed();
+            if (finished && !overflowed) {
+                awaitExitStatus(channel, deadline);
+            }
+            boolean timedOut = !finished && !overflowed;
+            int exit = channel.isClosed() ? channel.getExitStatus() : -1;
+            if (!channel.isClosed()) {
+                stop(channel);
+            }
+            return new ExecResult(out.text(), err.text(), exit, timedOut, out.truncated() || err.truncated(),
+                    elapsed(start));
+        } catch (JSchException e) {
+            throw channelFailure(command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while running a command on " + target + ".");
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+            channels.release();
+        }
+    }
+
+    /** The exit status arrives just before the close that ended the wait; give it the remaining time. */
+    private static void awaitExitStatus(ChannelExec channel, long deadline) throws InterruptedException {
+        while (!channel.isClosed() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static void stop(ChannelExec channel) {
+        try {
+            channel.sendSignal("KILL"); // OpenSSH >= 7.9 delivers it; closing alone leaves a sleeping command running
+        } catch (Exception ignored) {
+            // best effort: the close below is what bounds us
+        }
+        channel.disconnect();
+    }
+
+    @Override
+    public RemoteProcess start(String command) throws IOException {
+        try {
+            if (!channels.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IOException("All " + MAX_CHANNELS + " channels to " + target
+                        + " stayed busy for 30 s; close a stream before starting another.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while waiting for a channel to " + target + ".");
+        }
+        try {
+            ChannelExec channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command);
+            channel.setInputStream(null);
+            channel.setErrStream(OutputStreamSink.INSTANCE, true);
+            InputStream stdout = channel.getInputStream();
+            channel.connect((int) Duration.ofSeconds(30).toMillis());
+            channel.getOutputStream().close();
+            return new SshRemoteProcess(channel, stdout, channels::release);
+        } catch (JSchException e) {
+            channels.release();
+            throw channelFailure(command, e);
+        } catch (IOException | RuntimeException e) {
+            channels.release();
+            throw e;
+        }
+    }
+
+    private IOException channelFailure(String command, JSchException e) {
+        if (!session.isConnected()) {
+            return new HostConnectException(new HostFailure(HostFailure.Kind.UNREACHABLE,
+                    "The connection to " + target + " was lost: check that the host is up and reachable, then connect again.",
+                    String.valueOf(e.getMessage())), e);
+        }
+        return new IOException("Could not open a channel on " + target + " to run `" + abbreviate(command) + "`: "
+                + e.getMessage() + ". The server may limit sessions per connection (MaxSessions).", e);
+    }
+
+    private static String abbreviate(String command) {
+        String oneLine = command.replace('\n', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+    }
+
+    private static long remainingMillis(long deadline) {
+        return (deadline - System.nanoTime()) / 1_000_000L;
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return session.isConnected();
+    }
+
+    @Override
+    public void close() {
+        session.disconnect();
+        for (int i = jumps.size() - 1; i >= 0; i--) {
+            jumps.get(i).disconnect();
+        }
+    }
+
+    /** Drops stderr of streamed commands (the sampler reads stdout only). */
+    static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}

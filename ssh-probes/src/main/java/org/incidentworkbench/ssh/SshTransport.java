@@ -1,0 +1,206 @@
+package org.incidentworkbench.ssh;
+
+import com.jcraft.jsch.AgentIdentityRepository;
+import com.jcraft.jsch.Identity;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.SSHAgentConnector;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.UnixDomainSocketFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.incidentworkbench.probe.HostFailure;
+
+/**
+ * SSH on JSch, with what JSch leaves out done here: ProxyJump ({@link JumpProxy}), accept-new and a
+ * changed-key refusal that names the known_hosts line ({@link HostKeyCheck}), passphrases asked
+ * only for keys the server wants ({@link KeyFileIdentity}), and one deadline over TCP connect plus
+ * handshake plus authentication, so a host that accepts TCP and never speaks fails in time.
+ *
+ * <pre>{@code
+ * Transport ssh = new SshTransport(SshOptions.defaults(), prompter);
+ * try (HostConnection c = ssh.connect(SshConfigResolver.standard().resolve("web-1"))) {
+ *     ExecResult r = c.exec("uptime", Duration.ofSeconds(5), 1 << 20);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: hosts connect in parallel. Decrypted keys stay in memory for the transport's
+ * life, so a passphrase is asked once per key, never written anywhere.
+ */
+public final class SshTransport implements Transport {
+
+    /** OpenSSH's default key files, tried when neither {@code -i} nor IdentityFile names one. */
+    static final List<String> DEFAULT_KEY_FILES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ssh-connect-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final SshOptions options;
+    private final UserPrompter prompter;
+    private final JSch jsch = new JSch();
+    private final Map<Path, KeyFileIdentity> keys = new ConcurrentHashMap<>();
+
+    public SshTransport(SshOptions options, UserPrompter prompter) {
+        this.options = options;
+        this.prompter = prompter;
+    }
+
+    public SshOptions options() {
+        return options;
+    }
+
+    @Override
+    public HostConnection connect(HostSpec host) throws HostConnectException {
+        List<Session> opened = new ArrayList<>();
+        try {
+            Session previous = null;
+            String previousName = null;
+            for (HostSpec jump : host.jumps()) {
+                Session s = open(jump, previous, previousName, "jump host " + jump.alias() + " for " + host.alias());
+                opened.add(s);
+                previous = s;
+                previousName = jump.target();
+            }
+            Session session = open(host, previous, previousName, host.alias());
+            String via = host.jumps().isEmpty() ? "" : " via " + String.join(",", host.jumps().stream()
+                    .map(HostSpec::alias).toList());
+            return new SshHostConnection(session, opened, host.target() + via);
+        } catch (HostConnectException e) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                opened.get(i).disconnect();
+            }
+            throw e;
+        }
+    }
+
+    private Session open(HostSpec host, Session through, String throughName, String role) throws HostConnectException {
+        String user = host.user().orElse(System.getProperty("user.name"));
+        Duration connectTimeout = host.connectTimeout().isZero() ? options.connectTimeout() : host.connectTimeout();
+        Duration alive = host.serverAliveInterval().isNegative() ? options.serverAliveInterval()
+                : host.serverAliveInterval();
+        int timeoutMillis = (int) Math.max(1, connectTimeout.toMillis());
+        AuthAttempt auth = identitiesFor(host);
+        HostKeyCheck hostKeys = new HostKeyCheck(options, prompter);
+        PasswordPrompt password = new PasswordPrompt(prompter, user + "@" + host.hostname());
+        Session session;
+        try {
+            session = jsch.getSession(user, host.hostname(), host.port());
+        } catch (JSchException e) {
+            throw new HostConnectException(new HostFailure(HostFailure.Kind.BAD_CONFIG,
+                    "The host " + host.alias() + " has an unusable address or user (" + e.getMessage()
+                            + "): check its entry in ~/.ssh/config.", ""), e);
+        }
+        session.setHostKeyRepository(hostKeys);
+        session.setIdentityRepository(new AuthIdentities(auth.identities()));
+        session.setUserInfo(password);
+        session.setConfig("StrictHostKeyChecking", "yes");
+        session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
+        session.setConfig("MaxAuthTries", "6");
+        session.setDaemonThread(true);
+        JumpProxy proxy = null;
+        if (through != null) {
+            proxy = new JumpProxy(through, throughName);
+            session.setProxy(proxy);
+        }
+        AtomicBoolean watchdogFired = new AtomicBoolean();
+        // JSch bounds each read by the timeout but not the whole: a server trickling bytes could stretch it
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            watchdogFired.set(true);
+            session.disconnect();
+        }, timeoutMillis + 250L, TimeUnit.MILLISECONDS);
+        try {
+            session.connect(timeoutMillis);
+            if (!alive.isZero() && !alive.isNegative()) {
+                session.setServerAliveInterval((int) alive.toMillis());
+                session.setServerAliveCountMax(3);
+            }
+            if (proxy != null) {
+                proxy.setReadTimeout(alive.isZero() || alive.isNegative() ? 0 : (int) alive.toMillis());
+            }
+            return session;
+        } catch (JSchException e) {
+            session.disconnect();
+            throw new HostConnectException(ConnectFailures.explain(host, role, user, e, watchdogFired.get(),
+                    connectTimeout, hostKeys.outcome(), auth, password, options, proxy), e);
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    /** The keys to offer and, for the failure message, what they were. */
+    record AuthAttempt(List<Identity> identities, List<String> described, List<String> problems) {
+    }
+
+    private AuthAttempt identitiesFor(HostSpec host) {
+        Set<Path> files = new LinkedHashSet<>(options.identityFiles());
+        files.addAll(host.identityFiles());
+        boolean explicit = !files.isEmpty();
+        if (!explicit) {
+            for (String name : DEFAULT_KEY_FILES) {
+                Path p = SshOptions.userSshDir().resolve(name);
+                if (Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        List<Identity> identities = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            Optional<KeyFileIdentity> key = key(file, problems);
+            key.ifPresent(k -> {
+                identities.add(k);
+                described.add(file.toString());
+            });
+        }
+        if (options.agentSocket().isPresent()) {
+            Path socket = options.agentSocket().get();
+            try {
+                AgentIdentityRepository agent = new AgentIdentityRepository(
+                        new SSHAgentConnector(new UnixDomainSocketFactory(), socket));
+                List<Identity> agentKeys = agent.getIdentities();
+                identities.addAll(agentKeys);
+                described.add("the ssh-agent at " + socket + " (" + agentKeys.size() + " key"
+                        + (agentKeys.size() == 1 ? "" : "s") + ")");
+            } catch (Exception | LinkageError e) {
+                problems.add("the ssh-agent at " + socket + " did not answer (" + e.getMessage() + ")");
+            }
+        }
+        return new AuthAttempt(identities, described, problems);
+    }
+
+    private Optional<KeyFileIdentity> key(Path file, List<String> problems) {
+        KeyFileIdentity cached = keys.get(file);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (!Files.isReadable(file)) {
+            problems.add("the key file " + file + " does not exist or cannot be read");
+            return Optional.empty();
+        }
+        try {
+            KeyFileIdentity loaded = KeyFileIdentity.load(jsch, file, prompter);
+            KeyFileIdentity raced = keys.putIfAbsent(file, loaded);
+            return Optional.of(raced == null ? loaded : raced);
+        } catch (JSchException e) {
+            problems.add("the key file " + file + " could not be read as a private key (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+}
