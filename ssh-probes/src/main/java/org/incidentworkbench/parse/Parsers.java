@@ -20,6 +20,7 @@ public final class Parsers {
         // Register parsers here, one line each, in the order help should list them.
         all.add(new WParser());
         all.add(new UptimeParser());
+        all.add(new PsParser());
         all.add(new DfParser());
         return List.copyOf(all);
     }

@@ -1,0 +1,142 @@
+package org.incidentworkbench.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses {@code ps} tables by their header, whatever the column set: the probe's
+ * {@code ps -ww -eo pid,ppid,user,stat,pcpu,pmem,rss,vsz,etimes,comm,args}, and pasted {@code ps aux},
+ * {@code ps -ef}, {@code ps -eF}, {@code ps -eo ...}.
+ *
+ * <p>Invocation (probe {@code ps}, under {@code LC_ALL=C}). Sample (procps-ng 4.0.2, Debian 12):
+ * <pre>
+ *     PID    PPID USER     STAT %CPU %MEM   RSS    VSZ ELAPSED COMMAND         COMMAND
+ *       1       0 root     S     0.0  0.0  3104   4360       2 busy.sh         /bin/bash /usr/local/bin/loadgen.sh
+ *       6       1 root     R    86.6  0.0  1724   2920       2 yes             yes
+ *     175       9 root     Z     0.0  0.0     0      0       2 python3         [python3] &lt;defunct&gt;
+ * </pre>
+ *
+ * <p>Record: {@link PsReport}; RSS and VSZ become bytes (ps prints KiB), {@code etimes} seconds. Header
+ * names map to fields in one table ({@link #FIELDS}); unknown columns land in {@code other}. Free-text columns
+ * ({@code COMMAND}, {@code CMD}, {@code ARGS}, {@code STARTED}) may hold spaces: the word columns before and
+ * after them are read as words, and the free-text ones split the middle by the header's start positions
+ * (shifted when a long value pushes the row right), so a {@code comm} such as {@code Web Content} stays whole.
+ * With two COMMAND columns the first is {@code comm} and the second {@code args}; a single COMMAND/CMD is
+ * the command line. {@code ?} and {@code -} become empty.
+ *
+ * <p>Checked against procps-ng 4.0.2 (Debian 12) and 3.3.10 (CentOS 7). BSD/macOS {@code ps} (with
+ * {@code TT}, {@code STARTED}, numeric UIDs in {@code -ef}) parses on a best-effort basis with a warning.
+ * Text without a header naming {@code PID} is unrecognised.
+ */
+public final class PsParser implements OutputParser<PsReport> {
+
+    private static final ParserInfo INFO = new ParserInfo("ps",
+            List.of("ps -ww -eo pid,ppid,user,stat,pcpu,pmem,rss,vsz,etimes,comm,args", "ps aux", "ps -ef", "ps -eo ..."),
+            List.of("linux"), "processes; top by CPU and RSS; zombies; D state");
+
+    /** Header (as procps prints it) to field; the one place renames live, as in jc's top.py. */
+    static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("PID", "pid"), Map.entry("PPID", "ppid"),
+            Map.entry("USER", "user"), Map.entry("UID", "user"), Map.entry("RUSER", "user"), Map.entry("EUSER", "user"),
+            Map.entry("STAT", "state"), Map.entry("S", "state"),
+            Map.entry("%CPU", "cpu"), Map.entry("C", "cpu"), Map.entry("%MEM", "mem"),
+            Map.entry("RSS", "rss"), Map.entry("RSZ", "rss"), Map.entry("VSZ", "vsz"), Map.entry("VSIZE", "vsz"),
+            Map.entry("ELAPSED", "elapsed"),
+            Map.entry("TTY", "tty"), Map.entry("TT", "tty"),
+            Map.entry("START", "started"), Map.entry("STIME", "started"), Map.entry("STARTED", "started"),
+            Map.entry("TIME", "time"),
+            Map.entry("COMMAND", "command"), Map.entry("CMD", "command"), Map.entry("ARGS", "command"),
+            Map.entry("COMM", "comm"));
+
+    private static final Set<String> FREE_TEXT = Set.of("COMMAND", "CMD", "ARGS", "COMM", "STARTED");
+
+    @Override
+    public ParserInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public boolean recognises(String text) {
+        List<String> lines = TextTable.nonBlankLines(text);
+        if (lines.isEmpty()) {
+            return false;
+        }
+        List<String> h = TextTable.words(lines.get(0));
+        return h.contains("PID") && (h.contains("COMMAND") || h.contains("CMD") || h.contains("ARGS") || h.contains("COMM"))
+                && !h.contains("PR") && !h.contains("VIRT");
+    }
+
+    @Override
+    public ParseOutcome<PsReport> parse(String text) {
+        List<String> lines = TextTable.nonBlankLines(Sections.split(text).getOrDefault("", text));
+        if (lines.isEmpty()) {
+            return ParseOutcome.parsed(new PsReport(List.of()));
+        }
+        int headerAt = -1;
+        for (int i = 0; i < Math.min(lines.size(), 5); i++) {
+            if (TextTable.words(lines.get(i)).contains("PID")) {
+                headerAt = i;
+                break;
+            }
+        }
+        if (headerAt < 0) {
+            return ParseOutcome.unrecognised("no ps header naming PID found in the first lines");
+        }
+        List<String> warnings = new ArrayList<>();
+        List<TextTable.Column> header = TextTable.columns(lines.get(headerAt));
+        List<String> keys = new ArrayList<>();
+        boolean[] free = new boolean[header.size()];
+        int commands = 0;
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).name();
+            free[i] = FREE_TEXT.contains(name);
+            if (FIELDS.getOrDefault(name, "").equals("command")) {
+                commands++;
+            }
+            keys.add(FIELDS.getOrDefault(name, name));
+        }
+        if (commands == 2) {
+            keys.set(keys.indexOf("command"), "comm");
+        }
+        List<String> h = TextTable.words(lines.get(headerAt));
+        boolean bsd = h.contains("STARTED") && h.contains("TT") || h.get(0).equals("UID") && lines.size() > headerAt + 1
+                && TextTable.words(lines.get(headerAt + 1)).get(0).matches("\\d+") && h.contains("STIME") && h.contains("TTY")
+                && lines.stream().skip(headerAt + 1).anyMatch(l -> l.contains(" ?? "));
+        if (bsd) {
+            warnings.add("this looks like BSD/macOS ps; read on a best-effort basis, checked on Linux only");
+        }
+        List<PsReport.ProcessRow> rows = new ArrayList<>();
+        for (String line : lines.subList(headerAt + 1, lines.size())) {
+            List<String> cells = TextTable.splitByHeader(line, header, free);
+            Map<String, String> v = new HashMap<>();
+            Map<String, String> other = new HashMap<>();
+            for (int i = 0; i < cells.size(); i++) {
+                String key = keys.get(i);
+                if (FIELDS.containsValue(key)) {
+                    v.putIfAbsent(key, cells.get(i));
+                } else {
+                    other.put(key, cells.get(i));
+                }
+            }
+            Optional<Long> pid = Units.longValue(v.get("pid"), "ps PID", warnings);
+            if (pid.isEmpty()) {
+                warnings.add("ps line \"" + line.strip() + "\" has no PID; skipped");
+                continue;
+            }
+            String at = "ps " + pid.get() + ": ";
+            String elapsed = v.get("elapsed");
+            rows.add(new PsReport.ProcessRow(pid.get(), Units.longValue(v.get("ppid"), at + "PPID", warnings),
+                    Units.text(v.get("user")), Units.text(v.get("state")),
+                    Units.doubleValue(v.get("cpu"), at + "%CPU", warnings), Units.doubleValue(v.get("mem"), at + "%MEM", warnings),
+                    Units.kibAsBytes(v.get("rss"), at + "RSS", warnings), Units.kibAsBytes(v.get("vsz"), at + "VSZ", warnings),
+                    Units.clockSeconds(elapsed, at + "ELAPSED", warnings),
+                    Units.text(v.get("tty")), Units.text(v.get("started")), Units.text(v.get("time")),
+                    Units.text(v.get("comm")), v.getOrDefault("command", "").strip(), other));
+        }
+        return ParseOutcome.parsed(new PsReport(rows), warnings);
+    }
+}

@@ -1,0 +1,80 @@
+package org.incidentworkbench.parse;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Processes as {@code ps} lists them.
+ *
+ * @param processes one per row, in the order printed
+ */
+public record PsReport(List<ProcessRow> processes) {
+
+    public PsReport {
+        processes = List.copyOf(processes);
+    }
+
+    /**
+     * One process. Fields the invocation did not ask for are empty ({@code ps -ef} has no RSS).
+     *
+     * @param pid            process id
+     * @param ppid           parent's process id
+     * @param user           owner (name, or number when ps has no name for it)
+     * @param state          the STAT/S column ({@code Ss}, {@code R+}, {@code D}, {@code Z}); the first letter is the state
+     * @param cpuPercent     ps's %CPU: CPU time over the process's lifetime (not a current sample); ps -ef's {@code C}
+     * @param memPercent     resident memory as a share of RAM
+     * @param rssBytes       resident set size
+     * @param vszBytes       virtual size
+     * @param elapsedSeconds time since start ({@code etimes}, or {@code etime}'s {@code [[dd-]hh:]mm:ss})
+     * @param tty            controlling terminal, empty for {@code ?}
+     * @param started        start time as printed ({@code 20:11}, {@code Oct25})
+     * @param cpuTime        accumulated CPU time as printed ({@code 00:00:02}, {@code 0:03})
+     * @param comm           the executable name (ps's {@code comm}; may hold spaces), when printed separately
+     * @param command        the full command line ({@code args}/{@code COMMAND}/{@code CMD}; {@code [kthreadd]} for kernel threads)
+     * @param other          any other columns, by header
+     */
+    public record ProcessRow(long pid, Optional<Long> ppid, Optional<String> user, Optional<String> state,
+                             Optional<Double> cpuPercent, Optional<Double> memPercent, Optional<Long> rssBytes,
+                             Optional<Long> vszBytes, Optional<Long> elapsedSeconds, Optional<String> tty,
+                             Optional<String> started, Optional<String> cpuTime, Optional<String> comm, String command,
+                             Map<String, String> other) {
+
+        public ProcessRow {
+            other = Map.copyOf(other);
+        }
+
+        /** The process state letter (R, S, D, Z, T, I...), from the first character of STAT. */
+        public Optional<Character> stateLetter() {
+            return state.filter(s -> !s.isEmpty()).map(s -> s.charAt(0));
+        }
+
+        /** The name to show: comm when printed, else the command line's first word. */
+        public String name() {
+            if (comm.isPresent()) {
+                return comm.get();
+            }
+            String first = command.strip().split("\\s+", 2)[0];
+            int slash = first.lastIndexOf('/');
+            return slash >= 0 && !first.startsWith("[") ? first.substring(slash + 1) : first;
+        }
+    }
+
+    /** Processes in the given state (first STAT letter), for example 'Z' or 'D'. */
+    public List<ProcessRow> inState(char letter) {
+        return processes.stream().filter(p -> p.stateLetter().map(c -> c == letter).orElse(false)).toList();
+    }
+
+    /** The n processes using the most CPU (ps's lifetime %CPU). */
+    public List<ProcessRow> topByCpu(int n) {
+        return processes.stream().filter(p -> p.cpuPercent().isPresent())
+                .sorted(Comparator.comparingDouble((ProcessRow p) -> p.cpuPercent().get()).reversed()).limit(n).toList();
+    }
+
+    /** The n processes with the largest resident set. */
+    public List<ProcessRow> topByRss(int n) {
+        return processes.stream().filter(p -> p.rssBytes().isPresent())
+                .sorted(Comparator.comparingLong((ProcessRow p) -> p.rssBytes().get()).reversed()).limit(n).toList();
+    }
+}
