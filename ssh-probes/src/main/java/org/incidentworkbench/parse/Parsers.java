@@ -22,6 +22,7 @@ public final class Parsers {
         all.add(new UptimeParser());
         all.add(new PsParser());
         all.add(new DfParser());
+        all.add(new TopParser());
         return List.copyOf(all);
     }
 
