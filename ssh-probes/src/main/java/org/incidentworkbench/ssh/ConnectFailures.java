@@ -3,6 +3,7 @@ package org.incidentworkbench.ssh;
 import com.jcraft.jsch.Identity;
 import com.jcraft.jsch.JSchException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -25,7 +26,7 @@ final class ConnectFailures {
 
     static HostFailure explain(HostSpec host, String role, String user, JSchException e, boolean watchdogFired,
                                Duration timeout, HostKeyCheck.Outcome keyOutcome, SshTransport.AuthAttempt auth,
-                               PasswordPrompt password, SshOptions options, JumpProxy proxy) {
+                               PasswordPrompt password, Path knownHosts, JumpProxy proxy) {
         String where = role.equals(host.alias()) ? host.alias() + " (" + host.target() + ")"
                 : role + " (" + host.target() + ")";
         String detail = chain(e);
@@ -35,31 +36,31 @@ final class ConnectFailures {
             return new HostFailure(Kind.HOST_KEY_CHANGED,
                     "The host key of " + where + " has CHANGED: someone may be intercepting this connection "
                             + "(a man-in-the-middle attack), or the server was reinstalled. The server now presents the "
-                            + c.keyType() + " key " + c.fingerprint() + ", but " + options.knownHostsFile() + " line "
+                            + c.keyType() + " key " + c.fingerprint() + ", but " + knownHosts + " line "
                             + c.recorded().lineNumber() + " holds " + KnownHosts.sha256Fingerprint(c.recorded().keyBlob())
                             + " for " + c.hostToken() + ". Do not connect until the server's administrator confirms "
                             + "the new fingerprint; then remove the old line (ssh-keygen -R '" + c.hostToken()
                             + "') and connect again.",
-                    options.knownHostsFile() + ":" + c.recorded().lineNumber() + " offered " + c.fingerprint());
+                    knownHosts + ":" + c.recorded().lineNumber() + " offered " + c.fingerprint());
         }
         if (keyOutcome instanceof HostKeyCheck.Revoked r) {
             return new HostFailure(Kind.HOST_KEY_CHANGED,
                     "The host key of " + where + " (" + r.fingerprint() + ") is marked @revoked in "
-                            + options.knownHostsFile() + " line " + r.entry().lineNumber()
+                            + knownHosts + " line " + r.entry().lineNumber()
                             + ": a stolen key may be impersonating the host. Do not connect; ask the server's "
                             + "administrator for its current key.",
-                    options.knownHostsFile() + ":" + r.entry().lineNumber());
+                    knownHosts + ":" + r.entry().lineNumber());
         }
         if (keyOutcome instanceof HostKeyCheck.Refused r) {
             return new HostFailure(Kind.HOST_KEY_UNKNOWN,
-                    "The host key of " + where + " is not in " + options.knownHostsFile() + " (" + r.keyType() + " "
+                    "The host key of " + where + " is not in " + knownHosts + " (" + r.keyType() + " "
                             + r.fingerprint() + "). Check that fingerprint with the server's administrator, then "
                             + "connect again accepting it (--accept-new) or add it with ssh once.",
                     r.hostToken() + " " + r.keyType() + " " + r.fingerprint());
         }
         if (keyOutcome instanceof HostKeyCheck.Unreadable u) {
             return new HostFailure(Kind.BAD_CONFIG,
-                    "The known_hosts file " + options.knownHostsFile() + " could not be read or written ("
+                    "The known_hosts file " + knownHosts + " could not be read or written ("
                             + u.error().getMessage() + "): fix its permissions or pass another with --known-hosts.",
                     detail);
         }

@@ -5,6 +5,7 @@ import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,13 +45,19 @@ final class HostKeyCheck implements HostKeyRepository {
     record Unreadable(IOException error) implements Outcome {
     }
 
-    private final SshOptions options;
+    private final Path knownHostsFile;
+    private final boolean acceptNew;
     private final UserPrompter prompter;
     private volatile Outcome outcome = new NotChecked();
 
-    HostKeyCheck(SshOptions options, UserPrompter prompter) {
-        this.options = options;
+    HostKeyCheck(Path knownHostsFile, boolean acceptNew, UserPrompter prompter) {
+        this.knownHostsFile = knownHostsFile;
+        this.acceptNew = acceptNew;
         this.prompter = prompter;
+    }
+
+    Path knownHostsFile() {
+        return knownHostsFile;
     }
 
     Outcome outcome() {
@@ -61,7 +68,7 @@ final class HostKeyCheck implements HostKeyRepository {
     public int check(String host, byte[] key) {
         KnownHosts known;
         try {
-            known = KnownHosts.read(options.knownHostsFile());
+            known = KnownHosts.read(knownHostsFile);
         } catch (IOException e) {
             outcome = new Unreadable(e);
             return NOT_INCLUDED;
@@ -81,13 +88,13 @@ final class HostKeyCheck implements HostKeyRepository {
             outcome = new Revoked(host, type, fingerprint, revoked.entry());
             return CHANGED;
         }
-        boolean accept = options.acceptNewHostKeys() || prompter.acceptUnknownHostKey(host, type, fingerprint);
+        boolean accept = acceptNew || prompter.acceptUnknownHostKey(host, type, fingerprint);
         if (!accept) {
             outcome = new Refused(host, type, fingerprint);
             return NOT_INCLUDED;
         }
         try {
-            KnownHosts.append(options.knownHostsFile(), host, key);
+            KnownHosts.append(knownHostsFile, host, key);
         } catch (IOException e) {
             outcome = new Unreadable(e);
             return NOT_INCLUDED;
@@ -113,7 +120,7 @@ final class HostKeyCheck implements HostKeyRepository {
 
     @Override
     public String getKnownHostsRepositoryID() {
-        return options.knownHostsFile().toString();
+        return knownHostsFile.toString();
     }
 
     @Override
@@ -126,7 +133,7 @@ final class HostKeyCheck implements HostKeyRepository {
     public HostKey[] getHostKey(String host, String type) {
         List<HostKey> keys = new ArrayList<>();
         try {
-            KnownHosts known = KnownHosts.read(options.knownHostsFile());
+            KnownHosts known = KnownHosts.read(knownHostsFile);
             for (KnownHosts.Entry e : host == null ? known.entries() : known.forHost(host)) {
                 if (type != null && !type.equals(e.keyType())) {
                     continue;

@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param jumps               bastions to go through, first hop first ({@code ProxyJump a,b})
  * @param connectTimeout      bound on TCP connect plus SSH handshake
  * @param serverAliveInterval keepalive interval; zero disables
+ * @param knownHostsFile      the config's UserKnownHostsFile for this host; empty uses the transport's
+ *                            ({@code SshOptions.knownHostsFile}, {@code ~/.ssh/known_hosts} by default)
  */
 public record HostSpec(String alias, Optional<String> user, String hostname, int port, List<Path> identityFiles,
-                       List<HostSpec> jumps, Duration connectTimeout, Duration serverAliveInterval) {
+                       List<HostSpec> jumps, Duration connectTimeout, Duration serverAliveInterval,
+                       Optional<Path> knownHostsFile) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SERVER_ALIVE = Duration.ofSeconds(15);
@@ -26,6 +29,12 @@ public record HostSpec(String alias, Optional<String> user, String hostname, int
     public HostSpec {
         identityFiles = List.copyOf(identityFiles);
         jumps = List.copyOf(jumps);
+    }
+
+    /** A host that uses the transport's known_hosts file. */
+    public HostSpec(String alias, Optional<String> user, String hostname, int port, List<Path> identityFiles,
+                    List<HostSpec> jumps, Duration connectTimeout, Duration serverAliveInterval) {
+        this(alias, user, hostname, port, identityFiles, jumps, connectTimeout, serverAliveInterval, Optional.empty());
     }
 
     /** A host with defaults for everything but the address. */

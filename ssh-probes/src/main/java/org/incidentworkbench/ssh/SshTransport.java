@@ -96,7 +96,8 @@ public final class SshTransport implements Transport {
                 : host.serverAliveInterval();
         int timeoutMillis = (int) Math.max(1, connectTimeout.toMillis());
         AuthAttempt auth = identitiesFor(host);
-        HostKeyCheck hostKeys = new HostKeyCheck(options, prompter);
+        HostKeyCheck hostKeys = new HostKeyCheck(host.knownHostsFile().orElse(options.knownHostsFile()),
+                options.acceptNewHostKeys(), prompter);
         PasswordPrompt password = new PasswordPrompt(prompter, user + "@" + host.hostname());
         Session session;
         try {
@@ -137,7 +138,7 @@ public final class SshTransport implements Transport {
         } catch (JSchException e) {
             session.disconnect();
             throw new HostConnectException(ConnectFailures.explain(host, role, user, e, watchdogFired.get(),
-                    connectTimeout, hostKeys.outcome(), auth, password, options, proxy), e);
+                    connectTimeout, hostKeys.outcome(), auth, password, hostKeys.knownHostsFile(), proxy), e);
         } finally {
             watchdog.cancel(false);
         }
