@@ -2,6 +2,7 @@ package org.incidentworkbench.app;
 
 import java.util.Arrays;
 import org.incidentworkbench.app.cli.Cli;
+import org.incidentworkbench.app.ui.WorkbenchApp;
 
 /**
  * Entry point of the shaded jar, for the window and the command line alike. It is a plain main
@@ -13,12 +14,25 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        Cli cli = Cli.standard();
         if (args.length == 0) {
-            // The window arrives with the UI issue; until then the usage is the front door.
-            cli.printUsage(System.out);
+            String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+            boolean linux = os.contains("linux");
+            if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                    && !"Monocle".equals(System.getProperty("glass.platform"))) {
+                System.err.println("workbench: the window needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set. "
+                        + "Run it from a desktop session (or 'xvfb-run ./workbench'), or use the command line: 'workbench --help'.");
+                System.exit(Cli.USAGE);
+            }
+            try {
+                WorkbenchApp.launchWindow(args);
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                System.err.println("workbench: the window could not start: " + e.getMessage()
+                        + ". On Linux JavaFX needs GTK 3 ('apt-get install libgtk-3-0'); the command line works without it: 'workbench --help'.");
+                System.exit(Cli.FAILED);
+            }
             System.exit(Cli.OK);
         }
+        Cli cli = Cli.standard();
         System.exit(cli.run(Arrays.asList(args), System.out, System.err));
     }
 }

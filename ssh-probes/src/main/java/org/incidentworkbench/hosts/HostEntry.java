@@ -40,6 +40,18 @@ public record HostEntry(String name, List<String> roles, HostSource source, Opti
         return new HostEntry(name, List.of(), source, Optional.empty(), Optional.empty(), OptionalInt.empty());
     }
 
+    /** The name of the entry for this machine, triaged without SSH. */
+    public static final String LOCAL_NAME = "local";
+
+    /** This machine, triaged through the local transport (no SSH), in role "this machine". */
+    public static HostEntry local() {
+        return new HostEntry(LOCAL_NAME, List.of("this machine"), HostSource.LOCAL, Optional.empty(), Optional.empty(), OptionalInt.empty());
+    }
+
+    public boolean isLocal() {
+        return source == HostSource.LOCAL;
+    }
+
     /** The first role, by which lists are grouped. */
     public String role() {
         return roles.get(0);

@@ -6,7 +6,9 @@ public enum HostSource {
     KNOWN_HOSTS("known_hosts", true),
     ANSIBLE_INI("Ansible inventory (INI)", false),
     ANSIBLE_YAML("Ansible inventory (YAML)", false),
-    TYPED("typed in", true);
+    TYPED("typed in", true),
+    /** This machine, triaged without SSH (the CLI's {@code --local}). */
+    LOCAL("this machine, without SSH", false);
 
     private final String label;
     private final boolean guessesRoles;

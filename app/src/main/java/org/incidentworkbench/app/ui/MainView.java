@@ -1,0 +1,219 @@
+package org.incidentworkbench.app.ui;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.incidentworkbench.app.ui.hosts.HostRow;
+import org.incidentworkbench.app.ui.hosts.HostsView;
+import org.incidentworkbench.app.ui.hosts.HostsViewModel;
+import org.incidentworkbench.app.ui.triage.TriageView;
+import org.incidentworkbench.app.ui.triage.TriageViewModel;
+
+/**
+ * The window's content, as DESIGN's sketch draws it: toolbar on top, hosts on the left, the work
+ * tabs in the middle, the journal on the right, the status (or replay) bar at the bottom, and the F1
+ * help overlay above everything. It wires views to view-models and shortcuts to commands; it does
+ * no work itself.
+ */
+public final class MainView extends StackPane {
+
+    private final WorkbenchContext ctx;
+    private final Notifier notifier;
+    private final HostsViewModel hostsVm;
+    private final TriageViewModel triageVm;
+    private final HostsView hostsView;
+    private final TabPane tabs = new TabPane();
+    private final SplitPane split = new SplitPane();
+    private final BorderPane frame = new BorderPane();
+    private final HelpOverlay help = new HelpOverlay();
+    private final ToolBar toolbar = new ToolBar();
+    private final HBox statusBar = new HBox(12);
+    private final Button triageButton = new Button("Triage");
+    private final ToggleButton themeButton = new ToggleButton("Dark");
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
+
+    public MainView(WorkbenchContext ctx, Notifier notifier) {
+        this.ctx = ctx;
+        this.notifier = notifier;
+        setId("main-view");
+        recent.setAll(ctx.prefs().recentHosts());
+        hostsVm = new HostsViewModel(ctx.hosts(), ctx.io(), FxExecutors.fxThread());
+        hostsView = new HostsView(hostsVm, recent);
+        triageVm = new TriageViewModel(ctx.triager(), ctx.network(), FxExecutors.fxThread(), notifier);
+
+        buildToolbar();
+        Tab triageTab = new Tab("Triage", new TriageView(triageVm));
+        triageTab.setId("tab-triage");
+        tabs.getTabs().add(triageTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("work-tabs");
+
+        split.getItems().addAll(hostsView, tabs);
+        double[] div = ctx.prefs().dividers();
+        split.setDividerPositions(div.length > 0 ? div[0] : 0.22);
+        SplitPane.setResizableWithParent(hostsView, false);
+
+        buildStatusBar();
+        frame.setTop(toolbar);
+        frame.setCenter(split);
+        frame.setBottom(statusBar);
+        getChildren().addAll(frame, help);
+
+        // one selected host: show its report
+        hostsVm.selected().addListener((ListChangeListener<HostRow>) c -> {
+            if (hostsVm.selected().size() == 1) {
+                triageVm.shownProperty().set(hostsVm.selected().get(0));
+            }
+        });
+        triageVm.onReport(report -> { });
+        hostsVm.load(() -> { });
+    }
+
+    private void buildToolbar() {
+        triageButton.setId("triage-button");
+        triageButton.setTooltip(new Tooltip("Triage the selected hosts (" + Shortcuts.TRIAGE.keys().getDisplayText() + ")"));
+        triageButton.disableProperty().bind(Bindings.isEmpty(hostsVm.selected()));
+        triageButton.setOnAction(e -> triageSelected());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("triage-progress");
+        progress.progressProperty().bind(triageVm.progressProperty());
+        progress.visibleProperty().bind(triageVm.busyProperty());
+        Label progressText = new Label();
+        progressText.textProperty().bind(Bindings.createStringBinding(
+                () -> triageVm.busyProperty().get() ? triageVm.batchDoneProperty().get() + " of " + triageVm.batchTotalProperty().get() + " hosts" : "",
+                triageVm.busyProperty(), triageVm.batchDoneProperty(), triageVm.batchTotalProperty()));
+        themeButton.setId("theme-button");
+        themeButton.setSelected(ctx.prefs().dark());
+        themeButton.setTooltip(new Tooltip("Dark theme (" + Shortcuts.THEME.keys().getDisplayText() + ")"));
+        themeButton.selectedProperty().addListener((o, a, dark) -> {
+            ctx.prefs().dark(dark);
+            if (getScene() != null) {
+                applyTheme(getScene(), dark);
+            }
+        });
+        Button helpButton = new Button("?");
+        helpButton.setId("help-button");
+        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        helpButton.setOnAction(e -> help.toggle());
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        toolbar.getItems().addAll(triageButton, progress, progressText, spacer, themeButton, helpButton);
+    }
+
+    private void buildStatusBar() {
+        Label last = new Label();
+        last.setId("status-text");
+        notifier.history().addListener((ListChangeListener<Notice>) c -> {
+            if (!notifier.history().isEmpty()) {
+                Notice n = notifier.history().get(notifier.history().size() - 1);
+                last.setText(n.title() + ": " + n.text().replace('\n', ' '));
+            }
+        });
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setPadding(new Insets(2, 8, 2, 8));
+        statusBar.getChildren().add(last);
+    }
+
+    /** Triage the hosts selected in the hosts pane (the toolbar button and Ctrl+T). */
+    public void triageSelected() {
+        List<HostRow> sel = List.copyOf(hostsVm.selected());
+        if (sel.isEmpty()) {
+            return;
+        }
+        List<String> names = sel.stream().map(HostRow::name).toList();
+        recent.setAll(ctx.prefs().touchRecent(names));
+        tabs.getSelectionModel().select(0);
+        triageVm.triage(sel);
+    }
+
+    /** Installs the shortcuts and the theme on the scene; call once the scene exists. */
+    public void install(Scene scene) {
+        scene.getStylesheets().add(css("workbench.css"));
+        applyTheme(scene, ctx.prefs().dark());
+        scene.getAccelerators().put(Shortcuts.TRIAGE.keys(), this::triageSelected);
+        scene.getAccelerators().put(Shortcuts.HELP.keys(), help::toggle);
+        scene.getAccelerators().put(Shortcuts.THEME.keys(), () -> themeButton.setSelected(!themeButton.isSelected()));
+        scene.getAccelerators().put(Shortcuts.SEARCH.keys(), () -> Optional.ofNullable(scene.lookup("#host-search")).ifPresent(Node::requestFocus));
+        scene.getAccelerators().put(Shortcuts.TAB_TRIAGE.keys(), () -> selectTab(0));
+        scene.getAccelerators().put(Shortcuts.TAB_FLEET.keys(), () -> selectTab(1));
+        scene.getAccelerators().put(Shortcuts.TAB_METRICS.keys(), () -> selectTab(2));
+        scene.getAccelerators().put(Shortcuts.TAB_INCIDENT.keys(), () -> selectTab(3));
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
+                help.setVisible(false);
+                e.consume();
+            }
+        });
+        for (Tab t : tabs.getTabs()) {
+            if (t.getText().equals(ctx.prefs().tab())) {
+                tabs.getSelectionModel().select(t);
+            }
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                ctx.prefs().tab(t.getText());
+            }
+        });
+    }
+
+    private void selectTab(int i) {
+        if (i < tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(i);
+        }
+    }
+
+    static String css(String name) {
+        return MainView.class.getResource(name).toExternalForm();
+    }
+
+    static void applyTheme(Scene scene, boolean dark) {
+        scene.getStylesheets().removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
+        scene.getStylesheets().add(css(dark ? "dark.css" : "light.css"));
+    }
+
+    /** Saves the layout to the preferences (the window calls it when closing). */
+    public void rememberLayout() {
+        ctx.prefs().dividers(split.getDividerPositions());
+        ctx.prefs().flush();
+    }
+
+    public HostsViewModel hosts() {
+        return hostsVm;
+    }
+
+    public HostsView hostsView() {
+        return hostsView;
+    }
+
+    public TriageViewModel triage() {
+        return triageVm;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public HelpOverlay help() {
+        return help;
+    }
+}

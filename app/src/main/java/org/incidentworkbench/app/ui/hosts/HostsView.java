@@ -1,0 +1,298 @@
+package org.incidentworkbench.app.ui.hosts;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
+import org.incidentworkbench.app.ui.WorkbenchDirs;
+import org.incidentworkbench.findings.Severity;
+import org.incidentworkbench.hosts.HostEntry;
+import org.incidentworkbench.hosts.HostLists;
+
+/**
+ * The hosts pane: search, the host tree grouped by role (recent hosts first), a status dot and word
+ * per host, import and add-by-hand. Selecting a role selects its hosts. Binds to {@link HostsViewModel}.
+ */
+public final class HostsView extends VBox {
+
+    private static final String RECENT = "recent";
+
+    private final HostsViewModel vm;
+    private final ObservableList<String> recent;
+    private final TreeView<Object> tree = new TreeView<>();
+    private boolean rebuilding;
+
+    public HostsView(HostsViewModel vm, ObservableList<String> recent) {
+        this.vm = vm;
+        this.recent = recent;
+        getStyleClass().add("hosts-pane");
+        setSpacing(6);
+        setPadding(new Insets(6));
+
+        Label title = new Label("Hosts");
+        title.getStyleClass().add("pane-title");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.busyProperty());
+
+        TextField search = new TextField();
+        search.setId("host-search");
+        search.setPromptText("search hosts, roles, addresses");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+
+        MenuButton importMenu = new MenuButton("Import");
+        importMenu.setId("host-import");
+        MenuItem sshConfig = new MenuItem("~/.ssh/config");
+        sshConfig.setOnAction(e -> vm.importSshConfig(WorkbenchDirs.home().resolve(".ssh/config")));
+        MenuItem knownHosts = new MenuItem("~/.ssh/known_hosts");
+        knownHosts.setOnAction(e -> vm.importKnownHosts(WorkbenchDirs.home().resolve(".ssh/known_hosts")));
+        MenuItem inventory = new MenuItem("Ansible inventory (INI or YAML)...");
+        inventory.setOnAction(e -> chooseFile("Ansible inventory").ifPresent(vm::importInventory));
+        MenuItem otherConfig = new MenuItem("Another ssh config file...");
+        otherConfig.setOnAction(e -> chooseFile("ssh config").ifPresent(vm::importSshConfig));
+        importMenu.getItems().addAll(sshConfig, knownHosts, inventory, otherConfig);
+
+        HBox header = new HBox(6, title, busy, spacer(), importMenu);
+
+        tree.setId("host-tree");
+        tree.setShowRoot(false);
+        tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        tree.setCellFactory(t -> new HostCell());
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        ContextMenu menu = new ContextMenu();
+        MenuItem remove = new MenuItem("Remove from list");
+        remove.setOnAction(e -> vm.remove(List.copyOf(vm.selected())));
+        menu.getItems().add(remove);
+        tree.setContextMenu(menu);
+
+        TextField add = new TextField();
+        add.setId("host-add");
+        add.setPromptText("user@host:port [role]");
+        HBox.setHgrow(add, Priority.ALWAYS);
+        Button addButton = new Button("Add");
+        addButton.setId("host-add-button");
+        Runnable doAdd = () -> {
+            if (vm.addTyped(add.getText()).isEmpty()) {
+                add.clear();
+            }
+        };
+        addButton.setOnAction(e -> doAdd.run());
+        add.setOnAction(e -> doAdd.run());
+
+        Label message = new Label();
+        message.setId("host-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add("pane-message");
+        message.setMaxHeight(120);
+
+        getChildren().addAll(header, search, tree, new HBox(6, add, addButton), message);
+
+        vm.visibleRows().addListener((ListChangeListener<HostRow>) c -> rebuild());
+        recent.addListener((ListChangeListener<String>) c -> rebuild());
+        tree.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<Object>>) c -> syncSelection());
+        rebuild();
+    }
+
+    private static HBox spacer() {
+        HBox s = new HBox();
+        HBox.setHgrow(s, Priority.ALWAYS);
+        return s;
+    }
+
+    private java.util.Optional<Path> chooseFile(String what) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import hosts from an " + what);
+        chooser.setInitialDirectory(WorkbenchDirs.home().toFile());
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(File::toPath);
+    }
+
+    /** Rebuilds the tree from the visible rows, keeping the selection and which groups were collapsed. */
+    private void rebuild() {
+        rebuilding = true;
+        try {
+            Set<String> collapsed = new LinkedHashSet<>();
+            if (tree.getRoot() != null) {
+                for (TreeItem<Object> g : tree.getRoot().getChildren()) {
+                    if (!g.isExpanded()) {
+                        collapsed.add(String.valueOf(g.getValue()));
+                    }
+                }
+            }
+            List<HostRow> keep = List.copyOf(vm.selected());
+            TreeItem<Object> root = new TreeItem<>("hosts");
+            List<HostRow> visible = List.copyOf(vm.visibleRows());
+            List<HostRow> recentRows = new ArrayList<>();
+            for (String name : recent) {
+                visible.stream().filter(r -> r.name().equals(name)).findFirst().ifPresent(recentRows::add);
+            }
+            if (!recentRows.isEmpty()) {
+                root.getChildren().add(group(RECENT, recentRows, collapsed));
+            }
+            Map<String, List<HostEntry>> byRole = HostLists.byRole(visible.stream().map(HostRow::entry).toList());
+            for (Map.Entry<String, List<HostEntry>> e : byRole.entrySet()) {
+                List<HostRow> members = visible.stream().filter(r -> e.getValue().contains(r.entry())).toList();
+                root.getChildren().add(group(e.getKey(), members, collapsed));
+            }
+            tree.setRoot(root);
+            tree.getSelectionModel().clearSelection();
+            for (TreeItem<Object> g : root.getChildren()) {
+                if (g.getValue().equals(RECENT)) {
+                    continue;
+                }
+                for (TreeItem<Object> h : g.getChildren()) {
+                    if (keep.contains(h.getValue())) {
+                        tree.getSelectionModel().select(h);
+                    }
+                }
+            }
+        } finally {
+            rebuilding = false;
+        }
+        syncSelection();
+    }
+
+    private static TreeItem<Object> group(String name, List<HostRow> members, Set<String> collapsed) {
+        TreeItem<Object> g = new TreeItem<>(new RoleGroup(name, members.size()));
+        for (HostRow r : members) {
+            g.getChildren().add(new TreeItem<>(r));
+        }
+        g.setExpanded(!collapsed.contains(g.getValue().toString()));
+        return g;
+    }
+
+    private void syncSelection() {
+        if (rebuilding) {
+            return;
+        }
+        Set<HostRow> sel = new LinkedHashSet<>();
+        for (TreeItem<Object> item : tree.getSelectionModel().getSelectedItems()) {
+            if (item == null) {
+                continue;
+            }
+            if (item.getValue() instanceof HostRow r) {
+                sel.add(r);
+            } else if (item.getValue() instanceof RoleGroup) {
+                item.getChildren().forEach(c -> sel.add((HostRow) c.getValue()));
+            }
+        }
+        vm.selected().setAll(sel);
+    }
+
+    /** Selects the named hosts in the tree (tests and "recent" use it). */
+    public void select(List<String> names) {
+        tree.getSelectionModel().clearSelection();
+        for (TreeItem<Object> g : tree.getRoot().getChildren()) {
+            if (((RoleGroup) g.getValue()).name().equals(RECENT)) {
+                continue;
+            }
+            for (TreeItem<Object> h : g.getChildren()) {
+                if (names.contains(((HostRow) h.getValue()).name())) {
+                    tree.getSelectionModel().select(h);
+                }
+            }
+        }
+    }
+
+    public TreeView<Object> tree() {
+        return tree;
+    }
+
+    /** A role heading in the tree; equal by name so collapsed state survives a rebuild. */
+    record RoleGroup(String name, int count) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Shows a host with its status dot, status words and its findings' worst severity. */
+    private static final class HostCell extends TreeCell<Object> {
+        private final Circle dot = new Circle(5);
+        private final Label name = new Label();
+        private final Label status = new Label();
+        private final Label badge = new Label();
+        private final HBox box = new HBox(6, dot, name, status, badge);
+        private final javafx.beans.InvalidationListener refresh = o -> refresh();
+        private HostRow current;
+
+        HostCell() {
+            status.getStyleClass().add("host-status");
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            if (current != null) {
+                current.statusProperty().removeListener(refresh);
+                current.progressProperty().removeListener(refresh);
+                current.reportProperty().removeListener(refresh);
+                current = null;
+            }
+            setTooltip(null);
+            getStyleClass().remove("role-group");
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (item instanceof RoleGroup g) {
+                setText(g.name() + " (" + g.count() + ")");
+                setGraphic(null);
+                getStyleClass().add("role-group");
+                return;
+            }
+            current = (HostRow) item;
+            current.statusProperty().addListener(refresh);
+            current.progressProperty().addListener(refresh);
+            current.reportProperty().addListener(refresh);
+            setText(null);
+            name.setText(current.name());
+            setTooltip(new Tooltip(current.entry().connectTarget() + "\nroles: " + String.join(", ", current.entry().roles())
+                    + "\nfrom " + current.entry().source().label()));
+            refresh();
+            setGraphic(box);
+        }
+
+        private void refresh() {
+            HostRow r = current;
+            if (r == null) {
+                return;
+            }
+            status.setText(r.statusText());
+            dot.getStyleClass().setAll("status-dot", r.status().styleClass());
+            badge.getStyleClass().setAll("finding-badge");
+            badge.setText(r.report().map(rep -> {
+                long crit = rep.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).count();
+                long warn = rep.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+                return crit > 0 ? crit + " critical" : warn > 0 ? warn + " warning" + (warn > 1 ? "s" : "") : rep.triaged() ? "ok" : "";
+            }).orElse(""));
+            r.report().flatMap(rep -> rep.findings().stream().findFirst())
+                    .ifPresent(f -> badge.getStyleClass().add("severity-" + f.severity().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+}

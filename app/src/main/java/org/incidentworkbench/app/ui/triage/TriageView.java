@@ -1,0 +1,248 @@
+package org.incidentworkbench.app.ui.triage;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.incidentworkbench.app.ui.hosts.HostRow;
+import org.incidentworkbench.findings.Finding;
+import org.incidentworkbench.probe.ProbeResult;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * One host's triage: findings first (severity-coloured, with evidence and hint), then a tab per probe
+ * with its tables and raw text; or, when the host could not be reached, the explained failure. Shows
+ * the host in {@link TriageViewModel#shownProperty()}.
+ */
+public final class TriageView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Label header = new Label();
+    private HostRow current;
+    private final javafx.beans.InvalidationListener redraw = o -> show(current);
+
+    public TriageView(TriageViewModel vm) {
+        getStyleClass().add("triage-view");
+        setId("triage-view");
+        header.getStyleClass().add("report-header");
+        header.setId("report-header");
+        header.setPadding(new Insets(6));
+        setTop(header);
+        vm.shownProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                show(b);
+            }
+        });
+        show(null);
+    }
+
+    private void show(HostRow row) {
+        if (current != null && current != row) {
+            current.reportProperty().removeListener(redraw);
+            current.triagingProperty().removeListener(redraw);
+        }
+        if (row != null && current != row) {
+            row.reportProperty().addListener(redraw);
+            row.triagingProperty().addListener(redraw);
+        }
+        current = row;
+        if (row == null) {
+            header.setText("No host triaged yet");
+            setCenter(placeholder("Select one or more hosts on the left and press Triage (Ctrl+T).\n"
+                    + "\"local\" triages this machine without SSH."));
+            return;
+        }
+        if (row.report().isEmpty()) {
+            header.setText(row.name());
+            setCenter(placeholder(row.triagingProperty().get() ? "Triaging " + row.name() + "..." : row.name() + " has not been triaged yet. Press Triage (Ctrl+T)."));
+            return;
+        }
+        TriageReport report = row.report().get();
+        header.setText(report.host() + "   " + report.target() + "   " + TIME.format(report.startedAt())
+                + "   " + report.duration().toMillis() + " ms" + (row.triagingProperty().get() ? "   (triaging again...)" : ""));
+        if (report.failure().isPresent()) {
+            setCenter(failurePane(FailureExplanation.of(report.host(), report.failure().get())));
+            return;
+        }
+        SplitPane split = new SplitPane(findingsPane(report), probeTabs(report));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.38);
+        setCenter(split);
+    }
+
+    private static Node placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("placeholder");
+        l.setWrapText(true);
+        BorderPane p = new BorderPane(l);
+        p.setPadding(new Insets(24));
+        return p;
+    }
+
+    static Node failurePane(FailureExplanation e) {
+        Label headline = new Label(e.headline());
+        headline.getStyleClass().addAll("failure-headline");
+        headline.setId("failure-headline");
+        Label message = new Label(e.message());
+        message.setWrapText(true);
+        message.setId("failure-message");
+        TextArea detail = new TextArea(e.detail());
+        detail.setEditable(false);
+        detail.getStyleClass().add("raw-text");
+        detail.setId("failure-detail");
+        detail.setPrefRowCount(Math.min(12, Math.max(3, e.detail().split("\n").length + 1)));
+        detail.setVisible(!e.detail().isBlank());
+        detail.setManaged(!e.detail().isBlank());
+        Label fixTitle = new Label("What to do");
+        fixTitle.getStyleClass().add("section-title");
+        Label fix = new Label(e.fix());
+        fix.setWrapText(true);
+        fix.setId("failure-fix");
+        VBox box = new VBox(8, headline, message, detail, fixTitle, fix);
+        box.getStyleClass().add("failure-pane");
+        box.setPadding(new Insets(16));
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
+    }
+
+    private static Node findingsPane(TriageReport report) {
+        ListView<Object> list = new ListView<>();
+        list.setId("findings");
+        list.getItems().addAll(report.findings());
+        for (ProbeResult r : report.results()) {
+            if (!(r instanceof ProbeResult.Parsed)) {
+                list.getItems().add(r);
+            } else if (r instanceof ProbeResult.Parsed p && !p.notes().isEmpty()) {
+                list.getItems().add(p);
+            }
+        }
+        if (list.getItems().isEmpty()) {
+            list.setPlaceholder(new Label("No findings: every probe is within its thresholds."));
+        }
+        list.setCellFactory(l -> new FindingCell());
+        return list;
+    }
+
+    private static Node probeTabs(TriageReport report) {
+        TabPane tabs = new TabPane();
+        tabs.setId("probe-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (ProbeResult r : report.results()) {
+            Tab t = new Tab(r.probe(), probeContent(r));
+            t.setId("probe-" + r.probe());
+            if (!(r instanceof ProbeResult.Parsed)) {
+                t.getStyleClass().add("probe-failed");
+            }
+            tabs.getTabs().add(t);
+        }
+        return tabs;
+    }
+
+    static Node probeContent(ProbeResult r) {
+        VBox top = new VBox(4);
+        top.setPadding(new Insets(4));
+        String note = null;
+        if (r instanceof ProbeResult.Parsed p) {
+            List<String> lines = new java.util.ArrayList<>(p.notes());
+            p.warnings().forEach(w -> lines.add("parser: " + w));
+            note = lines.isEmpty() ? null : String.join("\n", lines);
+        } else if (r instanceof ProbeResult.ParseFailed f) {
+            note = "The output was not recognised, so it is shown as text: " + f.reason();
+        } else if (r instanceof ProbeResult.CommandFailed f) {
+            note = f.message();
+        } else if (r instanceof ProbeResult.TimedOut t) {
+            note = "The probe did not finish within " + t.limit().toSeconds() + " s; what arrived before is shown.";
+        }
+        if (note != null) {
+            Label l = new Label(note);
+            l.setWrapText(true);
+            l.getStyleClass().add(r instanceof ProbeResult.Parsed ? "probe-note" : "probe-problem");
+            top.getChildren().add(l);
+        }
+        TextArea raw = new TextArea(r.raw());
+        raw.setEditable(false);
+        raw.getStyleClass().add("raw-text");
+        if (r instanceof ProbeResult.Parsed p && p.data() != null) {
+            List<DataTable> tables = DataTable.of(p.data());
+            TabPane inner = new TabPane();
+            inner.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            for (DataTable t : tables) {
+                inner.getTabs().add(new Tab(t.name() + " (" + t.rows().size() + ")", new DataTableView(t)));
+            }
+            inner.getTabs().add(new Tab("raw text", raw));
+            VBox.setVgrow(inner, Priority.ALWAYS);
+            top.getChildren().add(inner);
+        } else {
+            VBox.setVgrow(raw, Priority.ALWAYS);
+            top.getChildren().add(raw);
+        }
+        return top;
+    }
+
+    /** A finding (coloured by severity: title, evidence, hint) or a probe that did not parse. */
+    private static final class FindingCell extends ListCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeIf(s -> s.startsWith("severity-"));
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label title = new Label();
+            title.getStyleClass().add("finding-title");
+            Label evidence = new Label();
+            evidence.getStyleClass().add("finding-evidence");
+            evidence.setWrapText(true);
+            Label hint = new Label();
+            hint.getStyleClass().add("finding-hint");
+            hint.setWrapText(true);
+            if (item instanceof Finding f) {
+                String sev = f.severity().name().toLowerCase(Locale.ROOT);
+                getStyleClass().add("severity-" + sev);
+                title.setText(f.severity().name() + "   " + f.title() + "   [" + f.probe() + "]");
+                evidence.setText(f.evidence());
+                hint.setText("Next: " + f.hint());
+            } else if (item instanceof ProbeResult r) {
+                getStyleClass().add("severity-info");
+                title.setText("PROBE   " + r.probe() + ": " + describe(r));
+                evidence.setText(r instanceof ProbeResult.Parsed p ? String.join("; ", p.notes()) : "");
+                hint.setText("See the " + r.probe() + " tab for the raw output.");
+            }
+            VBox box = new VBox(2, title, evidence, hint);
+            box.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+            setGraphic(box);
+            setText(null);
+        }
+
+        private static String describe(ProbeResult r) {
+            if (r instanceof ProbeResult.CommandFailed f) {
+                return f.message();
+            }
+            if (r instanceof ProbeResult.ParseFailed f) {
+                return "output not recognised (" + f.reason() + ")";
+            }
+            if (r instanceof ProbeResult.TimedOut t) {
+                return "timed out after " + t.limit().toSeconds() + " s";
+            }
+            return "parsed with notes";
+        }
+    }
+}
