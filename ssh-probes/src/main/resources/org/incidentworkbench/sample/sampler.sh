@@ -1,0 +1,39 @@
+# Incident Workbench metric sampler: prints one framed snapshot of /proc every interval until
+# its output channel closes. Arguments: $1 interval in seconds, $2 run df every Nth frame.
+# Frame format and costs: see SamplerScript.java. Read-only: it writes nothing but stdout.
+LC_ALL=C; export LC_ALL
+trap 'exit 0' HUP PIPE TERM INT
+iv=${1:-1}; de=${2:-10}
+F='/proc/uptime /proc/stat /proc/meminfo /proc/loadavg /proc/vmstat /proc/diskstats /proc/net/dev'
+L=; df -Pkl / >/dev/null 2>&1 && L=l
+pg=$(getconf PAGESIZE 2>/dev/null) || pg=4096
+nl='
+'
+sh=sh
+if [ -n "${BASH_VERSION:-}" ] && eval 'exec 3<> <(:)' 2>/dev/null; then sh=bash; fi
+clock=s
+if [ -n "${EPOCHREALTIME:-}" ]; then clock=us
+else case $(date +%N 2>/dev/null) in *[!0-9]*|'') ;; *) clock=ns ;; esac; fi
+printf '#iw-hello 1 interval=%s df_every=%s pagesize=%s shell=%s clock=%s df_local=%s\n' \
+  "$iv" "$de" "$pg" "$sh" "$clock" "${L:-no}" || exit 0
+n=0
+while :; do
+  case $clock in us) t=$EPOCHREALTIME ;; ns) t=$(date +%s.%N) ;; *) t=$(date +%s) ;; esac
+  if [ $sh = bash ]; then
+    b=
+    for f in $F; do
+      c=; IFS= read -r -d '' c < "$f"
+      [ -n "$b" ] && b=$b$nl
+      b="$b==> $f <==$nl$c"
+    done
+    b=${b%"$nl"}
+  else
+    b=$(head -n 100000 $F 2>/dev/null)
+  fi
+  if [ $((n % de)) -eq 0 ]; then
+    b="$b$nl$nl==> df -Pk <==$nl$(df -Pk$L 2>/dev/null)$nl$nl==> df -Pi <==$nl$(df -Pi$L 2>/dev/null)"
+  fi
+  printf '#iw-frame %s %s\n%s\n#iw-end %s %s\n' "$n" "$t" "$b" "$n" "${#b}" || exit 0
+  n=$((n+1))
+  if [ $sh = bash ]; then read -t "$iv" -u 3 _; else sleep "$iv"; fi
+done

@@ -1,0 +1,127 @@
+package org.incidentworkbench.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.incidentworkbench.sample.ProcSnapshot.DiskCounters;
+import org.incidentworkbench.sample.ProcSnapshot.FsUsage;
+import org.incidentworkbench.sample.ProcSnapshot.NetCounters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FrameParserTest {
+
+    @ParameterizedTest(name = "every section of {0} reads without a warning")
+    @ValueSource(strings = {Fixtures.BASH, Fixtures.DASH})
+    void recordedFramesReadCompletely(String fixture) {
+        List<ProcSnapshot> snapshots = Fixtures.snapshots(fixture);
+        assertEquals(4, snapshots.size());
+        for (ProcSnapshot s : snapshots) {
+            assertEquals(List.of(), s.warnings());
+            assertTrue(s.uptimeSeconds().isPresent() && s.bootTimeSeconds().isPresent() && s.cpu().isPresent());
+            assertTrue(s.contextSwitches().isPresent() && s.procsRunning().isPresent() && s.procsBlocked().isPresent());
+            assertTrue(s.load().isPresent() && s.memory().isPresent() && s.swapInPages().isPresent() && s.swapOutPages().isPresent());
+            assertTrue(s.interfaces().stream().anyMatch(n -> n.iface().equals("lo")), s.interfaces().toString());
+            assertTrue(s.disks().stream().anyMatch(d -> d.device().equals("vda")), s.disks().toString());
+            assertTrue(s.disks().stream().noneMatch(d -> d.device().startsWith("loop")), s.disks().toString());
+            // df runs on every second frame in these recordings
+            assertEquals(s.sequence() % 2 == 0, s.filesystems().isPresent(), "frame " + s.sequence());
+        }
+    }
+
+    @Test
+    void valuesAreTheOnesPrinted() {
+        ProcSnapshot s = Fixtures.snapshots(Fixtures.BASH).get(1);
+        // from the recorded frame 1: "cpu  14753 0 2874 101734 368 0 67 11 0 0"
+        assertEquals(new ProcSnapshot.CpuTimes(14753, 0, 2874, 101734, 368, 0, 67, 11), s.cpu().orElseThrow());
+        assertEquals(669312, s.contextSwitches().orElseThrow());
+        assertEquals(1795591389L, s.bootTimeSeconds().orElseThrow());
+        assertEquals(601.73, s.uptimeSeconds().orElseThrow(), 1e-9);
+        assertEquals(2, s.procsRunning().orElseThrow());
+        assertEquals(new ProcSnapshot.LoadAverage(1.30, 0.65, 0.27), s.load().orElseThrow());
+        ProcSnapshot.MemoryInfo m = s.memory().orElseThrow();
+        assertEquals(24683656L * 1024, m.totalBytes());
+        assertEquals(24234808L * 1024, m.availableBytes());
+        assertEquals((289916L + 67496L) * 1024, m.cachedBytes());
+        assertFalse(m.availableEstimated());
+        assertEquals(new DiskCounters("vda", 40551, 2123818, 14902, 8096, 858888, 5910, 5604),
+                s.disks().stream().filter(d -> d.device().equals("vda")).findFirst().orElseThrow());
+        assertEquals(List.of("vda", "zram0"), s.disks().stream().map(DiskCounters::device).toList());
+        assertEquals(new NetCounters("eth0", 59315702, 2098, 0, 0, 285578, 1864, 0, 0),
+                s.interfaces().stream().filter(n -> n.iface().equals("eth0")).findFirst().orElseThrow());
+        assertEquals(1795591991_706662L, s.serverTimeMicros());
+    }
+
+    @Test
+    void dfAndInodesJoinByMountPoint() {
+        ProcSnapshot s = Fixtures.snapshots(Fixtures.BASH).get(0);
+        FsUsage root = s.filesystems().orElseThrow().stream().filter(f -> f.mount().equals("/")).findFirst().orElseThrow();
+        assertEquals("/dev/vda", root.filesystem());
+        assertTrue(root.usedKib() > 0 && root.availableKib() > 0);
+        assertTrue(root.inodes().orElseThrow() > root.inodesUsed().orElseThrow());
+    }
+
+    @Test
+    void mountPointsWithSpacesAndFilesystemsWithoutInodes() {
+        String body = """
+                ==> df -Pk <==
+                Filesystem     1024-blocks    Used Available Capacity Mounted on
+                /dev/sdb1         10000000 2500000   7500000      25% /mnt/my disk
+                //nas/share name  2000       1000    1000         50% /mnt/nas
+                none                     0       0         0        - /proc/x
+
+                ==> df -Pi <==
+                Filesystem       Inodes  IUsed   IFree IUse% Mounted on
+                /dev/sdb1        655360  65536  589824   10% /mnt/my disk
+                //nas/share name      0      0       0     - /mnt/nas
+                """;
+        ProcSnapshot s = FrameParser.parse(new StreamEvent.Frame(5, 1_000_000L, body), 4096);
+        List<FsUsage> fs = s.filesystems().orElseThrow();
+        assertEquals(2, fs.size(), fs.toString());
+        assertEquals(new FsUsage("/dev/sdb1", "/mnt/my disk", 10000000, 2500000, 7500000,
+                java.util.OptionalLong.of(655360), java.util.OptionalLong.of(65536)), fs.get(0));
+        assertEquals("//nas/share name", fs.get(1).filesystem());
+        assertTrue(fs.get(1).inodes().isEmpty());
+    }
+
+    @Test
+    void oldKernelWithoutMemAvailableEstimatesIt() {
+        String body = "==> /proc/meminfo <==\nMemTotal: 1000 kB\nMemFree: 100 kB\nBuffers: 50 kB\nCached: 200 kB\nSwapTotal: 10 kB\nSwapFree: 4 kB\n";
+        ProcSnapshot.MemoryInfo m = FrameParser.parse(new StreamEvent.Frame(1, 1, body), 4096).memory().orElseThrow();
+        assertTrue(m.availableEstimated());
+        assertEquals(350 * 1024, m.availableBytes());
+        assertEquals(6 * 1024, m.swapTotalBytes() - m.swapFreeBytes());
+    }
+
+    @Test
+    void missingAndGarbledSectionsBecomeWarningsNotExceptions() {
+        String body = """
+                ==> /proc/stat <==
+                cpu  12x 3 4
+                ctxt many
+                ==> /proc/loadavg <==
+                high
+                ==> /proc/net/dev <==
+                  eth0: 1 2 3
+                \u0000\u00ff binary
+                """;
+        ProcSnapshot s = FrameParser.parse(new StreamEvent.Frame(3, 1, body), 4096);
+        assertTrue(s.cpu().isEmpty() && s.contextSwitches().isEmpty() && s.load().isEmpty() && s.interfaces().isEmpty());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("/proc/meminfo")), s.warnings().toString());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("'cpu  12x 3 4'")), s.warnings().toString());
+        assertEquals(Optional.empty(), s.filesystems());
+    }
+
+    @ParameterizedTest(name = "{0} reported: {1}")
+    @CsvSource({"sda,true", "sda1,false", "vda,true", "vdb3,false", "xvda,true", "xvda1,false", "hdc,true",
+            "nvme0n1,true", "nvme0n1p2,false", "mmcblk0,true", "mmcblk0p1,false", "dm-0,true", "md0,true",
+            "md0p1,false", "loop7,false", "ram0,false", "sr0,false", "zram0,true", "sdaa,true", "sdaa12,false"})
+    void wholeDisksAndMappedDevicesAreReportedPartitionsAreNot(String device, boolean reported) {
+        assertEquals(reported, FrameParser.isReportedDevice(device));
+    }
+}
