@@ -23,6 +23,7 @@ public final class Parsers {
         all.add(new PsParser());
         all.add(new DfParser());
         all.add(new TopParser());
+        all.add(new IostatParser());
         return List.copyOf(all);
     }
 
