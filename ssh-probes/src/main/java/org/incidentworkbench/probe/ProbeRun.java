@@ -1,0 +1,99 @@
+package org.incidentworkbench.probe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * What one probe's fragment did inside a {@link TriageScript}, before parsing: its text (exactly the
+ * contract-A text the parser reads), its stderr, exit status, duration on the server's clock, whether
+ * it began and ended, whether output beyond its cap was discarded, and the tools it found missing.
+ *
+ * @param name      the probe's name
+ * @param text      the probe text, marker and note lines removed
+ * @param stderr    what the probe wrote to stderr
+ * @param began     its begin line arrived
+ * @param ended     its end line arrived (it ran to completion or was killed by its own timeout)
+ * @param exitStatus the fragment's exit status, when it ended
+ * @param duration  from begin to end on the server's {@code /proc/uptime} (10 ms resolution), zero if unknown
+ * @param truncated output beyond the probe's cap was discarded on the server
+ * @param missing   tools the fragment reported missing
+ */
+public record ProbeRun(String name, String text, String stderr, boolean began, boolean ended, OptionalInt exitStatus,
+                       Duration duration, boolean truncated, List<MissingTool> missing) {
+
+    public ProbeRun {
+        missing = List.copyOf(missing);
+    }
+
+    /** A tool the probe needed and did not find, with the package that provides it. */
+    public record MissingTool(String tool, String pkg, boolean hadFallback) {
+    }
+
+    static final class Builder {
+        private final String name;
+        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder stderr = new StringBuilder();
+        private final List<MissingTool> missing = new ArrayList<>();
+        private boolean began;
+        private boolean ended;
+        private long beginMillis = -1;
+        private long endMillis = -1;
+        private OptionalInt exitStatus = OptionalInt.empty();
+        private boolean truncated;
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        String name() {
+            return name;
+        }
+
+        StringBuilder text() {
+            return text;
+        }
+
+        StringBuilder stderr() {
+            return stderr;
+        }
+
+        void begin(long uptimeMillis) {
+            began = true;
+            beginMillis = uptimeMillis;
+        }
+
+        void missing(MissingTool tool) {
+            missing.add(tool);
+        }
+
+        /** Reads {@code end NAME UPTIME x STATUS t MORE} (x and t in either order). */
+        void end(String[] fields) {
+            ended = true;
+            // the script puts a newline before the end line; the probe's own text ends before it
+            if (text.length() > 0 && text.charAt(text.length() - 1) == '\n') {
+                text.setLength(text.length() - 1);
+            }
+            if (fields.length > 2) {
+                endMillis = TriageScript.uptimeMillis(fields[2]);
+            }
+            for (int i = 3; i + 1 < fields.length; i += 2) {
+                if (fields[i].equals("x")) {
+                    try {
+                        exitStatus = OptionalInt.of(Integer.parseInt(fields[i + 1]));
+                    } catch (NumberFormatException e) {
+                        exitStatus = OptionalInt.empty();
+                    }
+                } else if (fields[i].equals("t")) {
+                    truncated = !fields[i + 1].equals("0");
+                }
+            }
+        }
+
+        ProbeRun build() {
+            Duration d = beginMillis >= 0 && endMillis >= beginMillis ? Duration.ofMillis(endMillis - beginMillis) : Duration.ZERO;
+            return new ProbeRun(name, text.toString(), stderr.toString(), began, ended, exitStatus, d, truncated, missing);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.incidentworkbench.probe;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.incidentworkbench.findings.Finding;
+import org.incidentworkbench.findings.FindingRule;
+import org.incidentworkbench.ssh.ExecResult;
+import org.incidentworkbench.ssh.HostConnectException;
+import org.incidentworkbench.ssh.HostConnection;
+import org.incidentworkbench.ssh.HostSpec;
+import org.incidentworkbench.ssh.Transport;
+
+/**
+ * Triages many hosts at once: per host one connection, the combined {@link TriageScript} on one exec
+ * channel and each {@link Probe#ownChannel()} probe (iostat's one-second sample) on a channel beside it,
+ * then {@link ProbeInterpreter} per probe and the findings rules over the report.
+ *
+ * <pre>
+ * TriageRunner runner = new TriageRunner(transport, TriageSettings.standard(), Findings::evaluate);
+ * List&lt;TriageReport&gt; reports = runner.run(hosts, report -&gt; print(report));
+ * </pre>
+ *
+ * <p>Every host is bounded by {@link TriageSettings#hostDeadline()}: the connect timeout is lowered to
+ * fit, each channel gets at most what remains, and a watchdog completes a host that still has not
+ * finished shortly after its deadline (a transport that ignores its own timeouts) by closing its
+ * connection and reporting it as failed. One slow or dead host therefore never delays the others
+ * beyond its own deadline, and the listener hears about each host as it ends.
+ *
+ * <p>Thread-safe; each {@link #run} uses its own daemon threads and ends them before returning.
+ */
+public final class TriageRunner {
+
+    /** How long after a host's deadline the watchdog gives up on it. */
+    static final Duration WATCHDOG_GRACE = Duration.ofSeconds(2);
+
+    private final Transport transport;
+    private final TriageSettings settings;
+    private final FindingRule findings;
+    private final Clock clock;
+
+    /**
+     * @param findings derives the findings of a report ({@code Findings::evaluate}); its failure
+     *                 leaves the report without findings rather than losing the host
+     */
+    public TriageRunner(Transport transport, TriageSettings settings, FindingRule findings) {
+        this(transport, settings, findings, Clock.systemUTC());
+    }
+
+    public TriageRunner(Transport transport, TriageSettings settings, FindingRule findings, Clock clock) {
+        this.transport = transport;
+        this.settings = settings;
+        this.findings = findings;
+        this.clock = clock;
+    }
+
+    public TriageSettings settings() {
+        return settings;
+    }
+
+    /** Triages one host (no listener). */
+    public TriageReport triage(HostSpec host) {
+        return run(List.of(host), TriageListener.NONE).get(0);
+    }
+
+    /**
+     * Triages every host, at most {@code parallel} at a time, calling the listener as each ends.
+     *
+     * @return one report per host, in the order given
+     */
+    public List<TriageReport> run(List<HostSpec> hosts, TriageListener listener) {
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService hostPool = Executors.newFixedThreadPool(Math.min(settings.parallel(), hosts.size()),
+                daemonThreads("triage-host"));
+        ExecutorService channelPool = Executors.newCachedThreadPool(daemonThreads("triage-channel"));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("triage-watchdog"));
+        Object listenerLock = new Object();
+        List<CompletableFuture<TriageReport>> slots = new ArrayList<>();
+        try {
+            for (HostSpec host : hosts) {
+                CompletableFuture<TriageReport> slot = new CompletableFuture<>();
+                slots.add(slot);
+                slot.thenAccept(report -> {
+                    synchronized (listenerLock) {
+                        listener.finished(report);
+                    }
+                });
+                hostPool.execute(() -> runHost(host, slot, channelPool, watchdog));
+            }
+            List<TriageReport> reports = new ArrayList<>();
+            for (CompletableFuture<TriageReport> slot : slots) {
+                reports.add(slot.join());
+            }
+            return reports;
+        } finally {
+            hostPool.shutdownNow();
+            channelPool.shutdownNow();
+            watchdog.shutdownNow();
+        }
+    }
+
+    private void runHost(HostSpec host, CompletableFuture<TriageReport> slot, ExecutorService channelPool,
+                         ScheduledExecutorService watchdog) {
+        HostRun run = new HostRun(host, clock.instant(), System.nanoTime() + settings.hostDeadline().toNanos());
+        ScheduledFuture<?> guard = watchdog.schedule(() -> slot.complete(run.abandon()),
+                settings.hostDeadline().plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            slot.complete(triage(run, channelPool));
+        } catch (RuntimeException | Error e) {
+            slot.complete(run.failed(new HostFailure(HostFailure.Kind.PROTOCOL_ERROR,
+                    "The triage of " + host.alias() + " failed unexpectedly (" + e + "); run it again, and report this"
+                    + " if it recurs.", String.valueOf(e))));
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    private TriageReport triage(HostRun run, ExecutorService channelPool) {
+        HostSpec spec = run.spec;
+        HostSpec bounded = spec.connectTimeout().compareTo(settings.hostDeadline()) > 0
+                ? new HostSpec(spec.alias(), spec.user(), spec.hostname(), spec.port(), spec.identityFiles(), spec.jumps(),
+                settings.hostDeadline(), spec.serverAliveInterval())
+                : spec;
+        HostConnection connection;
+        try {
+            connection = transport.connect(bounded);
+        } catch (HostConnectException e) {
+            return run.failed(e.failure());
+        }
+        run.connected(connection);
+        try (connection) {
+            List<TriageScript> scripts = scripts();
+            List<Future<List<ProbeResult>>> beside = new ArrayList<>();
+            for (TriageScript script : scripts.subList(1, scripts.size())) {
+                beside.add(channelPool.submit(() -> runScript(connection, script, run)));
+            }
+            Map<String, ProbeResult> results = new HashMap<>();
+            for (ProbeResult r : runScript(connection, scripts.get(0), run)) {
+                results.put(r.probe(), r);
+            }
+            for (int i = 0; i < beside.size(); i++) {
+                for (ProbeResult r : await(beside.get(i), scripts.get(i + 1), run)) {
+                    results.put(r.probe(), r);
+                }
+            }
+            List<ProbeResult> ordered = new ArrayList<>();
+            for (Probe p : settings.probes()) {
+                ordered.add(results.get(p.name()));
+            }
+            TriageReport report = new TriageReport(spec.alias(), connection.target(), run.startedAt, run.elapsed(),
+                    Optional.empty(), ordered, List.of());
+            return report.withFindings(safeFindings(report));
+        }
+    }
+
+    /** The combined script first, then one script per own-channel probe. */
+    private List<TriageScript> scripts() {
+        List<TriageScript> scripts = new ArrayList<>();
+        List<Probe> combined = settings.probes().stream().filter(p -> !p.ownChannel()).toList();
+        if (!combined.isEmpty()) {
+            scripts.add(TriageScript.of(combined));
+        }
+        settings.probes().stream().filter(Probe::ownChannel).forEach(p -> scripts.add(TriageScript.of(List.of(p))));
+        return scripts;
+    }
+
+    private List<ProbeResult> runScript(HostConnection connection, TriageScript script, HostRun run) {
+        Duration remaining = run.remaining();
+        Duration limit = script.channelTimeout().compareTo(remaining) < 0 ? script.channelTimeout() : remaining;
+        long start = System.nanoTime();
+        String host = run.spec.alias();
+        List<ProbeResult> results = new ArrayList<>();
+        if (limit.isNegative() || limit.isZero()) {
+            for (Probe p : script.probes()) {
+                results.add(new ProbeResult.TimedOut(p.name(), "", -1, Duration.ZERO, settings.hostDeadline()));
+            }
+            return results;
+        }
+        ExecResult result;
+        try {
+            result = connection.exec(script.command(), limit, script.outputCap());
+        } catch (IOException e) {
+            for (Probe p : script.probes()) {
+                results.add(new ProbeResult.CommandFailed(p.name(), "", -1, Duration.ofNanos(System.nanoTime() - start),
+                        "Could not run the " + p.name() + " probe on " + host + ": " + e.getMessage()));
+            }
+            return results;
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        List<ProbeRun> runs = script.split(result);
+        for (int i = 0; i < script.probes().size(); i++) {
+            results.add(ProbeInterpreter.interpret(script.probes().get(i), runs.get(i), host, result.timedOut(), limit, wall));
+        }
+        return results;
+    }
+
+    private List<ProbeResult> await(Future<List<ProbeResult>> future, TriageScript script, HostRun run) {
+        try {
+            return future.get(run.remaining().plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            future.cancel(true);
+        }
+        List<ProbeResult> results = new ArrayList<>();
+        for (Probe p : script.probes()) {
+            results.add(new ProbeResult.TimedOut(p.name(), "", -1, run.elapsed(), settings.hostDeadline()));
+        }
+        return results;
+    }
+
+    private List<Finding> safeFindings(TriageReport report) {
+        try {
+            return findings.apply(report);
+        } catch (RuntimeException e) {
+            // a bug in one rule must not lose the host's data; the raw results are all still there
+            return List.of();
+        }
+    }
+
+    /** One host's run: its deadline, and its connection once open (so the watchdog can close it). */
+    private final class HostRun {
+        final HostSpec spec;
+        final Instant startedAt;
+        final long deadlineNanos;
+        final long startNanos = System.nanoTime();
+        private volatile HostConnection connection;
+
+        HostRun(HostSpec spec, Instant startedAt, long deadlineNanos) {
+            this.spec = spec;
+            this.startedAt = startedAt;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        void connected(HostConnection c) {
+            connection = c;
+        }
+
+        Duration remaining() {
+            return Duration.ofNanos(deadlineNanos - System.nanoTime());
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - startNanos);
+        }
+
+        TriageReport failed(HostFailure failure) {
+            return new TriageReport(spec.alias(), spec.target(), startedAt, elapsed(), Optional.of(failure), List.of(), List.of());
+        }
+
+        /** Called by the watchdog: give up on this host. */
+        TriageReport abandon() {
+            HostConnection c = connection;
+            long seconds = settings.hostDeadline().toSeconds();
+            if (c == null) {
+                return failed(new HostFailure(HostFailure.Kind.CONNECT_TIMEOUT,
+                        "Could not connect to " + spec.alias() + " (" + spec.target() + ") within " + seconds
+                        + " s; check that the host is up and that sshd answers on port " + spec.port() + ".",
+                        "the connection attempt did not end within the per-host deadline"));
+            }
+            c.close();
+            return failed(new HostFailure(HostFailure.Kind.PROTOCOL_ERROR,
+                    "Connected to " + spec.alias() + " but the probes did not finish within " + seconds
+                    + " s; the server may be overloaded: try again with a longer --timeout.",
+                    "the channels did not end within the per-host deadline"));
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

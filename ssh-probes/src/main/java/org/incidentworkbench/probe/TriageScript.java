@@ -1,0 +1,208 @@
+package org.incidentworkbench.probe;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.incidentworkbench.ssh.ExecResult;
+
+/**
+ * Runs several probes in ONE exec channel and splits the output back into one text per probe.
+ * Every exec channel pays for the login shell's startup files (about 140 ms for root here, whose
+ * {@code .bashrc} does real work; see STACK.md), so nine probes on nine channels cost over a second
+ * where one combined script costs one startup.
+ *
+ * <p>Output protocol, on stdout, with {@code M} a random marker chosen per run (so no probe output can
+ * forge it):
+ * <pre>
+ * M begin NAME UPTIME                 the probe starts (UPTIME: /proc/uptime's first field)
+ * ...probe text (contract A)...
+ * M note missing TOOL PACKAGE fallback|none    (printed by the fragment, removed from the text)
+ * M end NAME UPTIME x STATUS t MORE   STATUS: the fragment's exit status; MORE is 1 when output
+ *                                     beyond the cap was discarded
+ * </pre>
+ * The end line is preceded by a newline the script adds (so it starts a line even after output with
+ * no final newline); the splitter removes exactly that one. Stderr carries {@code M begin NAME} lines
+ * too, so each probe's error messages are attributed to it.
+ *
+ * <p>Bounds: each fragment runs under {@code timeout -k 1 SECONDS} (GNU coreutils, which kills the
+ * fragment's whole process group) or, where there is no {@code timeout}, a {@code sleep; pkill -P; kill -9}
+ * watchdog that kills the fragment and its children (deeper descendants may survive it; the channel
+ * bound then ends the wait); its output passes through {@code head -c CAP}, so a runaway probe is cut on the server and
+ * never crosses the network; {@link #channelTimeout()} bounds the channel as a whole.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TriageScript {
+
+    /** Time the script needs beyond its probes' own timeouts: shell start-up, kill grace, transfer. */
+    static final Duration SLACK = Duration.ofSeconds(2);
+    /** Per-probe overhead in the output: marker lines. */
+    private static final int MARKER_BYTES = 512;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final List<Probe> probes;
+    private final String marker;
+
+    private TriageScript(List<Probe> probes, String marker) {
+        if (probes.isEmpty()) {
+            throw new IllegalArgumentException("A triage script needs at least one probe.");
+        }
+        this.probes = List.copyOf(probes);
+        this.marker = marker;
+    }
+
+    /** A script for these probes with a fresh random marker. */
+    public static TriageScript of(List<Probe> probes) {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return new TriageScript(probes, "@@iw-" + HexFormat.of().formatHex(bytes));
+    }
+
+    public List<Probe> probes() {
+        return probes;
+    }
+
+    public String marker() {
+        return marker;
+    }
+
+    /**
+     * The command to send: {@code exec /bin/sh -c '...'}, so the script runs under a POSIX shell
+     * whatever the user's login shell is (the login shell only reads its rc files and execs).
+     */
+    public String command() {
+        return "exec /bin/sh -c " + shellQuote(script());
+    }
+
+    /** The POSIX sh script itself. */
+    public String script() {
+        StringBuilder s = new StringBuilder();
+        s.append("LC_ALL=C; export LC_ALL; unset LANGUAGE\n");
+        s.append("PATH=$PATH:/usr/sbin:/sbin; export PATH\n");
+        s.append("IWM='").append(marker).append("'; export IWM\n");
+        s.append("exec 4>&1\n");
+        s.append("if command -v timeout >/dev/null 2>&1; then\n");
+        s.append("  iw_exec() { timeout -k 1 \"$1\" sh -c \"$2\" </dev/null; }\n");
+        s.append("else\n");
+        // no process groups without job control: kill the fragment's children (pkill -P), then the fragment
+        s.append("  iw_exec() { sh -c \"$2\" </dev/null & iw_p=$!; ( sleep \"$1\"; pkill -9 -P $iw_p; kill -9 $iw_p ) >/dev/null 2>&1 &"
+                + " iw_w=$!; wait $iw_p; iw_r=$?; kill $iw_w 2>/dev/null; return $iw_r; }\n");
+        s.append("fi\n");
+        // iw_run NAME TIMEOUT_S CAP FRAGMENT; the exit status and the 'more output' flag travel on fd 3
+        s.append("iw_run() {\n");
+        s.append("  read iw_s iw_x < /proc/uptime\n");
+        s.append("  printf '%s begin %s %s\\n' \"$IWM\" \"$1\" \"$iw_s\"\n");
+        s.append("  printf '%s begin %s\\n' \"$IWM\" \"$1\" >&2\n");
+        s.append("  iw_st=$( { { iw_exec \"$2\" \"$4\"; echo \"x $?\" >&3; }"
+                + " | { head -c \"$3\"; echo \"t $(head -c 1 | wc -c)\" >&3; } >&4; } 3>&1 )\n");
+        s.append("  read iw_e iw_x < /proc/uptime\n");
+        s.append("  iw_n=$1; set -- $iw_st\n");
+        s.append("  printf '\\n%s end %s %s %s %s %s %s\\n' \"$IWM\" \"$iw_n\" \"$iw_e\" \"$1\" \"$2\" \"$3\" \"$4\"\n");
+        s.append("}\n");
+        for (Probe p : probes) {
+            s.append("iw_run ").append(p.name()).append(' ').append(seconds(p.timeout())).append(' ')
+                    .append(p.maxOutputBytes()).append(' ').append(shellQuote(p.fragment())).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** The bound for the whole channel: every probe's timeout plus its kill grace, plus slack. */
+    public Duration channelTimeout() {
+        Duration d = SLACK;
+        for (Probe p : probes) {
+            d = d.plus(p.timeout()).plusSeconds(1);
+        }
+        return d;
+    }
+
+    /** Output cap for the channel: every probe's cap plus the marker lines. */
+    public int outputCap() {
+        long cap = 0;
+        for (Probe p : probes) {
+            cap += p.maxOutputBytes() + MARKER_BYTES;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 8, cap);
+    }
+
+    /** The note line a fragment prints when a tool is missing (as {@link Probes} writes it). */
+    public static String missingNote(String marker, String tool, String pkg, boolean fallback) {
+        return marker + " note missing " + tool + " " + pkg + " " + (fallback ? "fallback" : "none");
+    }
+
+    /**
+     * Splits the channel's output into one {@link ProbeRun} per probe, in probe order. A probe whose
+     * begin or end line never arrived (channel timed out or dropped) is marked as not finished, with
+     * whatever text arrived.
+     */
+    public List<ProbeRun> split(ExecResult result) {
+        Map<String, ProbeRun.Builder> runs = new LinkedHashMap<>();
+        for (Probe p : probes) {
+            runs.put(p.name(), new ProbeRun.Builder(p.name()));
+        }
+        String prefix = marker + " ";
+        ProbeRun.Builder current = null;
+        String out = result.stdout();
+        int pos = 0;
+        while (pos < out.length()) {
+            int nl = out.indexOf('\n', pos);
+            int end = nl < 0 ? out.length() : nl + 1;
+            if (out.startsWith(prefix, pos)) {
+                String[] f = out.substring(pos + prefix.length(), nl < 0 ? end : nl).strip().split("\\s+");
+                if (f.length >= 2 && f[0].equals("begin") && runs.containsKey(f[1])) {
+                    current = runs.get(f[1]);
+                    current.begin(f.length > 2 ? uptimeMillis(f[2]) : -1);
+                } else if (f.length >= 2 && f[0].equals("end") && current != null && f[1].equals(current.name())) {
+                    current.end(f);
+                    current = null;
+                } else if (f.length >= 5 && f[0].equals("note") && f[1].equals("missing") && current != null) {
+                    current.missing(new ProbeRun.MissingTool(f[2], f[3], f[4].equals("fallback")));
+                }
+            } else if (current != null) {
+                current.text().append(out, pos, end);
+            }
+            pos = end;
+        }
+        splitStderr(result.stderr(), runs);
+        List<ProbeRun> list = new ArrayList<>();
+        for (ProbeRun.Builder b : runs.values()) {
+            list.add(b.build());
+        }
+        return list;
+    }
+
+    private void splitStderr(String err, Map<String, ProbeRun.Builder> runs) {
+        String prefix = marker + " begin ";
+        ProbeRun.Builder current = null;
+        for (String line : err.split("\n", -1)) {
+            if (line.startsWith(prefix)) {
+                current = runs.get(line.substring(prefix.length()).strip());
+            } else if (current != null && !line.isEmpty()) {
+                current.stderr().append(line).append('\n');
+            }
+        }
+    }
+
+    static long uptimeMillis(String field) {
+        try {
+            return Math.round(Double.parseDouble(field) * 1000);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Whole seconds, rounded up, at least 1 ({@code timeout} and {@code sleep} take integers everywhere). */
+    static long seconds(Duration d) {
+        long s = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, s);
+    }
+
+    /** POSIX single-quoting: the text becomes one word, whatever it holds. */
+    public static String shellQuote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}
