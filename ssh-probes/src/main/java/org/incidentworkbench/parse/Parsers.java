@@ -24,6 +24,7 @@ public final class Parsers {
         all.add(new DfParser());
         all.add(new TopParser());
         all.add(new IostatParser());
+        all.add(new SsParser());
         return List.copyOf(all);
     }
 
