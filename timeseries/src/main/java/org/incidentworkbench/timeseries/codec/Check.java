@@ -1,0 +1,40 @@
+package org.incidentworkbench.timeseries.codec;
+
+import java.util.zip.CRC32C;
+
+/** The 16-bit check that closes every encoded block: the low half of CRC-32C over the bytes before it. */
+final class Check {
+
+    private Check() {
+    }
+
+    static byte[] seal(byte[] body) {
+        byte[] out = java.util.Arrays.copyOf(body, body.length + 2);
+        int crc = crc(body, body.length);
+        out[body.length] = (byte) (crc >>> 8);
+        out[body.length + 1] = (byte) crc;
+        return out;
+    }
+
+    /** Verifies the check and returns the body's length. */
+    static int verify(byte[] block) {
+        if (block == null || block.length < 3) {
+            throw CorruptChunkException.at(0, "the block is " + (block == null ? 0 : block.length)
+                    + " bytes long, shorter than any valid block");
+        }
+        int n = block.length - 2;
+        int expected = ((block[n] & 0xFF) << 8) | (block[n + 1] & 0xFF);
+        int actual = crc(block, n);
+        if (expected != actual) {
+            throw CorruptChunkException.at(n * 8L, "the checksum over bytes 0.." + (n - 1) + " does not match ("
+                    + Integer.toHexString(actual) + " computed, " + Integer.toHexString(expected) + " stored)");
+        }
+        return n;
+    }
+
+    private static int crc(byte[] data, int length) {
+        CRC32C c = new CRC32C();
+        c.update(data, 0, length);
+        return (int) c.getValue() & 0xFFFF;
+    }
+}

@@ -1,0 +1,168 @@
+package org.incidentworkbench.timeseries.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.incidentworkbench.timeseries.Metric;
+import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.timeseries.SeriesKey;
+
+/**
+ * The newest points of every series, in memory, plus the write-ahead buffer that the store writes to H2
+ * once per flush interval. Appends take a shared lock ({@link #gate}); sealing the write-ahead buffer and
+ * draining closed windows take it exclusively for the moment of a buffer swap, so the two always agree
+ * on which points are in which write-ahead record.
+ *
+ * <p>Thread-safe.
+ */
+final class HotTier {
+
+    /** Appends share it; {@link #sealAndDrain} holds it exclusively for a moment. */
+    final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final ConcurrentHashMap<SeriesKey, SeriesBuffer> byKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, SeriesBuffer> byId = new ConcurrentHashMap<>();
+    private final List<SeriesBuffer> unsaved = new ArrayList<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final AtomicLong maxTs = new AtomicLong(Long.MIN_VALUE);
+    private WalBuffer wal = new WalBuffer();
+    private long nextSeq = 1;
+
+    /** A sealed write-ahead record and the series first seen since the previous one. */
+    record Sealed(long seq, WalBuffer wal, List<SeriesBuffer> newSeries) {
+    }
+
+    void load(int id, SeriesKey key) {
+        SeriesBuffer b = new SeriesBuffer(id, key, decimals(key));
+        byKey.put(key, b);
+        byId.put(id, b);
+        nextId.accumulateAndGet(id + 1, Math::max);
+    }
+
+    void startSeqAt(long seq) {
+        nextSeq = seq;
+    }
+
+    SeriesBuffer resolve(SeriesKey key) {
+        SeriesBuffer b = byKey.get(key);
+        if (b != null) {
+            return b;
+        }
+        synchronized (unsaved) {
+            b = byKey.get(key);
+            if (b == null) {
+                b = new SeriesBuffer(nextId.getAndIncrement(), key, decimals(key));
+                byId.put(b.id, b);
+                byKey.put(key, b);
+                unsaved.add(b);
+            }
+            return b;
+        }
+    }
+
+    SeriesBuffer byId(int id) {
+        return byId.get(id);
+    }
+
+    Collection<SeriesBuffer> all() {
+        return byKey.values();
+    }
+
+    /** Adds a point to memory and to the write-ahead buffer; the caller holds {@code gate}'s read lock. */
+    void add(SeriesBuffer b, long ts, double value, boolean logged) {
+        double v = b.decimals >= 0 ? Metrics.round(value, b.decimals) : value;
+        b.add(ts, v);
+        if (logged) {
+            synchronized (this) {
+                wal.add(b.id, ts, v);
+            }
+        }
+    }
+
+    /** Re-logs a point whose write-ahead record failed to be written; the caller holds {@code gate}'s read lock. */
+    void relog(int id, long ts, double value) {
+        SeriesBuffer b = byId.get(id);
+        if (b != null) {
+            synchronized (this) {
+                wal.add(id, ts, value);
+            }
+        }
+    }
+
+    void noteMaxTs(long ts) {
+        if (ts > maxTs.get()) {
+            maxTs.accumulateAndGet(ts, Math::max);
+        }
+    }
+
+    long maxTs() {
+        return maxTs.get();
+    }
+
+    /** Seals the write-ahead buffer: the points since the previous seal become one record. */
+    Sealed seal() {
+        gate.writeLock().lock();
+        try {
+            return sealLocked();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Seals the write-ahead buffer and drains every point before {@code boundary} into {@code drained}, then,
+     * still holding the gate, hands the drained points to {@code publish} so readers never miss them.
+     */
+    Sealed sealAndDrain(long boundary, java.util.Map<SeriesBuffer, Points> drained,
+                        java.util.function.Consumer<java.util.Map<SeriesBuffer, Points>> publish) {
+        gate.writeLock().lock();
+        try {
+            for (SeriesBuffer b : byKey.values()) {
+                Points p = b.drainBefore(boundary);
+                if (p.size() > 0) {
+                    drained.put(b, p);
+                }
+            }
+            publish.accept(drained);
+            return sealLocked();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    private Sealed sealLocked() {
+        WalBuffer w;
+        synchronized (this) {
+            w = wal;
+            wal = new WalBuffer();
+        }
+        List<SeriesBuffer> fresh;
+        synchronized (unsaved) {
+            fresh = List.copyOf(unsaved);
+            unsaved.clear();
+        }
+        return new Sealed(nextSeq++, w, fresh);
+    }
+
+    /** Puts back series a failed write could not save, so the next flush tries again. */
+    void unsave(List<SeriesBuffer> series) {
+        synchronized (unsaved) {
+            unsaved.addAll(0, series);
+        }
+    }
+
+    long points() {
+        long n = 0;
+        for (SeriesBuffer b : byKey.values()) {
+            n += b.size();
+        }
+        return n;
+    }
+
+    private static int decimals(SeriesKey key) {
+        return Metrics.find(key.metric()).map(Metric::decimals).orElse(-1);
+    }
+}
