@@ -25,6 +25,7 @@ public final class Parsers {
         all.add(new TopParser());
         all.add(new IostatParser());
         all.add(new SsParser());
+        all.add(new IpParser());
         return List.copyOf(all);
     }
 
