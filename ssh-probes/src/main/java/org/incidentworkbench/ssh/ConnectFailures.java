@@ -2,7 +2,6 @@ package org.incidentworkbench.ssh;
 
 import com.jcraft.jsch.Identity;
 import com.jcraft.jsch.JSchException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -71,8 +70,9 @@ final class ConnectFailures {
                 || msg.contains("USERAUTH fail") || msg.contains("Too many authentication failures")) {
             return authFailed(where, user, auth, password, detail);
         }
-        if (proxy != null && root instanceof IOException && String.valueOf(root.getMessage()).startsWith("The jump host")) {
-            return new HostFailure(Kind.UNREACHABLE, root.getMessage() + ": check that the jump host may forward "
+        JumpProxy.JumpFailedException jump = find(e, JumpProxy.JumpFailedException.class);
+        if (jump != null) {
+            return new HostFailure(Kind.UNREACHABLE, jump.getMessage() + ": check that the jump host may forward "
                     + "TCP (AllowTcpForwarding) and can reach " + host.hostname() + " port " + host.port() + ".", detail);
         }
         if (root instanceof UnknownHostException) {
@@ -135,6 +135,15 @@ final class ConnectFailures {
         sb.append(". Pass the right key with -i KEYFILE (or IdentityFile in ~/.ssh/config), add it to the agent "
                 + "with ssh-add, or check that its public key is in ~").append(user).append("/.ssh/authorized_keys.");
         return new HostFailure(Kind.AUTH_FAILED, sb.toString(), detail);
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable r = t; r != null; r = r.getCause() == r ? null : r.getCause()) {
+            if (type.isInstance(r)) {
+                return type.cast(r);
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable t) {

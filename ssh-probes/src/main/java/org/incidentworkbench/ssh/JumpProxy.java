@@ -49,8 +49,8 @@ final class JumpProxy implements Proxy {
             channel.connect(timeout);
             out = channel.getOutputStream();
         } catch (JSchException | IOException e) {
-            throw new IOException("The jump host " + jumpName + " could not open a connection to " + host + " port "
-                    + port + " (" + e.getMessage() + ")", e);
+            throw new JumpFailedException("The jump host " + jumpName + " could not open a connection to " + host
+                    + " port " + port + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -78,6 +78,13 @@ final class JumpProxy implements Proxy {
             pipe.source.close();
         } catch (IOException cannotHappen) {
             // TimedPipe's close does not throw
+        }
+    }
+
+    /** The jump host refused or failed to open the tunnel to the next hop. */
+    static final class JumpFailedException extends IOException {
+        JumpFailedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

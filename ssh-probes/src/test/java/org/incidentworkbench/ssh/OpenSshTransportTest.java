@@ -2,23 +2,45 @@ package org.incidentworkbench.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.incidentworkbench.probe.HostFailure.Kind;
 import org.incidentworkbench.testing.OpenSshTestServer;
+import org.incidentworkbench.testing.OpenSshTestServer.UserKey;
+import org.incidentworkbench.testing.ScriptedPrompter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** SshTransport against a real OpenSSH sshd: the basics every other engineer relies on. */
+/** SshTransport against a real OpenSSH sshd: keys, known_hosts forms, bounds, streams, concurrency. */
 class OpenSshTransportTest {
 
+    private static final Duration TEN_S = Duration.ofSeconds(10);
     private static OpenSshTestServer sshd;
+
+    @TempDir
+    Path tmp;
 
     @BeforeAll
     static void startServer() {
         OpenSshTestServer.assumeAvailable();
-        sshd = OpenSshTestServer.start();
+        sshd = OpenSshTestServer.builder().withUserKey(UserKey.ECDSA).withUserKey(UserKey.RSA)
+                .withUserKey(UserKey.ENCRYPTED_ED25519).start();
     }
 
     @AfterAll
@@ -32,14 +54,172 @@ class OpenSshTransportTest {
     void runsACommandAndReportsOutputAndExitStatus() throws Exception {
         SshTransport ssh = new SshTransport(sshd.sshOptions(), UserPrompter.NONE);
         try (HostConnection c = ssh.connect(sshd.hostSpec())) {
-            ExecResult r = c.exec("echo hello; echo oops >&2; exit 3", Duration.ofSeconds(10), 1 << 20);
+            ExecResult r = c.exec("echo hello; echo oops >&2; exit 3", TEN_S, 1 << 20);
             assertEquals("hello\n", r.stdout(), sshd.log());
             assertEquals("oops\n", r.stderr());
             assertEquals(3, r.exitStatus());
             assertFalse(r.timedOut());
             assertFalse(r.truncated());
             assertTrue(c.isOpen());
-            assertTrue(c.target().contains(sshd.address()), c.target());
+            assertEquals(sshd.user() + "@" + sshd.address() + ":" + sshd.port(), c.target());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = UserKey.class, names = {"ED25519", "ECDSA", "RSA"})
+    void authenticatesWithEachKeyType(UserKey key) throws Exception {
+        try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec(key))) {
+            assertEquals("ok\n", c.exec("echo ok", TEN_S, 1024).stdout());
+        }
+    }
+
+    @Test
+    void encryptedKeyAsksThePassphraseOnceAndExplainsAWrongOne() throws Exception {
+        HostSpec spec = sshd.hostSpec(UserKey.ENCRYPTED_ED25519);
+        Path key = sshd.userKeyFile(UserKey.ENCRYPTED_ED25519);
+        ScriptedPrompter right = ScriptedPrompter.refusing().withPassphrase(OpenSshTestServer.ENCRYPTED_KEY_PASSPHRASE);
+        SshTransport ssh = new SshTransport(sshd.sshOptions(), right);
+        for (int i = 0; i < 2; i++) {
+            try (HostConnection c = ssh.connect(spec)) {
+                assertEquals("ok\n", c.exec("echo ok", TEN_S, 1024).stdout());
+            }
+        }
+        assertEquals(List.of("passphrase:" + key), right.questions(), "asked once per transport, not per connection");
+
+        ScriptedPrompter wrong = ScriptedPrompter.refusing().withPassphrase("not it");
+        HostConnectException e = assertThrows(HostConnectException.class,
+                () -> new SshTransport(sshd.sshOptions(), wrong).connect(spec));
+        assertEquals(Kind.AUTH_FAILED, e.failure().kind());
+        assertTrue(e.getMessage().contains("the passphrase given for " + key + " is wrong"), e.getMessage());
+    }
+
+    @Test
+    void usesTheSshAgentWhenGivenItsSocket() throws Exception {
+        Path agentBinary = Path.of("/usr/bin/ssh-agent");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(agentBinary)
+                && Files.isExecutable(Path.of("/usr/bin/ssh-add")), "ssh-agent is not installed (openssh-client)");
+        Path socket = tmp.resolve("agent.sock");
+        Process agent = new ProcessBuilder(agentBinary.toString(), "-D", "-a", socket.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("agent.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!Files.exists(socket) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            ProcessBuilder add = new ProcessBuilder("/usr/bin/ssh-add", sshd.userKeyFile(UserKey.ECDSA).toString())
+                    .redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process adding = add.start();
+            String addOut = new String(adding.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, adding.waitFor(), addOut);
+
+            HostSpec noKeys = new HostSpec("agent-only", sshd.hostSpec().user(), sshd.address(), sshd.port(), List.of(),
+                    List.of(), Duration.ofSeconds(5), HostSpec.DEFAULT_SERVER_ALIVE);
+            SshOptions options = sshd.sshOptions().withAgentSocket(socket);
+            try (HostConnection c = new SshTransport(options, UserPrompter.NONE).connect(noKeys)) {
+                assertEquals("agent\n", c.exec("echo agent", TEN_S, 1024).stdout());
+            }
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+
+    @Test
+    void acceptsAHostKeyFromAHashedKnownHostsFile() throws Exception {
+        Path hashed = sshd.hashedKnownHostsFile();
+        assertTrue(Files.readString(hashed).startsWith("|1|"), "ssh-keygen -H hashed the names");
+        try (HostConnection c = new SshTransport(sshd.sshOptions().withKnownHostsFile(hashed), UserPrompter.NONE)
+                .connect(sshd.hostSpec())) {
+            assertTrue(c.isOpen());
+        }
+    }
+
+    @Test
+    void anUnknownRealServerIsRefusedWithItsFingerprint() throws Exception {
+        Path empty = tmp.resolve("known_hosts");
+        HostConnectException e = assertThrows(HostConnectException.class,
+                () -> new SshTransport(sshd.sshOptions().withKnownHostsFile(empty), UserPrompter.NONE)
+                        .connect(sshd.hostSpec()));
+        assertEquals(Kind.HOST_KEY_UNKNOWN, e.failure().kind());
+        String expected = KnownHosts.sha256Fingerprint(java.util.Base64.getDecoder()
+                .decode(sshd.hostPublicKey().split(" ")[1]));
+        String keygen = new String(new ProcessBuilder("ssh-keygen", "-lf", sshd.hostKeyFile() + ".pub").start()
+                .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(keygen.contains(expected), "our fingerprint matches ssh-keygen -l: " + keygen + " vs " + expected);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void execTimeoutStopsASleepingCommandAndKeepsWhatArrived() throws Exception {
+        try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec())) {
+            long t0 = System.nanoTime();
+            ExecResult r = c.exec("echo started; sleep 30", Duration.ofMillis(800), 1024);
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(r.timedOut());
+            assertEquals("started\n", r.stdout());
+            assertEquals(-1, r.exitStatus());
+            assertTrue(tookMs < 2500, "took " + tookMs + " ms");
+            assertEquals("after\n", c.exec("echo after", TEN_S, 1024).stdout(), "the session survives a timeout");
+        }
+    }
+
+    @Test
+    void outputBeyondTheCapIsDroppedAndFlaggedWhileTheExitStatusArrives() throws Exception {
+        try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec())) {
+            ExecResult r = c.exec("head -c 1000000 /dev/zero | tr '\\0' a", TEN_S, 1000);
+            assertTrue(r.truncated());
+            assertEquals("a".repeat(1000), r.stdout());
+            assertEquals(0, r.exitStatus(), "a command just over the cap still reports its exit status");
+        }
+    }
+
+    @Test
+    void streamsALongLivedCommand() throws Exception {
+        try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec());
+             RemoteProcess p = c.start("for i in 1 2 3; do echo tick $i; sleep 0.05; done")) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(p.stdout(), StandardCharsets.UTF_8));
+            assertEquals("tick 1", reader.readLine());
+            assertEquals("tick 2", reader.readLine());
+            assertEquals("tick 3", reader.readLine());
+            assertEquals(null, reader.readLine());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (p.exitStatus().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(0, p.exitStatus().getAsInt());
+        }
+    }
+
+    @Test
+    void moreCommandsThanChannelsAtOnceAllComplete() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec())) {
+            List<Future<ExecResult>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                results.add(pool.submit(() -> c.exec("sleep 0.2; echo " + n, TEN_S, 1024)));
+            }
+            for (int i = 0; i < 12; i++) {
+                ExecResult r = results.get(i).get();
+                assertEquals(i + "\n", r.stdout(), r.stderr());
+                assertEquals(0, r.exitStatus());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void resolvesAnAliasFromAConfigFileAndConnects() throws Exception {
+        Path config = tmp.resolve("config");
+        Files.writeString(config, "Host test-box\n  HostName " + sshd.address() + "\n  Port " + sshd.port()
+                + "\n  User " + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n  ConnectTimeout 3\n"
+                + "  UserKnownHostsFile " + sshd.knownHostsFile() + "\n");
+        HostSpec spec = SshConfigResolver.load(config).resolve("test-box");
+        SshOptions options = SshOptions.defaults().withoutAgent().withKnownHostsFile(tmp.resolve("unused"));
+        try (HostConnection c = new SshTransport(options, UserPrompter.NONE).connect(spec)) {
+            assertEquals("cfg\n", c.exec("echo cfg", TEN_S, 1024).stdout());
         }
     }
 }
