@@ -27,7 +27,7 @@ import org.incidentworkbench.sample.ProcSnapshot.NetCounters;
  *     before 2.6.11 print fewer fields, the missing ones read as 0), {@code ctxt}, {@code btime},
  *     {@code procs_running}, {@code procs_blocked}; per-CPU lines and {@code intr} are skipped;</li>
  * <li>{@code /proc/meminfo}: MemTotal, MemFree, MemAvailable (before 3.14: MemFree + Buffers + Cached),
- *     Cached + SReclaimable, SwapTotal, SwapFree (kB, to bytes);</li>
+ *     Cached, SwapTotal, SwapFree (kB, to bytes);</li>
  * <li>{@code /proc/loadavg}: the three averages; {@code /proc/vmstat}: {@code pswpin}, {@code pswpout};</li>
  * <li>{@code /proc/diskstats}: whole disks, device-mapper and md devices (see {@link #isReportedDevice});
  *     lines with fewer than 14 fields (partitions on kernels before 2.6.25) are skipped;</li>
@@ -202,8 +202,8 @@ public final class FrameParser {
         }
 
         private void meminfo(int from, int to) {
-            long[] kb = {-1, -1, -1, -1, -1, -1, -1, -1};
-            String[] keys = {"MemTotal:", "MemFree:", "MemAvailable:", "Buffers:", "Cached:", "SReclaimable:", "SwapTotal:", "SwapFree:"};
+            long[] kb = {-1, -1, -1, -1, -1, -1, -1};
+            String[] keys = {"MemTotal:", "MemFree:", "MemAvailable:", "Buffers:", "Cached:", "SwapTotal:", "SwapFree:"};
             forEachLine(from, to, (a, b) -> {
                 for (int k = 0; k < keys.length; k++) {
                     if (kb[k] < 0 && text.startsWith(keys[k], a)) {
@@ -225,7 +225,7 @@ public final class FrameParser {
             boolean estimated = kb[2] < 0;
             long available = estimated ? kb[1] + buffers + cached : kb[2];
             memory = Optional.of(new MemoryInfo(kb[0] * 1024, kb[1] * 1024, available * 1024,
-                    (cached + Math.max(0, kb[5])) * 1024, Math.max(0, kb[6]) * 1024, Math.max(0, kb[7]) * 1024, estimated));
+                    cached * 1024, Math.max(0, kb[5]) * 1024, Math.max(0, kb[6]) * 1024, estimated));
         }
 
         private void loadLine(int from, int to) {

@@ -56,12 +56,12 @@ public final class RateCalculator {
         if (previous.cpu().isPresent() && current.cpu().isPresent()) {
             addCpu(host, t, previous.cpu().get(), current.cpu().get(), out);
         }
-        rate(host, CPU_CONTEXT_SWITCHES, previous.contextSwitches().isPresent(), previous.contextSwitches().orElse(0),
+        rate(host, CTXT_PER_S, previous.contextSwitches().isPresent(), previous.contextSwitches().orElse(0),
                 current.contextSwitches().isPresent(), current.contextSwitches().orElse(0), 1, seconds, t, out);
-        rate(host, SWAP_IN, previous.swapInPages().isPresent(), previous.swapInPages().orElse(0),
-                current.swapInPages().isPresent(), current.swapInPages().orElse(0), current.pageSizeBytes(), seconds, t, out);
-        rate(host, SWAP_OUT, previous.swapOutPages().isPresent(), previous.swapOutPages().orElse(0),
-                current.swapOutPages().isPresent(), current.swapOutPages().orElse(0), current.pageSizeBytes(), seconds, t, out);
+        rate(host, SWAP_IN_PER_S, previous.swapInPages().isPresent(), previous.swapInPages().orElse(0),
+                current.swapInPages().isPresent(), current.swapInPages().orElse(0), 1, seconds, t, out);
+        rate(host, SWAP_OUT_PER_S, previous.swapOutPages().isPresent(), previous.swapOutPages().orElse(0),
+                current.swapOutPages().isPresent(), current.swapOutPages().orElse(0), 1, seconds, t, out);
         Map<String, DiskCounters> disksBefore = new HashMap<>();
         previous.disks().forEach(d -> disksBefore.put(d.device(), d));
         for (DiskCounters now : current.disks()) {
@@ -96,10 +96,14 @@ public final class RateCalculator {
             out.add(MetricSample.of(host, MEMORY_AVAILABLE, t, m.availableBytes()));
             out.add(MetricSample.of(host, MEMORY_USED, t, Math.max(0, m.totalBytes() - m.availableBytes())));
             out.add(MetricSample.of(host, MEMORY_CACHED, t, m.cachedBytes()));
+            out.add(MetricSample.of(host, MEMORY_FREE, t, m.freeBytes()));
+            out.add(MetricSample.of(host, SWAP_TOTAL, t, m.swapTotalBytes()));
             out.add(MetricSample.of(host, SWAP_USED, t, Math.max(0, m.swapTotalBytes() - m.swapFreeBytes())));
         }
         s.filesystems().ifPresent(list -> {
             for (FsUsage fs : list) {
+                out.add(MetricSample.of(host, FS_SIZE_BYTES, "mount", fs.mount(), t, fs.sizeKib() * 1024.0));
+                out.add(MetricSample.of(host, FS_USED_BYTES, "mount", fs.mount(), t, fs.usedKib() * 1024.0));
                 long capacity = fs.usedKib() + fs.availableKib();
                 if (capacity > 0) {
                     out.add(MetricSample.of(host, FS_USED_PCT, "mount", fs.mount(), t, 100.0 * fs.usedKib() / capacity));
@@ -151,12 +155,12 @@ public final class RateCalculator {
             return;
         }
         String d = b.device();
-        out.add(MetricSample.of(host, DISK_READS, "device", d, t, reads / seconds));
-        out.add(MetricSample.of(host, DISK_WRITES, "device", d, t, writes / seconds));
-        out.add(MetricSample.of(host, DISK_READ_BYTES, "device", d, t, readSectors * SECTOR_BYTES / seconds));
-        out.add(MetricSample.of(host, DISK_WRITE_BYTES, "device", d, t, writeSectors * SECTOR_BYTES / seconds));
+        out.add(MetricSample.of(host, DISK_READS_PER_S, "device", d, t, reads / seconds));
+        out.add(MetricSample.of(host, DISK_WRITES_PER_S, "device", d, t, writes / seconds));
+        out.add(MetricSample.of(host, DISK_READ_BYTES_PER_S, "device", d, t, readSectors * SECTOR_BYTES / seconds));
+        out.add(MetricSample.of(host, DISK_WRITE_BYTES_PER_S, "device", d, t, writeSectors * SECTOR_BYTES / seconds));
         long ios = reads + writes;
-        out.add(MetricSample.of(host, DISK_AWAIT, "device", d, t, ios == 0 ? 0.0 : (double) (readMillis + writeMillis) / ios));
+        out.add(MetricSample.of(host, DISK_AWAIT_MS, "device", d, t, ios == 0 ? 0.0 : (double) (readMillis + writeMillis) / ios));
         out.add(MetricSample.of(host, DISK_UTIL, "device", d, t, Math.min(100.0, ioMillis / (seconds * 1000.0) * 100.0)));
     }
 

@@ -29,7 +29,7 @@ class RateCalculatorTest {
         assertTrue(byName.keySet().containsAll(List.of("load.1", "procs.running", "memory.total", "memory.used",
                 "memory.available", "memory.cached", "swap.used", "fs.used_pct{mount=/}", "fs.inodes_used_pct{mount=/}")), byName.keySet().toString());
         assertTrue(points.stream().noneMatch(p -> p.metric().startsWith("cpu.") || p.metric().startsWith("disk.")
-                || p.metric().startsWith("net.") || p.metric().equals("swap.in")), byName.keySet().toString());
+                || p.metric().startsWith("net.") || p.metric().equals("swap.in_per_s")), byName.keySet().toString());
     }
 
     @ParameterizedTest(name = "rates between recorded frames of {0} show the CPU and disk load of the recording")
@@ -44,7 +44,7 @@ class RateCalculatorTest {
             double split = m.get("cpu.user") + m.get("cpu.nice") + m.get("cpu.system") + m.get("cpu.iowait") + m.get("cpu.irq")
                     + m.get("cpu.softirq") + m.get("cpu.steal") + m.get("cpu.idle");
             assertEquals(100.0, split, 1e-9);
-            assertTrue(m.get("cpu.context_switches") > 0);
+            assertTrue(m.get("ctxt.per_s") > 0);
             assertTrue(m.containsKey("net.rx_bytes{iface=eth0}") && m.containsKey("disk.util{device=vda}"), m.keySet().toString());
         }
         // one busy loop on two CPUs: user time near 50 % in the first second of the recording
@@ -52,7 +52,7 @@ class RateCalculatorTest {
         assertTrue(first.get("cpu.user") + first.get("cpu.system") > 30, first.toString());
         double written = 0;
         for (int i = 1; i < s.size(); i++) {
-            written += byName(RateCalculator.step("web-1", s.get(i - 1), s.get(i), Duration.ofSeconds(1))).get("disk.write_bytes{device=vda}");
+            written += byName(RateCalculator.step("web-1", s.get(i - 1), s.get(i), Duration.ofSeconds(1))).get("disk.write_bytes_per_s{device=vda}");
         }
         assertTrue(written > 1_000_000, "64 MiB were written with fsync during the recording, the rates say " + written);
     }
@@ -71,19 +71,19 @@ class RateCalculatorTest {
         assertEquals(10.0, m.get("cpu.system"), 1e-9);
         assertEquals(10.0, m.get("cpu.iowait"), 1e-9);
         assertEquals(50.0, m.get("cpu.idle"), 1e-9);
-        assertEquals(1000.0, m.get("cpu.context_switches"), 1e-9);
-        assertEquals(5.0, m.get("disk.reads{device=sda}"), 1e-9);
-        assertEquals(15.0, m.get("disk.writes{device=sda}"), 1e-9);
-        assertEquals(100 * 512 / 2.0, m.get("disk.read_bytes{device=sda}"), 1e-9);
-        assertEquals(800 * 512 / 2.0, m.get("disk.write_bytes{device=sda}"), 1e-9);
-        assertEquals(120.0 / 40, m.get("disk.await{device=sda}"), 1e-9);
+        assertEquals(1000.0, m.get("ctxt.per_s"), 1e-9);
+        assertEquals(5.0, m.get("disk.reads_per_s{device=sda}"), 1e-9);
+        assertEquals(15.0, m.get("disk.writes_per_s{device=sda}"), 1e-9);
+        assertEquals(100 * 512 / 2.0, m.get("disk.read_bytes_per_s{device=sda}"), 1e-9);
+        assertEquals(800 * 512 / 2.0, m.get("disk.write_bytes_per_s{device=sda}"), 1e-9);
+        assertEquals(120.0 / 40, m.get("disk.await_ms{device=sda}"), 1e-9);
         assertEquals(50.0, m.get("disk.util{device=sda}"), 1e-9);  // 1000 ms busy in 2 s
         assertEquals(1000.0, m.get("net.rx_bytes{iface=eth0}"), 1e-9);
         assertEquals(2000.0, m.get("net.tx_bytes{iface=eth0}"), 1e-9);
         assertEquals(1.0, m.get("net.rx_errors{iface=eth0}"), 1e-9);
         assertEquals(2.0, m.get("net.rx_drops{iface=eth0}"), 1e-9);
         assertEquals(10.0, m.get("net.tx_packets{iface=eth0}"), 1e-9);
-        assertEquals(3 * 4096 / 2.0, m.get("swap.out"), 1e-9); // pswpout 5 -> 8 pages
+        assertEquals(3 / 2.0, m.get("swap.out_per_s"), 1e-9); // pswpout 5 -> 8 pages
         RateCalculator.step("h", a, b, Duration.ofSeconds(2)).forEach(p -> assertEquals(b.serverTimeMillis(), p.timestampMillis()));
     }
 
@@ -98,8 +98,8 @@ class RateCalculatorTest {
                 List.of(new NetCounters("eth0", 400, 12, 0, 0, 2100, 21, 0, 0), new NetCounters("eth1", 10, 6, 0, 0, 5, 5, 0, 0)));
         Map<String, Double> m = byName(RateCalculator.step("h", a, b, Duration.ofSeconds(1)));
         assertFalse(m.containsKey("net.rx_bytes{iface=eth0}") || m.containsKey("net.tx_bytes{iface=eth0}"), "a wrapped 32-bit counter");
-        assertFalse(m.containsKey("disk.reads{device=sda}") || m.containsKey("disk.util{device=sda}"), "reset disk counters");
-        assertFalse(m.containsKey("cpu.context_switches"), "ctxt went down");
+        assertFalse(m.containsKey("disk.reads_per_s{device=sda}") || m.containsKey("disk.util{device=sda}"), "reset disk counters");
+        assertFalse(m.containsKey("ctxt.per_s"), "ctxt went down");
         assertEquals(5.0, m.get("net.rx_bytes{iface=eth1}"), 1e-9);
         assertTrue(m.containsKey("cpu.user") && m.containsKey("memory.used"));
     }
@@ -112,7 +112,7 @@ class RateCalculatorTest {
         assertEquals(0.0, m.get("cpu.iowait"));
         assertEquals(50.0, m.get("cpu.user"), 1e-9);
         ProcSnapshot userBack = snapshot(11.0, 1100, new CpuTimes(90, 0, 60, 900, 60, 0, 0, 0), List.of(), List.of());
-        assertTrue(byName(RateCalculator.step("h", a, userBack, Duration.ofSeconds(1))).keySet().stream().noneMatch(k -> k.startsWith("cpu.") && !k.equals("cpu.context_switches")));
+        assertTrue(byName(RateCalculator.step("h", a, userBack, Duration.ofSeconds(1))).keySet().stream().noneMatch(k -> k.startsWith("cpu.") && !k.equals("ctxt.per_s")));
     }
 
     static ProcSnapshot snapshot(double uptime, long ctxt, CpuTimes cpu, List<DiskCounters> disks, List<NetCounters> nets) {

@@ -208,7 +208,7 @@ class SamplerFaultTest {
             assertEquals(SyntheticFrames.USER_PCT, value(at, "cpu.user"), 1e-9, "cpu.user at " + t);
             assertEquals(SyntheticFrames.SYSTEM_PCT, value(at, "cpu.system"), 1e-9, "cpu.system at " + t);
             assertEquals(1000 / INTERVAL, value(at, "net.rx_bytes{iface=eth0}"), 1e-6, "net.rx_bytes at " + t);
-            assertEquals(800 * 512 / INTERVAL, value(at, "disk.write_bytes{device=vda}"), 1e-6, "disk.write_bytes at " + t);
+            assertEquals(800 * 512 / INTERVAL, value(at, "disk.write_bytes_per_s{device=vda}"), 1e-6, "disk.write_bytes at " + t);
             assertEquals(30 / (INTERVAL * 1000) * 100, value(at, "disk.util{device=vda}"), 1e-6, "disk.util at " + t);
         }
         // never a wrong point: every CPU split ever written is the synthetic one

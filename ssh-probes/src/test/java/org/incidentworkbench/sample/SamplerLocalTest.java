@@ -39,9 +39,9 @@ class SamplerLocalTest {
             all = new ArrayList<>(points);
         }
         Set<String> metrics = all.stream().filter(p -> !p.isGapMarker()).map(MetricSample::metric).collect(Collectors.toSet());
-        for (String m : List.of("cpu.user", "cpu.idle", "cpu.context_switches", "load.1", "procs.running", "memory.total",
-                "memory.available", "memory.used", "memory.cached", "swap.used", "swap.in", "swap.out", "disk.reads",
-                "disk.write_bytes", "disk.await", "disk.util", "net.rx_bytes", "net.tx_packets", "net.rx_errors", "net.tx_drops",
+        for (String m : List.of("cpu.user", "cpu.idle", "ctxt.per_s", "load.1", "procs.running", "memory.total",
+                "memory.available", "memory.used", "memory.cached", "swap.used", "swap.in_per_s", "swap.out_per_s", "disk.reads_per_s",
+                "disk.write_bytes_per_s", "disk.await_ms", "disk.util", "net.rx_bytes", "net.tx_packets", "net.rx_errors", "net.tx_drops",
                 "fs.used_pct", "fs.inodes_used_pct")) {
             assertTrue(metrics.contains(m), m + " missing; got " + metrics);
         }

@@ -73,7 +73,7 @@ class SamplerSshTest {
         double busiest = all.stream().filter(p -> p.metric().equals("cpu.user") && !p.isGapMarker())
                 .mapToDouble(p -> p.value() + systemAt(all, p.timestampMillis())).max().orElse(0);
         assertTrue(busiest > 50, "busy threads on every CPU, yet cpu.user + cpu.system peaked at " + busiest + " %");
-        double written = all.stream().filter(p -> p.metric().equals("disk.write_bytes") && !p.isGapMarker())
+        double written = all.stream().filter(p -> p.metric().equals("disk.write_bytes_per_s") && !p.isGapMarker())
                 .mapToDouble(MetricSample::value).sum();
         assertTrue(written > 1_000_000, "files were written with fsync, yet disk.write_bytes summed to " + written + " bytes/s");
         assertTrue(all.stream().anyMatch(p -> p.metric().equals("fs.used_pct") && p.labels().get("mount").equals("/")));
