@@ -1,0 +1,93 @@
+package org.incidentworkbench.playbooks.export;
+
+import static org.incidentworkbench.playbooks.testing.DiskFullIncident.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.incidentworkbench.playbooks.journal.HypothesisState;
+import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.testing.DiskFullIncident;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The export is checked against a golden file. After an intended change of the format, regenerate it
+ * with {@code -Dgolden.update=true} and review the diff.
+ */
+class PostmortemExporterTest {
+
+    static final Path GOLDEN = Path.of("src/test/resources/org/incidentworkbench/playbooks/export/disk-full-postmortem.md");
+
+    /** The disk-full incident plus a rejected hypothesis and a command whose line and output hold secrets. */
+    static List<JournalEvent> events() {
+        List<JournalEvent> events = new ArrayList<>(DiskFullIncident.events());
+        events.add(6, new JournalEvent.Hypothesis(at(80), "bob", "h2", "The database is down", HypothesisState.OPEN, Optional.empty()));
+        events.add(7, new JournalEvent.Hypothesis(at(85), "bob", "h2", "The database is down", HypothesisState.REJECTED,
+                Optional.of("mysql answers")));
+        events.add(8, new JournalEvent.CommandOutput(at(86), "bob", "web-1",
+                "MYSQL_PWD=hunter2 mysql -h db-1 -u app --password=hunter2 -e 'select 1'", 0,
+                "1\ncurl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig' https://admin:s3cret@api.internal/health\nok\n",
+                Duration.ofMillis(120)));
+        return events;
+    }
+
+    @Test
+    void matchesTheGoldenFile() throws IOException {
+        String markdown = PostmortemExporter.toMarkdown(events(), Redactor.standard());
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(GOLDEN, markdown, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), markdown);
+    }
+
+    @Test
+    void isAPureFunction() {
+        assertEquals(PostmortemExporter.toMarkdown(events(), Redactor.standard()), PostmortemExporter.toMarkdown(events(), Redactor.standard()));
+    }
+
+    @Test
+    void followsTheSreTemplateInOrder() {
+        String md = PostmortemExporter.toMarkdown(events(), Redactor.standard());
+        int last = -1;
+        for (String heading : List.of("## Summary", "## Impact", "## Root Causes", "## Trigger", "## Resolution", "## Detection",
+                "## Action Items", "## Lessons Learned", "### What went well", "### What went wrong", "### Where we got lucky",
+                "## Timeline", "## Supporting Information")) {
+            int at = md.indexOf("\n" + heading + "\n");
+            assertTrue(at > last, heading + " missing or out of order");
+            last = at;
+        }
+    }
+
+    @Test
+    void redactsByDefaultAndNotWhenAsked() {
+        String redacted = PostmortemExporter.toMarkdown(events(), Redactor.standard());
+        assertFalse(redacted.contains("hunter2"), redacted);
+        assertFalse(redacted.contains("s3cret"));
+        assertFalse(redacted.contains("eyJhbGciOiJIUzI1NiJ9"));
+        assertTrue(redacted.contains("| Redaction | on: 6 secrets hidden"), redacted);
+        String plain = PostmortemExporter.toMarkdown(events(), Redactor.none());
+        assertTrue(plain.contains("--password=hunter2"));
+        assertTrue(plain.contains("| Redaction | off: this document may contain secrets |"));
+    }
+
+    @Test
+    void emptySectionsSayWhatIsMissingAndAnOpenIncidentSaysSo() {
+        List<JournalEvent> events = List.of(new JournalEvent.IncidentOpened(at(0), "carol", "inc-1", "Slow checkout", "", List.of(), Optional.empty()),
+                JournalEvent.Note.of(at(60), "carol", "Looking at db-1"));
+        String md = PostmortemExporter.toMarkdown(events, Redactor.standard());
+        assertTrue(md.contains("_Not recorded: say in two sentences what happened._"), md);
+        assertTrue(md.contains("_None recorded: add notes tagged action-item._"));
+        assertTrue(md.contains(", still open) |"));
+        assertTrue(md.contains("| Severity | not set |"));
+        assertThrows(IllegalArgumentException.class, () -> PostmortemExporter.toMarkdown(events.subList(1, 2), Redactor.standard()));
+    }
+}
