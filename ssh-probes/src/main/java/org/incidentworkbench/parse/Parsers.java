@@ -26,6 +26,7 @@ public final class Parsers {
         all.add(new IostatParser());
         all.add(new SsParser());
         all.add(new IpParser());
+        all.add(new LogsParser());
         return List.copyOf(all);
     }
 
