@@ -29,8 +29,13 @@ final class KeyFileIdentity implements Identity {
     private final KeyPair pair;
     private final byte[] publicBlob;
     private final UserPrompter prompter;
+    /** Wrong passphrases tolerated per key and transport, as OpenSSH's NumberOfPasswordPrompts. */
+    static final int MAX_PASSPHRASE_ATTEMPTS = 3;
+
     private volatile boolean decrypted;
     private volatile String problem = "";
+    private int attempts;
+    private boolean declined;
 
     private KeyFileIdentity(Path file, KeyPair pair, byte[] publicBlob, UserPrompter prompter) {
         this.file = file;
@@ -74,15 +79,28 @@ final class KeyFileIdentity implements Identity {
         return problem;
     }
 
-    private synchronized boolean ensureDecrypted() {
+    private boolean ensureDecrypted() {
         if (decrypted) {
             return true;
         }
+        // other hosts wait here while one asks: that wait is a person's time, not the connect timeout's
+        return ConnectDeadline.pausedWhile(this::decryptOnce);
+    }
+
+    private synchronized boolean decryptOnce() {
+        if (decrypted) {
+            return true;
+        }
+        if (declined || attempts >= MAX_PASSPHRASE_ATTEMPTS) {
+            return false; // problem() still says why; asking again for every host would pester
+        }
         Optional<char[]> passphrase = prompter.passphrase(file.toString());
         if (passphrase.isEmpty()) {
+            declined = true;
             problem = "no passphrase was given for the encrypted key " + file;
             return false;
         }
+        attempts++;
         char[] chars = passphrase.get();
         byte[] bytes = new String(chars).getBytes(StandardCharsets.UTF_8);
         try {

@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.incidentworkbench.probe.HostFailure;
 
 /**
@@ -45,12 +40,6 @@ public final class SshTransport implements Transport {
     /** OpenSSH's default key files, tried when neither {@code -i} nor IdentityFile names one. */
     static final List<String> DEFAULT_KEY_FILES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ssh-connect-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final SshOptions options;
     private final UserPrompter prompter;
     private final JSch jsch = new JSch();
@@ -58,7 +47,7 @@ public final class SshTransport implements Transport {
 
     public SshTransport(SshOptions options, UserPrompter prompter) {
         this.options = options;
-        this.prompter = prompter;
+        this.prompter = ConnectDeadline.pausing(prompter);
     }
 
     public SshOptions options() {
@@ -119,12 +108,9 @@ public final class SshTransport implements Transport {
             proxy = new JumpProxy(through, throughName);
             session.setProxy(proxy);
         }
-        AtomicBoolean watchdogFired = new AtomicBoolean();
-        // JSch bounds each read by the timeout but not the whole: a server trickling bytes could stretch it
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-            watchdogFired.set(true);
-            session.disconnect();
-        }, timeoutMillis + 250L, TimeUnit.MILLISECONDS);
+        // JSch bounds each read by the timeout but not their sum: a server trickling bytes could stretch it
+        ConnectDeadline deadline = ConnectDeadline.start(connectTimeout.plusMillis(250), session::disconnect);
+        deadline.bindToCurrentThread();
         try {
             session.connect(timeoutMillis);
             if (!alive.isZero() && !alive.isNegative()) {
@@ -137,10 +123,11 @@ public final class SshTransport implements Transport {
             return session;
         } catch (JSchException e) {
             session.disconnect();
-            throw new HostConnectException(ConnectFailures.explain(host, role, user, e, watchdogFired.get(),
+            throw new HostConnectException(ConnectFailures.explain(host, role, user, e, deadline.expired(),
                     connectTimeout, hostKeys.outcome(), auth, password, hostKeys.knownHostsFile(), proxy), e);
         } finally {
-            watchdog.cancel(false);
+            deadline.cancel();
+            ConnectDeadline.unbindCurrentThread();
         }
     }
 

@@ -16,6 +16,7 @@ import org.incidentworkbench.testing.MinaTestServer;
 import org.incidentworkbench.testing.MinaTestServer.Auth;
 import org.incidentworkbench.testing.MinaTestServer.Fault;
 import org.incidentworkbench.testing.ScriptedPrompter;
+import org.incidentworkbench.testing.TcpRelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,42 @@ class MinaFaultTest {
             assertEquals(Kind.AUTH_FAILED, e.failure().kind());
             assertTrue(e.getMessage().contains("refused to log in") && e.getMessage().contains("-i KEYFILE"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void timeSpentAnsweringAPromptDoesNotCountAgainstTheConnectTimeout() throws Exception {
+        try (MinaTestServer pw = MinaTestServer.builder().auth(Auth.PASSWORD_ONLY).start()) {
+            ScriptedPrompter slowTypist = ScriptedPrompter.refusing().withPassword(MinaTestServer.PASSWORD)
+                    .thinkingFor(Duration.ofMillis(1500));
+            HostSpec spec = withTimeout(pw.hostSpec(), Duration.ofSeconds(1));
+            try (HostConnection c = new SshTransport(pw.sshOptions(), slowTypist).connect(spec)) {
+                assertTrue(c.isOpen());
+            }
+        }
+    }
+
+    @Test
+    void keepalivesNoticeAHostThatStopsAnswering() throws Exception {
+        try (MinaTestServer server = MinaTestServer.start(); TcpRelay relay = TcpRelay.to(server.address(), server.port())) {
+            Path knownHosts = tmp.resolve("known_hosts_relay");
+            Files.writeString(knownHosts, Files.readString(server.knownHostsFile())
+                    .replace("]:" + server.port() + " ", "]:" + relay.port() + " "));
+            HostSpec s = server.hostSpec();
+            HostSpec viaRelay = new HostSpec(s.alias(), s.user(), relay.address(), relay.port(), s.identityFiles(),
+                    List.of(), s.connectTimeout(), Duration.ofMillis(300));
+            try (HostConnection c = new SshTransport(server.sshOptions().withKnownHostsFile(knownHosts),
+                    UserPrompter.NONE).connect(viaRelay)) {
+                assertEquals("up\n", c.exec("echo up", SHORT, 1024).stdout());
+                Thread.sleep(700); // idle past two intervals: answered keepalives keep it open
+                assertTrue(c.isOpen());
+                relay.blackhole();
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (c.isOpen() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertFalse(c.isOpen(), "three unanswered keepalives close the session");
+            }
         }
     }
 

@@ -23,30 +23,45 @@ public final class ScriptedPrompter implements UserPrompter {
     private final Optional<String> password;
     private final boolean acceptHostKeys;
     private final List<String> questions;
+    private final java.time.Duration thinkingTime;
 
     private ScriptedPrompter(Optional<String> passphrase, Optional<String> password, boolean acceptHostKeys,
-                             List<String> questions) {
+                             List<String> questions, java.time.Duration thinkingTime) {
         this.passphrase = passphrase;
         this.password = password;
         this.acceptHostKeys = acceptHostKeys;
         this.questions = questions;
+        this.thinkingTime = thinkingTime;
     }
 
     /** Answers nothing and refuses unknown host keys, but records the questions. */
     public static ScriptedPrompter refusing() {
-        return new ScriptedPrompter(Optional.empty(), Optional.empty(), false, new CopyOnWriteArrayList<>());
+        return new ScriptedPrompter(Optional.empty(), Optional.empty(), false, new CopyOnWriteArrayList<>(), java.time.Duration.ZERO);
     }
 
     public ScriptedPrompter withPassphrase(String p) {
-        return new ScriptedPrompter(Optional.of(p), password, acceptHostKeys, questions);
+        return new ScriptedPrompter(Optional.of(p), password, acceptHostKeys, questions, thinkingTime);
     }
 
     public ScriptedPrompter withPassword(String p) {
-        return new ScriptedPrompter(passphrase, Optional.of(p), acceptHostKeys, questions);
+        return new ScriptedPrompter(passphrase, Optional.of(p), acceptHostKeys, questions, thinkingTime);
     }
 
     public ScriptedPrompter acceptingHostKeys() {
-        return new ScriptedPrompter(passphrase, password, true, questions);
+        return new ScriptedPrompter(passphrase, password, true, questions, thinkingTime);
+    }
+
+    /** Takes this long to answer each question, as a person typing does. */
+    public ScriptedPrompter thinkingFor(java.time.Duration time) {
+        return new ScriptedPrompter(passphrase, password, acceptHostKeys, questions, time);
+    }
+
+    private void think() {
+        try {
+            Thread.sleep(thinkingTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Questions asked so far: {@code passphrase:FILE}, {@code password:TARGET}, {@code hostkey:HOST TYPE FP}. */
@@ -57,18 +72,21 @@ public final class ScriptedPrompter implements UserPrompter {
     @Override
     public Optional<char[]> passphrase(String keyFile) {
         questions.add("passphrase:" + keyFile);
+        think();
         return passphrase.map(String::toCharArray);
     }
 
     @Override
     public Optional<char[]> password(String target) {
         questions.add("password:" + target);
+        think();
         return password.map(String::toCharArray);
     }
 
     @Override
     public boolean acceptUnknownHostKey(String host, String keyType, String sha256Fingerprint) {
         questions.add("hostkey:" + host + " " + keyType + " " + sha256Fingerprint);
+        think();
         return acceptHostKeys;
     }
 }
