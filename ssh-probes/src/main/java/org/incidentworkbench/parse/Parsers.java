@@ -27,6 +27,8 @@ public final class Parsers {
         all.add(new SsParser());
         all.add(new IpParser());
         all.add(new LogsParser());
+        all.add(new FreeParser());
+        all.add(new VmstatParser());
         return List.copyOf(all);
     }
 
