@@ -104,7 +104,10 @@ final class SshHostConnection implements HostConnection {
 
     private static void stop(ChannelExec channel) {
         try {
-            channel.sendSignal("KILL"); // OpenSSH >= 7.9 delivers it; closing alone leaves a sleeping command running
+            // OpenSSH >= 7.9 kills the process group, but only under privilege separation: for root logins it
+            // refuses ("session signalling requires privilege separation"), and closing the channel alone
+            // leaves a silent command running. Commands that may hang need their own server-side timeout.
+            channel.sendSignal("KILL");
         } catch (Exception ignored) {
             // best effort: the close below is what bounds us
         }

@@ -164,6 +164,32 @@ class OpenSshTransportTest {
         }
     }
 
+    /**
+     * OpenSSH delivers the KILL we send on timeout only to sessions under privilege separation: for a
+     * root login it answers "session signalling requires privilege separation" and the command runs on
+     * (probes therefore also carry their own server-side timeout). So this runs for other users only.
+     */
+    @Test
+    void aTimedOutCommandIsKilledOnTheServer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(sshd.user().equals("root"),
+                "OpenSSH refuses signals to root sessions (no privilege separation after a root login)");
+        String marker = "sleep 31." + ProcessHandle.current().pid();
+        try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec())) {
+            ExecResult r = c.exec(marker, Duration.ofMillis(600), 1024);
+            assertTrue(r.timedOut());
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            boolean running = true;
+            while (running && System.nanoTime() < deadline) {
+                running = ProcessHandle.allProcesses()
+                        .anyMatch(p -> p.info().commandLine().map(l -> l.contains(marker)).orElse(false));
+                if (running) {
+                    Thread.sleep(50);
+                }
+            }
+            assertFalse(running, "the server-side process outlived its timeout");
+        }
+    }
+
     @Test
     void outputBeyondTheCapIsDroppedAndFlaggedWhileTheExitStatusArrives() throws Exception {
         try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec())) {

@@ -156,7 +156,7 @@ public final class OpenSshTestServer implements AutoCloseable {
             return this;
         }
 
-        /** A raw sshd_config line, for example {@code MaxSessions 4}. */
+        /** A raw sshd_config line, for example {@code MaxSessions 4}; it overrides the harness's own setting. */
         public Builder config(String line) {
             extraConfig.add(line);
             return this;
@@ -196,7 +196,9 @@ public final class OpenSshTestServer implements AutoCloseable {
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freePort(b.address);
             Path config = dir.resolve("sshd_config");
+            // sshd takes the first value of a keyword: extra lines go first so they override ours
             Files.writeString(config, String.join("\n",
+                    String.join("\n", b.extraConfig),
                     "ListenAddress " + b.address,
                     "Port " + port,
                     "HostKey " + hostKey,
@@ -210,8 +212,7 @@ public final class OpenSshTestServer implements AutoCloseable {
                     "PidFile " + dir.resolve("sshd.pid"),
                     "AllowTcpForwarding " + (b.allowTcpForwarding ? "yes" : "no"),
                     "MaxStartups 100:30:200",
-                    "LogLevel INFO",
-                    String.join("\n", b.extraConfig)) + "\n");
+                    "LogLevel INFO") + "\n");
             Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString(), "-p",
                     String.valueOf(port), "-h", hostKey.toString())
                     .redirectErrorStream(true)
