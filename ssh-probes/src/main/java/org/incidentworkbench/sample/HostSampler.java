@@ -48,6 +48,7 @@ final class HostSampler {
     private Optional<String> shell = Optional.empty();
     private Optional<String> warning = Optional.empty();
     private Optional<String> lastGap = Optional.empty();
+    private Optional<String> lastError = Optional.empty();
 
     HostSampler(HostSpec spec, SamplerConfig config) {
         this.spec = spec;
@@ -69,7 +70,7 @@ final class HostSampler {
 
     synchronized HostStatus status() {
         return new HostStatus(spec.alias(), connection != null ? connection.target() : spec.target(), state, since, reason,
-                frames, points, corruptFrames, gaps, Math.max(0, connects - 1), lastFrameAt, clockOffset, shell, warning, lastGap);
+                frames, points, corruptFrames, gaps, Math.max(0, connects - 1), lastFrameAt, clockOffset, shell, warning, lastGap, lastError);
     }
 
     /** A connect thread succeeded: the loop runs; frames are due within the first-frame wait. */
@@ -93,6 +94,7 @@ final class HostSampler {
         if (state == State.STOPPED) {
             return -1;
         }
+        lastError = Optional.of(why);
         if (permanent) {
             enter(State.STOPPED, Optional.of(why));
             return -1;
@@ -149,6 +151,7 @@ final class HostSampler {
         if (drop == null) {
             return null;
         }
+        lastError = Optional.of(drop);
         markGap(out, "The stream broke: " + drop + ".");
         Broken broken = new Broken(connection, process, ++attempt);
         connection = null;

@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param shell         the shell the loop runs under on the server ({@code bash} or {@code sh})
  * @param warning       the last frame's parse warning, if it had one
  * @param lastGap       why the stream last broke (a gap was marked), if it ever did
+ * @param lastError     the last connect failure or drop, kept after the host is stopped
  */
 public record HostStatus(String host, String target, State state, Instant since, Optional<String> reason, long frames,
                          long points, long corruptFrames, long gaps, int reconnects, Optional<Instant> lastFrameAt,
                          Optional<Duration> clockOffset, Optional<String> shell, Optional<String> warning,
-                         Optional<String> lastGap) {
+                         Optional<String> lastGap, Optional<String> lastError) {
 
     public enum State {
         /** Opening the first connection. */

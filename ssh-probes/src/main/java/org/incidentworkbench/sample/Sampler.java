@@ -102,6 +102,7 @@ public final class Sampler implements AutoCloseable {
                 return;
             }
             List<MetricSample> markers = existing.drainPending();
+            existing.delivered(markers.size());
             if (!markers.isEmpty()) {
                 deliver(List.of(existing), markers);
             }
@@ -153,7 +154,11 @@ public final class Sampler implements AutoCloseable {
         }
         List<MetricSample> last = new ArrayList<>();
         List<HostSampler> from = new ArrayList<>(hosts.values());
-        from.forEach(h -> last.addAll(h.drainPending()));
+        for (HostSampler h : from) {
+            List<MetricSample> markers = h.drainPending();
+            h.delivered(markers.size());
+            last.addAll(markers);
+        }
         if (!last.isEmpty()) {
             deliver(from, last);
         }

@@ -1,0 +1,297 @@
+package org.incidentworkbench.app.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.incidentworkbench.app.services.SamplingService;
+import org.incidentworkbench.sample.HostStatus;
+import org.incidentworkbench.sample.SamplerConfig;
+import org.incidentworkbench.ssh.HostSpec;
+import org.incidentworkbench.ssh.LocalTransport;
+import org.incidentworkbench.ssh.SshConfigException;
+import org.incidentworkbench.ssh.SshConfigResolver;
+import org.incidentworkbench.ssh.SshOptions;
+import org.incidentworkbench.ssh.SshTransport;
+import org.incidentworkbench.ssh.Transport;
+import org.incidentworkbench.ssh.UserPrompter;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
+
+/**
+ * {@code workbench sample [OPTIONS] HOST...}: records every host's vital metrics into the store, one frame
+ * per interval over one SSH channel per host, until {@code --duration} has passed or Ctrl-C. A status
+ * line per host goes to stderr (redrawn in place on a terminal, every 10 s otherwise). Exit 0 when every
+ * host delivered frames, 1 when some never did (each with its reason), 2 on usage errors.
+ */
+public final class SampleCommand implements Command {
+
+    record Options(Duration interval, Optional<Duration> duration, Path db, Optional<Path> sshConfig, List<Path> identities,
+                   Optional<Path> knownHosts, boolean acceptNew, boolean local, List<String> hosts) {
+    }
+
+    @Override
+    public String name() {
+        return "sample";
+    }
+
+    @Override
+    public String summary() {
+        return "record hosts' CPU, memory, disk, network and filesystem metrics into the store over SSH";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            printHelp(out);
+            return Cli.OK;
+        }
+        Options options = parse(args);
+        Transport transport;
+        List<HostSpec> hosts = new ArrayList<>();
+        if (options.local()) {
+            transport = new LocalTransport();
+            hosts.add(LocalTransport.HOST);
+        } else {
+            SshOptions ssh = SshOptions.defaults().withAcceptNewHostKeys(options.acceptNew()).withIdentityFiles(options.identities());
+            if (options.knownHosts().isPresent()) {
+                ssh = ssh.withKnownHostsFile(options.knownHosts().get());
+            }
+            SshConfigResolver resolver;
+            try {
+                resolver = options.sshConfig().map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
+                for (String h : options.hosts()) {
+                    hosts.add(resolver.resolve(h));
+                }
+            } catch (SshConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+            // Sampling runs unattended: passphrases come from ssh-agent, not from a prompt in the middle of a live display.
+            transport = new SshTransport(ssh, UserPrompter.NONE);
+        }
+        SamplerConfig config = SamplerConfig.of(options.interval());
+        Files.createDirectories(options.db().toAbsolutePath().getParent());
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "workbench-sample-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<HostStatus> last;
+        try (TimeSeriesStore store = TimeSeriesStore.open(options.db());
+             SamplingService sampling = SamplingService.start(store, transport, config)) {
+            err.println("Sampling " + hosts.size() + " host" + (hosts.size() == 1 ? "" : "s") + " every "
+                    + seconds(options.interval()) + " into " + options.db()
+                    + options.duration().map(d -> " for " + seconds(d)).orElse(" until Ctrl-C") + ".");
+            hosts.forEach(sampling::start);
+            StatusDisplay display = new StatusDisplay(err, System.console() != null);
+            long end = options.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+            while (System.nanoTime() < end) {
+                long wait = Math.min(display.period().toNanos(), end - System.nanoTime());
+                if (stop.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                display.show(sampling.status());
+            }
+            sampling.close();
+            last = sampling.status();
+            display.show(last);
+            err.println("Wrote " + sampling.pointsWritten() + " points to " + options.db() + ". See them with: workbench store query --db "
+                    + options.db() + " 'cpu.user'");
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is exiting and runs the hook itself
+            }
+        }
+        List<HostStatus> silent = last.stream().filter(s -> s.frames() == 0).toList();
+        if (!silent.isEmpty()) {
+            err.println("workbench sample: " + silent.size() + " of " + last.size() + " hosts delivered no metrics:");
+            silent.forEach(s -> err.println("  " + s.host() + ": " + s.lastError()
+                    .orElse("no frame arrived before sampling ended")));
+            return Cli.FAILED;
+        }
+        return Cli.OK;
+    }
+
+    /** Redraws one line per host in place on a terminal; elsewhere prints them every 10 s. */
+    static final class StatusDisplay {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+        private final PrintStream err;
+        private final boolean terminal;
+        private int drawn;
+
+        StatusDisplay(PrintStream err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        Duration period() {
+            return terminal ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
+        }
+
+        void show(List<HostStatus> statuses) {
+            Instant now = Instant.now();
+            StringBuilder sb = new StringBuilder();
+            if (terminal && drawn > 0) {
+                sb.append("\033[").append(drawn).append('F'); // back to the first status line
+            }
+            for (HostStatus s : statuses) {
+                sb.append(line(s, now));
+                if (terminal) {
+                    sb.append("\033[K");
+                }
+                sb.append('\n');
+            }
+            drawn = statuses.size();
+            err.print(sb);
+            err.flush();
+        }
+
+        static String line(HostStatus s, Instant now) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-12s points %-8d", s.host(), s.state(), s.points()));
+            sb.append(s.lastFrameAge(now).map(a -> String.format(Locale.ROOT, " last frame %.1f s ago", a.toMillis() / 1000.0))
+                    .orElse(" no frame yet"));
+            sb.append(" reconnects ").append(s.reconnects());
+            s.clockOffset().ifPresent(o -> sb.append(String.format(Locale.ROOT, " clock offset %+.2f s", o.toMillis() / 1000.0)));
+            if (s.state() == HostStatus.State.RECONNECTING || s.state() == HostStatus.State.STOPPED
+                    || (s.state() == HostStatus.State.CONNECTING && s.reason().isPresent())) {
+                sb.append(" since ").append(TIME.format(s.since()));
+                s.reason().ifPresent(r -> sb.append(": ").append(r));
+            }
+            return sb.toString();
+        }
+    }
+
+    static Options parse(List<String> args) throws UsageException {
+        Duration interval = Duration.ofSeconds(1);
+        Optional<Duration> duration = Optional.empty();
+        Path db = TimeSeriesStore.defaultPath();
+        Optional<Path> sshConfig = Optional.empty();
+        Optional<Path> knownHosts = Optional.empty();
+        List<Path> identities = new ArrayList<>();
+        boolean acceptNew = false;
+        boolean local = false;
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--interval" -> interval = duration(value(args, ++i, a), a);
+                case "--duration" -> duration = Optional.of(duration(value(args, ++i, a), a));
+                case "--db" -> db = Path.of(value(args, ++i, a));
+                case "-F" -> sshConfig = Optional.of(existingFile(value(args, ++i, a), "ssh_config file given with -F"));
+                case "-i" -> identities.add(existingFile(value(args, ++i, a), "key file given with -i"));
+                case "--known-hosts" -> knownHosts = Optional.of(Path.of(value(args, ++i, a)));
+                case "--accept-new" -> acceptNew = true;
+                case "--local" -> local = true;
+                case "--" -> {
+                    hosts.addAll(args.subList(i + 1, args.size()));
+                    i = args.size();
+                }
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new UsageException("there is no option '" + a + "'.");
+                    }
+                    hosts.add(a);
+                }
+            }
+        }
+        if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new UsageException("--interval must be between 0.1 and 60 seconds (1 is the default), not " + seconds(interval) + ".");
+        }
+        if (duration.isPresent() && duration.get().compareTo(interval) < 0) {
+            throw new UsageException("--duration (" + seconds(duration.get()) + ") is shorter than one interval ("
+                    + seconds(interval) + "); nothing would be sampled.");
+        }
+        if (!db.getFileName().toString().endsWith(".mv.db")) {
+            throw new UsageException("the store file given with --db must end in .mv.db (for example metrics.mv.db), not " + db + ".");
+        }
+        if (local && !hosts.isEmpty()) {
+            throw new UsageException("--local samples this machine without SSH; leave out the host names ("
+                    + String.join(" ", hosts) + "), or drop --local to sample them over SSH.");
+        }
+        if (!local && hosts.isEmpty()) {
+            throw new UsageException("name at least one host (an alias from ~/.ssh/config or user@host:port), "
+                    + "or use --local to sample this machine.");
+        }
+        return new Options(interval, duration, db, sshConfig, identities, knownHosts, acceptNew, local, hosts);
+    }
+
+    /** {@code 1}, {@code 0.5}, {@code 30s}, {@code 5m}, {@code 2h}. */
+    static Duration duration(String text, String option) throws UsageException {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unitMillis = 1000;
+        if (t.endsWith("ms")) {
+            unitMillis = 1;
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("s")) {
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("m")) {
+            unitMillis = 60_000;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("h")) {
+            unitMillis = 3_600_000;
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            double v = Double.parseDouble(t);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.round(v * unitMillis));
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a duration such as 1, 0.5, 30s, 5m or 2h, not '" + text + "'.");
+        }
+    }
+
+    private static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
+    }
+
+    private static String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new UsageException("the option " + option + " needs a value.");
+        }
+        return args.get(i);
+    }
+
+    private static Path existingFile(String value, String what) throws UsageException {
+        Path p = Path.of(value);
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException("the " + what + " (" + value + ") does not exist or is not a file.");
+        }
+        return p;
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("Usage: workbench sample [OPTIONS] HOST...");
+        out.println("       workbench sample --local [OPTIONS]");
+        out.println();
+        out.println("Records each host's vital metrics into the store every interval, over one long-lived SSH");
+        out.println("channel per host running a small sh loop (nothing is installed on the server): CPU split,");
+        out.println("load, processes, context switches, memory, swap, per-disk I/O, per-interface traffic and");
+        out.println("per-filesystem use. A dropped or stalled host is reconnected with backoff; the break shows");
+        out.println("as a gap in its series. A status line per host goes to stderr.");
+        out.println();
+        out.println("Options:");
+        out.println("  --interval S      seconds between samples, 0.1-60 (default 1); also 500ms, 2s");
+        out.println("  --duration D      stop after D (30s, 5m, 2h); default: until Ctrl-C");
+        out.println("  --db FILE         the store file (default " + TimeSeriesStore.defaultPath() + ")");
+        out.println("  -F FILE           read this ssh_config instead of ~/.ssh/config");
+        out.println("  -i KEY            also try this private key (repeatable); encrypted keys need ssh-agent");
+        out.println("  --known-hosts F   check host keys against F instead of ~/.ssh/known_hosts");
+        out.println("  --accept-new      accept and record the keys of hosts not yet known (as OpenSSH's accept-new)");
+        out.println("  --local           sample this machine without SSH");
+        out.println();
+        out.println("HOST is an alias from ssh_config or user@host:port.");
+        out.println("Afterwards: workbench store query --db FILE 'cpu.user{host=web-*}'");
+        out.println("Exit status: 0 every host delivered metrics, 1 some did not (reasons on stderr), 2 usage error.");
+    }
+}
