@@ -25,6 +25,7 @@ public final class Cli {
         all.add(new VersionCommand());
         all.add(new SampleCommand());
         all.add(new BenchCommand());
+        all.add(new PlaybookCommand());
         return new Cli(all);
     }
 

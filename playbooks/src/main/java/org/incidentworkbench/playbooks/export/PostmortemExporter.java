@@ -244,39 +244,11 @@ public final class PostmortemExporter {
         }
 
         String findingsInline(JsonNode report) {
-            List<String> parts = new ArrayList<>();
-            for (JsonNode f : report.path("findings")) {
-                parts.add(f.path("severity").asText("?") + " " + inline(f.path("title").asText("")) + " (`" + f.path("rule").asText("") + "`)");
-            }
-            return parts.isEmpty() ? "no findings" : String.join("; ", parts);
+            return EventText.findings(report, this::inline);
         }
 
         String describe(JournalEvent e) {
-            if (e instanceof JournalEvent.IncidentOpened o) {
-                return "opened the incident \"" + inline(o.title()) + "\"" + (o.severity().isBlank() ? "" : " (" + inline(o.severity()) + ")")
-                        + (o.hosts().isEmpty() ? "" : " on " + String.join(", ", o.hosts()));
-            } else if (e instanceof JournalEvent.IncidentClosed) {
-                return "closed the incident";
-            } else if (e instanceof JournalEvent.TriageRun t) {
-                if (!t.report().path("failure").isMissingNode() && !t.report().path("failure").isNull()) {
-                    return "triaged " + t.host() + ": failed (" + inline(t.report().path("failure").path("message").asText("unreachable")) + ")";
-                }
-                return "triaged " + t.host() + ": " + findingsInline(t.report());
-            } else if (e instanceof JournalEvent.CommandOutput c) {
-                return "ran `" + inline(c.command()).replace("`", "'") + "` on " + c.host() + " (exit " + c.exitStatus() + ")";
-            } else if (e instanceof JournalEvent.ChartViewed c) {
-                return "viewed " + c.metric() + " for " + String.join(", ", c.hosts()) + " (" + time(c.from()) + " to " + time(c.to()) + ")";
-            } else if (e instanceof JournalEvent.Note n) {
-                return "note: " + inline(n.text()) + (n.tags().isEmpty() ? "" : " [" + String.join(", ", n.tags()) + "]");
-            } else if (e instanceof JournalEvent.Hypothesis h) {
-                return "hypothesis " + h.id() + " " + h.state().id() + ": " + inline(h.text()) + h.reason().map(r -> " (" + inline(r) + ")").orElse("");
-            } else if (e instanceof JournalEvent.ActionTaken a) {
-                return "action" + a.host().map(h -> " on " + h).orElse("") + ": " + inline(a.action())
-                        + a.outcome().map(o -> " → " + inline(o)).orElse("");
-            } else if (e instanceof JournalEvent.Marker m) {
-                return "marker: " + inline(m.label());
-            }
-            return e.kind();
+            return EventText.oneLine(e, this::inline, this::time);
         }
 
         void supporting() {
