@@ -22,9 +22,20 @@ public final class Findings {
     /** Every rule, in the order ties are shown (cheapest evidence to act on first). */
     public static List<FindingRule> rules(Thresholds t) {
         return List.of(
+                new LogErrorsRule(),
                 new FilesystemFullRule(t),
                 new InodesFullRule(t),
+                new MemoryPressureRule(t),
                 new LoadPerCoreRule(t),
+                new CpuIowaitRule(t),
+                new CpuStealRule(t),
+                new DeviceSaturationRule(t),
+                new DStateRule(t),
+                new ZombiesRule(t),
+                new RunawayProcessRule(t),
+                new CloseWaitRule(t),
+                new TimeWaitRule(t),
+                new NicErrorsRule(t),
                 new OtherUsersRule());
     }
 

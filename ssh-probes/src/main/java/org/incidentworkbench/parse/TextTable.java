@@ -157,10 +157,20 @@ final class TextTable {
             int to = end;
             if (i < lastFree) {
                 to = Math.min(end, Math.max(from, header.get(i + 1).start() + shift));
-                // a value that runs past its column (comm of 15 characters under a 15-wide header) ends at a space
-                while (to < end && to > from && !Character.isWhitespace(row.charAt(to - 1))
-                        && !Character.isWhitespace(row.charAt(to))) {
-                    to++;
+                // a cut inside a word moves back to that word's start (the next column began early), or forward
+                // to its end when that would leave this column empty (this value ran past its header)
+                int back = to;
+                while (back > from && back < end && !Character.isWhitespace(row.charAt(back - 1))
+                        && !Character.isWhitespace(row.charAt(back))) {
+                    back--;
+                }
+                if (back > from && !row.substring(from, back).isBlank()) {
+                    to = back;
+                } else {
+                    while (to < end && to > from && !Character.isWhitespace(row.charAt(to - 1))
+                            && !Character.isWhitespace(row.charAt(to))) {
+                        to++;
+                    }
                 }
             }
             cells[i] = from >= to ? "" : row.substring(from, Math.min(to, end)).strip();

@@ -1,0 +1,49 @@
+package org.incidentworkbench.findings;
+
+import java.util.List;
+import java.util.Optional;
+import org.incidentworkbench.parse.CpuSplit;
+import org.incidentworkbench.parse.IostatReport;
+import org.incidentworkbench.parse.TopReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * CPUs waiting for I/O: top's {@code wa} (else iostat's avg-cpu {@code %iowait}) at or above
+ * {@link Thresholds#iowaitPercentWarning()} (20 %).
+ */
+final class CpuIowaitRule implements FindingRule {
+
+    private final Thresholds t;
+
+    CpuIowaitRule(Thresholds t) {
+        this.t = t;
+    }
+
+    /** top's split, else iostat's, with a note of where it came from. */
+    static Optional<Sourced> cpu(TriageReport report) {
+        Optional<TopReport> top = report.parsed("top", TopReport.class);
+        if (top.isPresent() && top.get().cpu().isPresent()) {
+            return Optional.of(new Sourced(top.get().cpu().get(), "top",
+                    top.get().source().equals("/proc") ? " (average since boot, from /proc/stat)" : ""));
+        }
+        return report.parsed("iostat", IostatReport.class).flatMap(IostatReport::cpu)
+                .map(c -> new Sourced(c, "iostat", ""));
+    }
+
+    record Sourced(CpuSplit cpu, String probe, String note) {
+    }
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        return cpu(report).filter(c -> c.cpu().iowaitPercent().isPresent()).map(c -> {
+            double wa = c.cpu().iowaitPercent().get();
+            if (wa < t.iowaitPercentWarning()) {
+                return List.<Finding>of();
+            }
+            return List.of(new Finding(Severity.WARNING, "cpu.iowait", c.probe(), "CPUs wait for I/O " + Findings.pct(wa) + " of the time",
+                    "iowait " + Findings.pct(wa) + c.note() + ", idle " + c.cpu().idlePercent().map(Findings::pct).orElse("?")
+                            + "; threshold " + Findings.num(t.iowaitPercentWarning()) + " %",
+                    "See which device is busy (iostat: %util, await) and which processes wait on it (ps: state D)."));
+        }).orElse(List.of());
+    }
+}

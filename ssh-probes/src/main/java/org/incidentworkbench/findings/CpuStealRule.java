@@ -1,0 +1,28 @@
+package org.incidentworkbench.findings;
+
+import java.util.List;
+import org.incidentworkbench.probe.TriageReport;
+
+/** The hypervisor takes CPU time: {@code st} at or above {@link Thresholds#stealPercentWarning()} (10 %). */
+final class CpuStealRule implements FindingRule {
+
+    private final Thresholds t;
+
+    CpuStealRule(Thresholds t) {
+        this.t = t;
+    }
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        return CpuIowaitRule.cpu(report).filter(c -> c.cpu().stealPercent().isPresent()).map(c -> {
+            double st = c.cpu().stealPercent().get();
+            if (st < t.stealPercentWarning()) {
+                return List.<Finding>of();
+            }
+            return List.of(new Finding(Severity.WARNING, "cpu.steal", c.probe(), "The hypervisor steals " + Findings.pct(st) + " of CPU time",
+                    "steal " + Findings.pct(st) + c.note() + "; threshold " + Findings.num(t.stealPercentWarning()) + " %",
+                    "Other guests compete for the host's CPUs (or a burstable instance ran out of credits): check "
+                            + "the cloud console's CPU credit and host metrics, or move the VM."));
+        }).orElse(List.of());
+    }
+}

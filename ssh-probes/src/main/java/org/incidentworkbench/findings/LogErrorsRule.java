@@ -1,0 +1,49 @@
+package org.incidentworkbench.findings;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.incidentworkbench.parse.LogsReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * Errors the logs name outright: any OOM kill (critical: a process was killed, often the one that
+ * matters), any block-device or filesystem I/O error (critical: data may be lost, the filesystem may go
+ * read-only), any segfault (warning: a crashing program, sometimes a symptom of bad memory). No
+ * threshold: one is already worth reading, and the probe only looks at the last few hundred lines.
+ */
+final class LogErrorsRule implements FindingRule {
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        List<Finding> out = new ArrayList<>();
+        report.parsed("logs", LogsReport.class).ifPresent(logs -> {
+            if (logs.oomKills() > 0) {
+                out.add(finding(Severity.CRITICAL, "logs.oom-kill", logs, LogsReport.OOM_KILL,
+                        logs.oomKills() + " process" + (logs.oomKills() == 1 ? " was" : "es were") + " killed for lack of memory",
+                        "Check which service lost a process (systemctl --failed, its logs) and what grew: ps by RSS, "
+                                + "cgroup memory limits (systemctl show -p MemoryMax UNIT)."));
+            }
+            if (logs.ioErrors() > 0) {
+                out.add(finding(Severity.CRITICAL, "logs.io-error", logs, LogsReport.IO_ERROR,
+                        logs.ioErrors() + " I/O error line" + (logs.ioErrors() == 1 ? "" : "s") + " in the logs",
+                        "Check the device's health (smartctl -a, dmesg for resets) and whether a filesystem went "
+                                + "read-only (mount | grep ro,); plan a failover before it fails further."));
+            }
+            if (logs.segfaults() > 0) {
+                out.add(finding(Severity.WARNING, "logs.segfault", logs, LogsReport.SEGFAULT,
+                        logs.segfaults() + " segfault" + (logs.segfaults() == 1 ? "" : "s") + " in the logs",
+                        "See which program crashed (the name before [pid]) and whether it restarted; repeated "
+                                + "crashes in different programs point at memory hardware."));
+            }
+        });
+        return out;
+    }
+
+    private static Finding finding(Severity s, String rule, LogsReport logs, String flag, String title, String hint) {
+        List<LogsReport.LogEntry> flagged = logs.flagged(flag);
+        LogsReport.LogEntry last = flagged.get(flagged.size() - 1);
+        String when = last.timestamp().orElse(last.kernelSeconds().map(x -> x + " s after boot").orElse("?"));
+        String msg = last.message().length() > 160 ? last.message().substring(0, 160) + "..." : last.message();
+        return new Finding(s, rule, "logs", title, "latest at " + when + ": " + msg, hint);
+    }
+}

@@ -1,0 +1,65 @@
+package org.incidentworkbench.findings;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.incidentworkbench.parse.PsReport;
+import org.incidentworkbench.parse.TopReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * A single process using most of a CPU or most of the memory: top's %CPU over its sample (ps's lifetime
+ * average when top did not parse) at or above {@link Thresholds#processCpuPercentWarning()} (90 % of one CPU),
+ * or ps's %MEM at or above {@link Thresholds#processMemPercentWarning()} (50 % of RAM). One finding per process.
+ */
+final class RunawayProcessRule implements FindingRule {
+
+    private final Thresholds t;
+
+    RunawayProcessRule(Thresholds t) {
+        this.t = t;
+    }
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        List<Finding> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        var top = report.parsed("top", TopReport.class).filter(r -> !r.processes().isEmpty());
+        if (top.isPresent()) {
+            for (TopReport.TopProcess p : top.get().processes()) {
+                double cpu = p.cpuPercent().orElse(0.0);
+                if (cpu >= t.processCpuPercentWarning() && seen.add(p.pid())) {
+                    out.add(cpuFinding("top", p.pid(), p.command(), p.user().orElse("?"), cpu, "over top's sample"));
+                }
+            }
+        }
+        report.parsed("ps", PsReport.class).ifPresent(ps -> {
+            for (PsReport.ProcessRow p : ps.processes()) {
+                if (top.isEmpty() && p.cpuPercent().orElse(0.0) >= t.processCpuPercentWarning() && seen.add(p.pid())) {
+                    out.add(cpuFinding("ps", p.pid(), p.name(), p.user().orElse("?"), p.cpuPercent().get(),
+                            "averaged over its lifetime" + p.elapsedSeconds().map(s -> " of " + s + " s").orElse("")));
+                }
+                double mem = p.memPercent().orElse(0.0);
+                if (mem >= t.processMemPercentWarning()) {
+                    out.add(new Finding(Severity.WARNING, "proc.memory", "ps",
+                            "Process " + p.pid() + " (" + p.name() + ") holds " + Findings.pct(mem) + " of memory",
+                            "RSS " + p.rssBytes().map(Findings::bytes).orElse("?") + ", user " + p.user().orElse("?")
+                                    + "; threshold " + Findings.num(t.processMemPercentWarning()) + " %",
+                            "Check whether it keeps growing (a leak) and what its memory limit is; it is the OOM "
+                                    + "killer's first candidate."));
+                }
+            }
+        });
+        return out;
+    }
+
+    private Finding cpuFinding(String probe, long pid, String name, String user, double cpu, String how) {
+        return new Finding(Severity.WARNING, "proc.cpu", probe,
+                "Process " + pid + " (" + name + ") uses " + Findings.pct(cpu) + " of a CPU",
+                Findings.pct(cpu) + " of one CPU " + how + ", user " + user + "; threshold "
+                        + Findings.num(t.processCpuPercentWarning()) + " %",
+                "Check whether this is expected work or a busy loop: top -H -p " + pid + " for its threads, "
+                        + "and its logs.");
+    }
+}

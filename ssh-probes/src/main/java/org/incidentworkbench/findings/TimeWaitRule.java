@@ -1,0 +1,35 @@
+package org.incidentworkbench.findings;
+
+import java.util.List;
+import org.incidentworkbench.parse.SsReport;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * Many TIME-WAIT sockets, at least {@link Thresholds#timeWaitWarning()} (5000), counted by {@code ss -s}
+ * (which sees all of them) or else from the socket list: a sign of many short connections, and of
+ * ephemeral-port exhaustion when they go to one peer.
+ */
+final class TimeWaitRule implements FindingRule {
+
+    private final Thresholds t;
+
+    TimeWaitRule(Thresholds t) {
+        this.t = t;
+    }
+
+    @Override
+    public List<Finding> apply(TriageReport report) {
+        return report.parsed("ss", SsReport.class).map(ss -> {
+            long listed = ss.sockets().stream().filter(s -> s.state().map("TIME-WAIT"::equals).orElse(false)).count();
+            long count = Math.max(listed, ss.summary().flatMap(SsReport.Summary::tcpTimeWait).orElse(0));
+            if (count < t.timeWaitWarning()) {
+                return List.<Finding>of();
+            }
+            return List.of(new Finding(Severity.WARNING, "net.time-wait", "ss", count + " sockets in TIME-WAIT",
+                    count + " TIME-WAIT sockets; threshold " + t.timeWaitWarning()
+                            + " (the default ephemeral port range, 32768-60999, has 28232 ports)",
+                    "Find the peer they go to (ss -tan state time-wait | awk '{print $4}' | sort | uniq -c | sort -n) "
+                            + "and use connection pooling or keep-alive there."));
+        }).orElse(List.of());
+    }
+}

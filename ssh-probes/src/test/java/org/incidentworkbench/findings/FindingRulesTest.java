@@ -1,0 +1,325 @@
+package org.incidentworkbench.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.incidentworkbench.parse.Sections;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** One nested class per rule: the rule fires on real (or lowered-threshold) data and stays quiet on a calm host. */
+class FindingRulesTest {
+
+    private static Thresholds with(java.util.function.UnaryOperator<java.util.Map<String, Object>> change) {
+        // build a Thresholds from DEFAULTS with some components changed, by component name
+        try {
+            var components = Thresholds.class.getRecordComponents();
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+            for (var c : components) {
+                values.put(c.getName(), c.getAccessor().invoke(Thresholds.DEFAULTS));
+            }
+            values = change.apply(values);
+            Class<?>[] types = java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class[]::new);
+            return Thresholds.class.getDeclaredConstructor(types).newInstance(values.values().toArray());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Thresholds with(String name, Object value) {
+        return with(m -> {
+            m.put(name, value);
+            return m;
+        });
+    }
+
+    @Nested
+    class LoadPerCore {
+        @Test
+        void loadAboveTwicePerCoreIsCritical() {
+            String text = Reports.read("jc/inline/uptime-0-user.out") + Sections.marker("nproc") + "\n2\n";
+            List<Finding> f = Reports.rule(Reports.builder().probe("uptime", text).evaluate(), "load.per-core");
+            assertEquals(1, f.size());
+            assertEquals(Severity.CRITICAL, f.get(0).severity());
+            assertTrue(f.get(0).evidence().contains("3.94, 4.43, 2.75") && f.get(0).evidence().contains("2 cores"), f.get(0).evidence());
+        }
+
+        @Test
+        void calmHostAndUnknownCoresSayNothing() {
+            String calm = Reports.read("debian-12/uptime.out") + Sections.marker("nproc") + "\n2\n";
+            assertEquals(List.of(), Reports.rule(Reports.builder().probe("uptime", calm).evaluate(), "load.per-core"));
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("uptime", "jc/inline/uptime-0-user.out").evaluate(),
+                    "load.per-core"), "without nproc the load cannot be judged");
+        }
+    }
+
+    @Nested
+    class FilesystemFull {
+        @Test
+        void rootAtTwentyTwoPercentFiresOnlyWithALowThreshold() {
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("df", "debian-12/df-PTk.out").evaluate(), "fs.full"));
+            List<Finding> f = Reports.rule(Reports.builder().fixture("df", "debian-12/df-PTk.out")
+                    .evaluate(with("fsUsedPercentWarning", 20)), "fs.full");
+            assertEquals(1, f.size());
+            assertEquals("/ is 22 % full", f.get(0).title());
+            assertEquals(Severity.WARNING, f.get(0).severity());
+        }
+
+        @Test
+        void nearlyFullIsCriticalAndImagesAreSkipped() {
+            String df = """
+                    Filesystem     Type     1024-blocks     Used Available Capacity Mounted on
+                    /dev/sda1      ext4        10000000  9700000    300000      97% /var
+                    /dev/loop3     squashfs       56064    56064         0     100% /snap/core18/2128
+                    """;
+            List<Finding> f = Reports.rule(Reports.builder().probe("df", df).evaluate(), "fs.full");
+            assertEquals(1, f.size());
+            assertEquals(Severity.CRITICAL, f.get(0).severity());
+            assertTrue(f.get(0).evidence().contains("292.97 MiB".substring(0, 3)) || f.get(0).evidence().contains("MiB"), f.get(0).evidence());
+        }
+    }
+
+    @Nested
+    class InodesFull {
+        @Test
+        void inodeSectionNearlyFull() {
+            String df = Reports.read("debian-12/df-PTk.out") + Sections.marker("df -Pi") + "\n"
+                    + Reports.read("debian-12/df-Pi.out").replace("16777216 412290 16364926    3%", "16777216 16200000 577216   97%");
+            List<Finding> f = Reports.rule(Reports.builder().probe("df", df).evaluate(), "fs.inodes");
+            assertEquals(1, f.size());
+            assertEquals(Severity.CRITICAL, f.get(0).severity());
+            assertTrue(f.get(0).evidence().startsWith("16200000 of 16777216"), f.get(0).evidence());
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("df", "debian-12/df-Pi.out").evaluate(), "fs.inodes"));
+        }
+    }
+
+    private static String top(String cpu, String mem, String swap) {
+        return "top - 10:00:00 up 1 day,  1 user,  load average: 0.50, 0.50, 0.50\n"
+                + "Tasks: 100 total,   1 running,  99 sleeping,   0 stopped,   0 zombie\n"
+                + "%Cpu(s): " + cpu + "\n" + mem + "\n" + swap + "\n\n"
+                + "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n"
+                + "      1 root      20   0  167000  12000   9000 S   0.0   0.1   0:05.00 systemd\n";
+    }
+
+    private static final String CALM_CPU = " 2.0 us,  1.0 sy,  0.0 ni, 97.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st";
+    private static final String MEM_OK = "MiB Mem :  16000.0 total,   8000.0 free,   4000.0 used,   4000.0 buff/cache";
+    private static final String SWAP_OK = "MiB Swap:   2048.0 total,   2048.0 free,      0.0 used.  11000.0 avail Mem";
+
+    @Nested
+    class MemoryPressure {
+        @Test
+        void fiveAndTenPercentBoundaries() {
+            String low = "MiB Swap:   2048.0 total,    548.0 free,   1500.0 used.    600.0 avail Mem";
+            List<Finding> crit = Reports.rule(Reports.builder().probe("top", top(CALM_CPU, MEM_OK, low)).evaluate(), "mem.available");
+            assertEquals(Severity.CRITICAL, crit.get(0).severity());
+            assertTrue(crit.get(0).evidence().contains("1.5 GiB of 2.0 GiB swap in use"), crit.get(0).evidence());
+            String tight = "MiB Swap:      0.0 total,      0.0 free,      0.0 used.   1200.0 avail Mem";
+            List<Finding> warn = Reports.rule(Reports.builder().probe("top", top(CALM_CPU, MEM_OK, tight)).evaluate(), "mem.available");
+            assertEquals(Severity.WARNING, warn.get(0).severity());
+            assertTrue(warn.get(0).evidence().contains("no swap configured"));
+        }
+
+        @Test
+        void debianSampleHasPlenty() {
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("top", "debian-12/top-b-n1.out").evaluate(), "mem.available"));
+        }
+    }
+
+    @Nested
+    class CpuIowaitAndSteal {
+        @Test
+        void highIowaitAndStealFromTop() {
+            String cpu = "10.0 us,  5.0 sy,  0.0 ni, 25.0 id, 35.0 wa,  0.0 hi,  0.0 si, 25.0 st";
+            List<Finding> all = Reports.builder().probe("top", top(cpu, MEM_OK, SWAP_OK)).evaluate();
+            assertEquals(1, Reports.rule(all, "cpu.iowait").size());
+            assertEquals(1, Reports.rule(all, "cpu.steal").size());
+            assertTrue(Reports.rule(all, "cpu.steal").get(0).title().contains("25.0 %"));
+        }
+
+        @Test
+        void iostatAvgCpuWhenTopIsMissing() {
+            String iostat = Reports.read("debian-12/iostat-x.out").replace(
+                    "17.64    0.00    3.15    0.35    0.10   78.75", "17.64    0.00    3.15   41.00    0.10   38.10");
+            List<Finding> f = Reports.rule(Reports.builder().probe("iostat", iostat).evaluate(), "cpu.iowait");
+            assertEquals("iostat", f.get(0).probe());
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("iostat", "debian-12/iostat-x.out").evaluate(), "cpu.iowait"));
+        }
+
+        @Test
+        void procFallbackSaysSinceBoot() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("top", "debian-12/top-proc-fallback.out")
+                    .evaluate(with("iowaitPercentWarning", 0.0)), "cpu.iowait");
+            assertTrue(f.get(0).evidence().contains("since boot"), f.get(0).evidence());
+        }
+    }
+
+    @Nested
+    class DeviceSaturation {
+        @Test
+        void busyWriterAtSeventyThreePercent() {
+            String busy = "debian-12/iostat-dxk-1-2-busy-write.out";
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("iostat", busy).evaluate(), "disk.saturation"));
+            List<Finding> f = Reports.rule(Reports.builder().fixture("iostat", busy)
+                    .evaluate(with("deviceUtilPercentWarning", 70.0)), "disk.saturation");
+            assertEquals("vda is busy 72.8 % of the time", f.get(0).title());
+        }
+
+        @Test
+        void longAwaitIsCritical() {
+            String iostat = """
+                    Device:         rrqm/s   wrqm/s     r/s     w/s    rkB/s    wkB/s avgrq-sz avgqu-sz   await r_await w_await  svctm  %util
+                    sdb               0.00     0.00   12.00   30.00    48.00   120.00     8.00    30.00  712.00  650.00  736.00  23.00  98.00
+                    sdc               0.00     0.00    0.00    0.20     0.00     0.80     8.00     0.00  900.00    0.00  900.00   1.00   0.02
+                    """;
+            List<Finding> f = Reports.rule(Reports.builder().probe("iostat", iostat).evaluate(), "disk.saturation");
+            assertEquals(1, f.size(), "sdc's one slow request in an idle second is not judged: " + f);
+            assertEquals(Severity.CRITICAL, f.get(0).severity());
+            assertEquals("sdb is saturated and slow", f.get(0).title());
+        }
+    }
+
+    @Nested
+    class DStateAndZombies {
+        @Test
+        void liveCaptureWithTwoDStateAndFourZombies() {
+            List<Finding> all = Reports.builder().fixture("ps", "debian-12/ps-eo-probe-d-state-zombies.out").evaluate();
+            Finding d = Reports.rule(all, "proc.d-state").get(0);
+            assertEquals(Severity.INFO, d.severity());
+            assertTrue(d.title().startsWith("2 processes"), d.title());
+            Finding z = Reports.rule(all, "proc.zombies").get(0);
+            assertTrue(z.evidence().startsWith("4 of parent 32230 python3"), z.evidence());
+            List<Finding> strict = Reports.builder().fixture("ps", "debian-12/ps-eo-probe-d-state-zombies.out")
+                    .evaluate(with(m -> {
+                        m.put("dStateWarning", 2);
+                        m.put("zombiesWarning", 4);
+                        return m;
+                    }));
+            assertEquals(Severity.WARNING, Reports.rule(strict, "proc.d-state").get(0).severity());
+            assertEquals(Severity.WARNING, Reports.rule(strict, "proc.zombies").get(0).severity());
+        }
+
+        @Test
+        void topCountsZombiesWhenPsIsMissing() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("top", "debian-12/top-b-n1.out").evaluate(), "proc.zombies");
+            assertEquals("top", f.get(0).probe());
+            assertEquals(Severity.INFO, f.get(0).severity());
+        }
+    }
+
+    @Nested
+    class RunawayProcess {
+        @Test
+        void topSampleShowsYesAndDd() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("top", "debian-12/top-b-n1.out")
+                    .fixture("ps", "debian-12/ps-eo.out").evaluate(), "proc.cpu");
+            assertEquals(2, f.size());
+            assertTrue(f.get(0).title().contains("(yes)") && f.get(1).title().contains("(dd)"), f.toString());
+        }
+
+        @Test
+        void psLifetimeAverageWhenTopIsMissing() {
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ps", "debian-12/ps-eo.out").evaluate(), "proc.cpu"));
+            List<Finding> f = Reports.rule(Reports.builder().fixture("ps", "debian-12/ps-eo.out")
+                    .evaluate(with("processCpuPercentWarning", 80.0)), "proc.cpu");
+            assertEquals(2, f.size());
+            assertTrue(f.get(0).evidence().contains("lifetime"));
+        }
+
+        @Test
+        void memoryHog() {
+            String ps = """
+                    PID    PPID USER     STAT %CPU %MEM   RSS    VSZ ELAPSED COMMAND         COMMAND
+                    4242      1 app      Sl    3.0 71.5 11718304 20000000 86400 java       /usr/bin/java -jar app.jar
+                    """;
+            List<Finding> f = Reports.rule(Reports.builder().probe("ps", ps).evaluate(), "proc.memory");
+            assertEquals("Process 4242 (java) holds 71.5 % of memory", f.get(0).title());
+        }
+    }
+
+    @Nested
+    class Sockets {
+        @Test
+        void liveCloseWaitLeak() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("ss", "debian-12/ss-probe-close-wait-time-wait.out").evaluate(),
+                    "net.close-wait");
+            assertEquals("25 sockets in CLOSE-WAIT", f.get(0).title());
+            assertTrue(f.get(0).evidence().startsWith("25 python3 (pid "), f.get(0).evidence());
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ss", "debian-12/ss-tanp.out").evaluate(), "net.close-wait"));
+        }
+
+        @Test
+        void procNetTcpSeesTheSameLeak() {
+            assertEquals(1, Reports.rule(Reports.builder().fixture("ss", "debian-12/proc-net-tcp-close-wait.out").evaluate(),
+                    "net.close-wait").size());
+        }
+
+        @Test
+        void timeWaitFromTheSummary() {
+            String probe = "debian-12/ss-probe-close-wait-time-wait.out";
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ss", probe).evaluate(), "net.time-wait"));
+            List<Finding> f = Reports.rule(Reports.builder().fixture("ss", probe).evaluate(with("timeWaitWarning", 50)), "net.time-wait");
+            assertEquals("53 sockets in TIME-WAIT", f.get(0).title());
+        }
+    }
+
+    @Nested
+    class NicErrors {
+        @Test
+        void errorsAndDrops() {
+            String ip = """
+                    2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP mode DEFAULT group default qlen 1000
+                        link/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff
+                        RX:  bytes packets errors dropped  missed   mcast
+                         987654321 1000000     12       0       0       0
+                        TX:  bytes packets errors dropped carrier collsns
+                         123456789  900000      0       0       0       0
+                    3: eth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP mode DEFAULT group default qlen 1000
+                        link/ether 52:54:00:12:34:57 brd ff:ff:ff:ff:ff:ff
+                        RX:  bytes packets errors dropped  missed   mcast
+                         987654321  100000      0    5000       0       0
+                        TX:  bytes packets errors dropped carrier collsns
+                         123456789  100000      0       0       0       0
+                    """;
+            List<Finding> f = Reports.rule(Reports.builder().probe("ip", ip).evaluate(), "net.nic-errors");
+            assertEquals(2, f.size());
+            assertEquals("eth0 has 12 packet errors", f.get(0).title());
+            assertEquals("eth1 drops 2.5 % of packets", f.get(1).title());
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ip", "debian-12/ip-probe-s-addr-route.out").evaluate(),
+                    "net.nic-errors"));
+        }
+    }
+
+    @Nested
+    class LogErrors {
+        @Test
+        void liveSegfault() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("logs", "debian-12/logs-probe-no-journal-segfault.out").evaluate(),
+                    "logs.segfault");
+            assertEquals(Severity.WARNING, f.get(0).severity());
+            assertTrue(f.get(0).evidence().contains("python3[32302]") || f.get(0).evidence().contains("segfault at 0"), f.get(0).evidence());
+        }
+
+        @Test
+        void oomKillAndIoErrorAreCritical() {
+            String logs = Sections.marker("dmesg") + "\n"
+                    + "[Wed Nov 25 07:01:02 2026] Out of memory: Killed process 4242 (java) total-vm:8123456kB, anon-rss:6012345kB\n"
+                    + "[Wed Nov 25 07:03:00 2026] blk_update_request: I/O error, dev sdb, sector 123456 op 0x0:(READ)\n";
+            List<Finding> all = Reports.builder().probe("logs", logs).evaluate();
+            assertEquals(Severity.CRITICAL, Reports.rule(all, "logs.oom-kill").get(0).severity());
+            assertTrue(Reports.rule(all, "logs.oom-kill").get(0).evidence().startsWith("latest at Wed Nov 25 07:01:02 2026"));
+            assertEquals(Severity.CRITICAL, Reports.rule(all, "logs.io-error").get(0).severity());
+        }
+    }
+
+    @Nested
+    class OtherUsers {
+        @Test
+        void twoSessionsOnCentos() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("w", "jc/centos-7.7/w.out").evaluate(), "users.logged-in");
+            assertEquals("2 other sessions are logged in", f.get(0).title());
+            assertTrue(f.get(0).evidence().contains("kbrazil@pts/0 from 192.168.71.1"), f.get(0).evidence());
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("w", "debian-12/w.out").evaluate(), "users.logged-in"));
+        }
+    }
+}
