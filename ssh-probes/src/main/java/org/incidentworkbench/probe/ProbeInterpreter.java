@@ -41,7 +41,7 @@ public final class ProbeInterpreter {
         String name = probe.name();
         String raw = run.text();
         int status = run.exitStatus().orElse(-1);
-        Duration duration = run.duration().isZero() ? wallTime : run.duration();
+        Duration duration = run.duration().orElse(wallTime);
         if (!run.ended()) {
             if (channelTimedOut) {
                 return new ProbeResult.TimedOut(name, raw, -1, wallTime, channelLimit);

@@ -1,6 +1,8 @@
 package org.incidentworkbench.probe;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.Optional;
  * printed is ever lost, whatever the parser made of it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "status")
+@JsonIgnoreProperties(value = {"error"}, allowGetters = true)
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ProbeResult.Parsed.class, name = "parsed"),
     @JsonSubTypes.Type(value = ProbeResult.ParseFailed.class, name = "parse_failed"),
@@ -62,6 +65,25 @@ public sealed interface ProbeResult {
     default <T> Optional<T> data(Class<T> type) {
         if (this instanceof Parsed p && type.isInstance(p.data())) {
             return Optional.of(type.cast(p.data()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why there is no parsed data, in one sentence for the user; empty for {@link Parsed}. Written to
+     * JSON as {@code error} so every probe carries the same fields (docs/triage-json.md).
+     */
+    @JsonProperty("error")
+    default Optional<String> error() {
+        if (this instanceof ParseFailed f) {
+            return Optional.of(f.reason());
+        }
+        if (this instanceof CommandFailed f) {
+            return Optional.of(f.message());
+        }
+        if (this instanceof TimedOut t) {
+            return Optional.of("The " + probe() + " probe did not finish within its limit of " + t.limit().toMillis()
+                    + " ms; what it printed before is kept.");
         }
         return Optional.empty();
     }

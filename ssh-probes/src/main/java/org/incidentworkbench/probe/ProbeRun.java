@@ -3,6 +3,7 @@ package org.incidentworkbench.probe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -16,12 +17,12 @@ import java.util.OptionalInt;
  * @param began     its begin line arrived
  * @param ended     its end line arrived (it ran to completion or was killed by its own timeout)
  * @param exitStatus the fragment's exit status, when it ended
- * @param duration  from begin to end on the server's {@code /proc/uptime} (10 ms resolution), zero if unknown
+ * @param duration  from begin to end on the server's {@code /proc/uptime} (10 ms resolution), when both arrived
  * @param truncated output beyond the probe's cap was discarded on the server
  * @param missing   tools the fragment reported missing
  */
 public record ProbeRun(String name, String text, String stderr, boolean began, boolean ended, OptionalInt exitStatus,
-                       Duration duration, boolean truncated, List<MissingTool> missing) {
+                       Optional<Duration> duration, boolean truncated, List<MissingTool> missing) {
 
     public ProbeRun {
         missing = List.copyOf(missing);
@@ -92,7 +93,8 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
         }
 
         ProbeRun build() {
-            Duration d = beginMillis >= 0 && endMillis >= beginMillis ? Duration.ofMillis(endMillis - beginMillis) : Duration.ZERO;
+            Optional<Duration> d = beginMillis >= 0 && endMillis >= beginMillis
+                    ? Optional.of(Duration.ofMillis(endMillis - beginMillis)) : Optional.empty();
             return new ProbeRun(name, text.toString(), stderr.toString(), began, ended, exitStatus, d, truncated, missing);
         }
     }

@@ -94,21 +94,23 @@ public final class TriageRunner {
         ExecutorService channelPool = Executors.newCachedThreadPool(daemonThreads("triage-channel"));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("triage-watchdog"));
         Object listenerLock = new Object();
-        List<CompletableFuture<TriageReport>> slots = new ArrayList<>();
+        List<CompletableFuture<TriageReport>> notified = new ArrayList<>();
         try {
             for (HostSpec host : hosts) {
                 CompletableFuture<TriageReport> slot = new CompletableFuture<>();
-                slots.add(slot);
-                slot.thenAccept(report -> {
+                // wait for the listener, not just the result: the pools are shut down (threads
+                // interrupted) once every host is done, and a listener still printing would lose its output
+                notified.add(slot.thenApply(report -> {
                     synchronized (listenerLock) {
                         listener.finished(report);
                     }
-                });
+                    return report;
+                }));
                 hostPool.execute(() -> runHost(host, slot, channelPool, watchdog));
             }
             List<TriageReport> reports = new ArrayList<>();
-            for (CompletableFuture<TriageReport> slot : slots) {
-                reports.add(slot.join());
+            for (CompletableFuture<TriageReport> done : notified) {
+                reports.add(done.join());
             }
             return reports;
         } finally {

@@ -23,6 +23,7 @@ public final class Cli {
         List<Command> all = new ArrayList<>();
         // Subcommands register here, one line each.
         all.add(new VersionCommand());
+        all.add(new TriageCommand());
         all.add(new SampleCommand());
         all.add(new BenchCommand());
         all.add(new PlaybookCommand());

@@ -1,0 +1,112 @@
+package org.incidentworkbench.app.services;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.incidentworkbench.findings.FindingRule;
+import org.incidentworkbench.probe.HostFailure;
+import org.incidentworkbench.probe.TriageListener;
+import org.incidentworkbench.probe.TriageReport;
+import org.incidentworkbench.probe.TriageRunner;
+import org.incidentworkbench.probe.TriageSettings;
+import org.incidentworkbench.ssh.HostSpec;
+import org.incidentworkbench.ssh.LocalTransport;
+import org.incidentworkbench.ssh.SshConfigResolver;
+import org.incidentworkbench.ssh.SshOptions;
+import org.incidentworkbench.ssh.SshTransport;
+import org.incidentworkbench.ssh.UserPrompter;
+import org.incidentworkbench.ssh.Transport;
+
+/**
+ * Triage as the CLI and the window both use it: a transport (SSH, or this machine for {@code --local}),
+ * a resolver from the names users type to {@link HostSpec}s ({@code ~/.ssh/config} aliases or
+ * {@code user@host:port}), the runner's bounds, and the findings rules. A name that cannot be resolved
+ * becomes a failed report like an unreachable host, so one bad name never stops the others.
+ *
+ * <pre>
+ * TriageService triage = TriageService.local(TriageSettings.standard());
+ * List&lt;TriageReport&gt; reports = triage.triage(List.of("local"), report -&gt; show(report));
+ * </pre>
+ *
+ * <p>Thread-safe: each call runs on its own threads.
+ */
+public final class TriageService {
+
+    /** Resolves a name as typed into a host to connect to; throws with a full sentence when it cannot. */
+    @FunctionalInterface
+    public interface HostResolver {
+        HostSpec resolve(String name) throws Exception;
+    }
+
+    private final Transport transport;
+    private final HostResolver resolver;
+    private final TriageRunner runner;
+
+    public TriageService(Transport transport, HostResolver resolver, TriageSettings settings, FindingRule findings) {
+        this.transport = transport;
+        this.resolver = resolver;
+        this.runner = new TriageRunner(transport, settings, findings, Clock.systemUTC());
+    }
+
+    /** This machine, without SSH; every name resolves to {@link LocalTransport#HOST}. */
+    public static TriageService local(TriageSettings settings) {
+        return new TriageService(new LocalTransport(), name -> LocalTransport.HOST, settings, StandardFindings.RULES);
+    }
+
+    /**
+     * Over SSH: hosts resolved through {@code sshConfig} ({@code ~/.ssh/config} when empty) and connected
+     * with these options; the prompter answers passphrase and password questions.
+     *
+     * @throws org.incidentworkbench.ssh.SshConfigException when the config file is missing or malformed
+     */
+    public static TriageService ssh(Optional<Path> sshConfig, SshOptions options, UserPrompter prompter,
+                                    TriageSettings settings) {
+        SshConfigResolver resolver = sshConfig.map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
+        return new TriageService(new SshTransport(options, prompter), resolver::resolve, settings, StandardFindings.RULES);
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public TriageSettings settings() {
+        return runner.settings();
+    }
+
+    /** Resolves and triages every name, calling the listener as each host ends; reports in the order given. */
+    public List<TriageReport> triage(List<String> names, TriageListener listener) {
+        List<HostSpec> specs = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        TriageReport[] reports = new TriageReport[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            try {
+                specs.add(resolver.resolve(name));
+                positions.add(i);
+            } catch (Exception e) {
+                reports[i] = unresolved(name, e);
+                listener.finished(reports[i]);
+            }
+        }
+        List<TriageReport> ran = runner.run(specs, listener);
+        for (int i = 0; i < ran.size(); i++) {
+            reports[positions.get(i)] = ran.get(i);
+        }
+        return List.of(reports);
+    }
+
+    /** Triages one resolved host (the window's per-host action). */
+    public TriageReport triage(HostSpec host) {
+        return runner.triage(host);
+    }
+
+    private static TriageReport unresolved(String name, Exception e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        HostFailure failure = new HostFailure(HostFailure.Kind.BAD_CONFIG,
+                "Could not work out how to connect to '" + name + "': " + why, e.toString());
+        return new TriageReport(name, name, Clock.systemUTC().instant(), Duration.ZERO, Optional.of(failure), List.of(), List.of());
+    }
+}

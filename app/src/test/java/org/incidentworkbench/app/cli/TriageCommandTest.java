@@ -1,0 +1,145 @@
+package org.incidentworkbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.incidentworkbench.json.Json;
+import org.incidentworkbench.testing.OpenSshTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code workbench triage}: table and JSON, --local and a real sshd, exit codes 0, 1 and 2. */
+class TriageCommandTest {
+
+    private static final List<String> PROBES = List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertTable(String out, String host) {
+        assertTrue(out.contains("== " + host + " ("), out);
+        for (String probe : PROBES) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(String.format("  %-9s ", probe))), probe + " line missing:\n" + out);
+        }
+        List<String> lines = out.lines().toList();
+        int firstProbeLine = lines.indexOf(lines.stream().filter(l -> l.startsWith("  w ")).findFirst().orElseThrow());
+        for (int i = firstProbeLine; i < lines.size(); i++) {
+            assertTrue(!lines.get(i).matches("  (CRITICAL|WARNING|INFO) .*"), "findings come before the probe lines:\n" + out);
+        }
+        assertTrue(out.contains("  uptime    up "), out);
+        assertTrue(out.contains("  df        ") && out.contains(" filesystems; fullest: /"), out);
+    }
+
+    private static void assertJsonReport(JsonNode report) {
+        assertTrue(report.path("failure").isNull());
+        assertEquals(PROBES.size(), report.path("results").size());
+        for (int i = 0; i < PROBES.size(); i++) {
+            JsonNode r = report.path("results").get(i);
+            assertEquals(PROBES.get(i), r.path("probe").asText());
+            for (String field : List.of("status", "raw", "exitStatus", "duration", "error")) {
+                assertTrue(r.has(field), PROBES.get(i) + " lacks " + field);
+            }
+            assertTrue(List.of("parsed", "parse_failed").contains(r.path("status").asText()), r.toString());
+        }
+        assertEquals("parsed", report.path("results").get(1).path("status").asText());
+        assertTrue(report.path("results").get(1).path("data").path("cpuCores").asInt() >= 1);
+        assertTrue(report.path("findings").isArray());
+    }
+
+    @Test
+    void localTableShowsEveryProbeAfterTheFindings() {
+        Run r = run("triage", "--local");
+        assertEquals(0, r.exit(), r.err());
+        assertTable(r.out(), "local");
+    }
+
+    @Test
+    void localJsonIsOneDocumentWithEveryProbe() throws IOException {
+        Run r = run("triage", "--local", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertEquals("workbench-triage/1", doc.path("schema").asText());
+        assertEquals(1, doc.path("hosts").asInt());
+        assertEquals(1, doc.path("triaged").asInt());
+        assertJsonReport(doc.path("reports").get(0));
+        assertTrue(r.err().startsWith("local: triaged in "), r.err());
+    }
+
+    @Test
+    void realSshdInTableAndJsonAndAFailedHostGivesExit1(@TempDir Path dir) throws IOException {
+        OpenSshTestServer.assumeAvailable();
+        try (OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.9").start();
+             ServerSocket closed = new ServerSocket(0)) {
+            int deadPort = closed.getLocalPort();
+            closed.close();
+            Path config = dir.resolve("ssh_config");
+            Files.writeString(config, "Host lab\n  HostName " + sshd.address() + "\n  Port " + sshd.port() + "\n  User "
+                    + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n"
+                    + "Host gone\n  HostName 127.0.0.1\n  Port " + deadPort + "\n  User root\n");
+            String knownHosts = sshd.knownHostsFile().toString();
+
+            Run table = run("triage", "-F", config.toString(), "--known-hosts", knownHosts, "lab");
+            assertEquals(0, table.exit(), table.err());
+            assertTable(table.out(), "lab");
+
+            Run json = run("triage", "--json", "-F", config.toString(), "--known-hosts", knownHosts, "--parallel", "2", "lab", "gone");
+            assertEquals(1, json.exit(), json.err());
+            JsonNode doc = Json.mapper().readTree(json.out());
+            assertEquals(2, doc.path("hosts").asInt());
+            assertEquals(1, doc.path("triaged").asInt());
+            assertJsonReport(doc.path("reports").get(0));
+            JsonNode gone = doc.path("reports").get(1);
+            assertEquals("UNREACHABLE", gone.path("failure").path("kind").asText());
+            assertTrue(json.err().contains("1 of 2 hosts could not be triaged:\n  gone: "), json.err());
+        }
+    }
+
+    @Test
+    void usageErrorsExitWith2AndSayWhatToDo() {
+        Run none = run("triage");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("name at least one host (an alias from ~/.ssh/config or user@host:port), or use"
+                + " --local to triage this machine."), none.err());
+        assertEquals(2, run("triage", "--local", "web-1").exit());
+        Run parallel = run("triage", "--parallel", "0", "web-1");
+        assertEquals(2, parallel.exit());
+        assertTrue(parallel.err().contains("--parallel takes a whole number of 1 or more, not '0'."), parallel.err());
+        assertEquals(2, run("triage", "--timeout", "soon", "web-1").exit());
+        assertEquals(2, run("triage", "--frobnicate", "web-1").exit());
+        Run missingConfig = run("triage", "-F", "/nonexistent/ssh_config", "web-1");
+        assertEquals(2, missingConfig.exit());
+        assertTrue(missingConfig.err().contains("does not exist: /nonexistent/ssh_config."), missingConfig.err());
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        Run help = run("triage", "--help");
+        assertEquals(0, help.exit());
+        List<String> missing = new ArrayList<>();
+        for (String option : List.of("--json", "--local", "-F FILE", "-i KEY", "--known-hosts FILE", "--accept-new",
+                "--parallel N", "--timeout S", "Exit status")) {
+            if (!help.out().contains(option)) {
+                missing.add(option);
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+}
