@@ -174,6 +174,9 @@ public final class KnownHosts {
     public static void append(Path file, String hostToken, byte[] keyBlob) throws IOException {
         Object lock = APPEND_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object());
         synchronized (lock) {
+            if (read(file).check(hostToken, keyBlob) instanceof Known) {
+                return; // two connections to a new host at once: one line is enough
+            }
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

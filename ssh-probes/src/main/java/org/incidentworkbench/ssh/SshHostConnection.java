@@ -6,7 +6,6 @@ import com.jcraft.jsch.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +27,17 @@ final class SshHostConnection implements HostConnection {
     static final long DISCARD_BEYOND_CAP_BYTES = 4L * 1024 * 1024;
 
     private final Session session;
-    private final List<Session> jumps;
+    private final Runnable releaseJumps;
     private final String target;
     private final Semaphore channels = new Semaphore(MAX_CHANNELS, true);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    SshHostConnection(Session session, List<Session> jumps, String target) {
+    /**
+     * @param releaseJumps gives back the shared jump-host sessions this one runs through (once, on close)
+     */
+    SshHostConnection(Session session, Runnable releaseJumps, String target) {
         this.session = session;
-        this.jumps = List.copyOf(jumps);
+        this.releaseJumps = releaseJumps;
         this.target = target;
     }
 
@@ -174,8 +177,8 @@ final class SshHostConnection implements HostConnection {
     @Override
     public void close() {
         session.disconnect();
-        for (int i = jumps.size() - 1; i >= 0; i--) {
-            jumps.get(i).disconnect();
+        if (closed.compareAndSet(false, true)) {
+            releaseJumps.run();
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.incidentworkbench.probe.HostFailure;
 
 /**
- * SSH on JSch, with what JSch leaves out done here: ProxyJump ({@link JumpProxy}), accept-new and a
+ * SSH on JSch, with what JSch leaves out done here: ProxyJump ({@link JumpProxy}, bastion sessions
+ * shared between connections by {@link JumpSessions}), accept-new and a
  * changed-key refusal that names the known_hosts line ({@link HostKeyCheck}), passphrases asked
  * only for keys the server wants ({@link KeyFileIdentity}), and one deadline over TCP connect plus
  * handshake plus authentication, so a host that accepts TCP and never speaks fails in time.
@@ -44,6 +45,7 @@ public final class SshTransport implements Transport {
     private final UserPrompter prompter;
     private final JSch jsch = new JSch();
     private final Map<Path, KeyFileIdentity> keys = new ConcurrentHashMap<>();
+    private final JumpSessions jumps = new JumpSessions(this::open);
 
     public SshTransport(SshOptions options, UserPrompter prompter) {
         this.options = options;
@@ -56,24 +58,17 @@ public final class SshTransport implements Transport {
 
     @Override
     public HostConnection connect(HostSpec host) throws HostConnectException {
-        List<Session> opened = new ArrayList<>();
+        List<HostSpec> chain = host.jumps();
+        if (chain.isEmpty()) {
+            return new SshHostConnection(open(host, null, null, host.alias()), () -> { }, host.target());
+        }
+        Session through = jumps.acquire(chain, host.alias());
         try {
-            Session previous = null;
-            String previousName = null;
-            for (HostSpec jump : host.jumps()) {
-                Session s = open(jump, previous, previousName, "jump host " + jump.alias() + " for " + host.alias());
-                opened.add(s);
-                previous = s;
-                previousName = jump.target();
-            }
-            Session session = open(host, previous, previousName, host.alias());
-            String via = host.jumps().isEmpty() ? "" : " via " + String.join(",", host.jumps().stream()
-                    .map(HostSpec::alias).toList());
-            return new SshHostConnection(session, opened, host.target() + via);
-        } catch (HostConnectException e) {
-            for (int i = opened.size() - 1; i >= 0; i--) {
-                opened.get(i).disconnect();
-            }
+            Session session = open(host, through, chain.get(chain.size() - 1).target(), host.alias());
+            String via = " via " + String.join(",", chain.stream().map(HostSpec::alias).toList());
+            return new SshHostConnection(session, () -> jumps.release(chain), host.target() + via);
+        } catch (HostConnectException | RuntimeException e) {
+            jumps.release(chain);
             throw e;
         }
     }
@@ -123,8 +118,20 @@ public final class SshTransport implements Transport {
             return session;
         } catch (JSchException e) {
             session.disconnect();
+            if (proxy != null) {
+                proxy.close();
+            }
             throw new HostConnectException(ConnectFailures.explain(host, role, user, e, deadline.expired(),
                     connectTimeout, hostKeys.outcome(), auth, password, hostKeys.knownHostsFile(), proxy), e);
+        } catch (RuntimeException e) {
+            // JSch lets runtime exceptions through (a malformed key or packet); one host must not take the run down
+            session.disconnect();
+            if (proxy != null) {
+                proxy.close();
+            }
+            throw new HostConnectException(new HostFailure(HostFailure.Kind.PROTOCOL_ERROR, "Could not connect to "
+                    + role + " (" + host.target() + ") because of an internal error (" + e
+                    + "). Try `ssh -v " + host.alias() + "`; if that works, please report this.", e.toString()), e);
         } finally {
             deadline.cancel();
             ConnectDeadline.unbindCurrentThread();

@@ -78,6 +78,49 @@ class ProxyJumpTest {
     }
 
     @Test
+    void parallelConnectionsShareOneBastionSessionAndCloseItWithTheLast() throws Exception {
+        try (OpenSshTestServer bastion = OpenSshTestServer.builder().address("127.0.0.6").config("MaxStartups 2").start()) {
+            Path kh = tmp.resolve("known_hosts_shared");
+            Files.writeString(kh, Files.readString(knownHosts) + Files.readString(bastion.knownHostsFile()));
+            SshTransport ssh = new SshTransport(SshOptions.defaults().withoutAgent().withKnownHostsFile(kh),
+                    UserPrompter.NONE);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+            List<HostConnection> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try {
+                List<java.util.concurrent.Future<String>> outs = new java.util.ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    OpenSshTestServer target = servers.get(i % servers.size());
+                    outs.add(pool.submit(() -> {
+                        HostConnection c = ssh.connect(via(target.hostSpec(), bastion.hostSpec()));
+                        open.add(c);
+                        return c.exec("echo through", Duration.ofSeconds(10), 1024).stdout();
+                    }));
+                }
+                for (var f : outs) {
+                    assertEquals("through\n", f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+                open.forEach(HostConnection::close);
+            }
+            assertEquals(1, count(bastion.log(), "Accepted publickey"),
+                    "ten connections behind one bastion made one bastion login:\n" + bastion.log());
+            try (HostConnection again = ssh.connect(via(servers.get(0).hostSpec(), bastion.hostSpec()))) {
+                assertTrue(again.isOpen());
+            }
+            assertEquals(2, count(bastion.log(), "Accepted publickey"), "the last close ended the shared session");
+        }
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void aBastionThatMayNotForwardIsNamedInTheFailure() {
         HostSpec target = via(servers.get(2).hostSpec(), noForwarding.hostSpec());
         HostConnectException e = assertThrows(HostConnectException.class, () -> transport().connect(target));
