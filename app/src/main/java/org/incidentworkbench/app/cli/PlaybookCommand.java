@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,7 +129,7 @@ public final class PlaybookCommand implements Command {
             case "replay":
                 return replay(rest, out, err);
             case "train":
-                return train(rest, out);
+                return train(rest, out, err);
             case "new":
                 return newIncident(rest, out, err);
             case "note":
@@ -235,12 +236,17 @@ public final class PlaybookCommand implements Command {
         return Cli.OK;
     }
 
-    private int train(List<String> args, PrintStream out) throws Exception {
+    private int train(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, List.of(), List.of());
         IncidentBundle bundle = open(Path.of(o.single("train needs one bundle file.")));
         IncidentTimeline timeline = IncidentTimeline.of(bundle);
         TrainingSession session = TrainingSession.over(timeline);
         BundleManifest m = bundle.manifest();
+        if (session.responderPath().isEmpty()) {
+            err.println("The responders recorded no evidence in this incident (no triage, chart, command or confirmed "
+                    + "hypothesis), so there is nothing to train on; replay it instead.");
+            return Cli.FAILED;
+        }
         EventPrinter printer = new EventPrinter(out, timeline.start(), Redactor.standard());
         out.println("Training on \"" + m.title() + "\" (" + (m.severity().isBlank() ? "no severity" : m.severity()) + "). "
                 + "The responders reached " + session.responderPath().size() + " pieces of evidence; see how you do.");
@@ -409,7 +415,7 @@ public final class PlaybookCommand implements Command {
         }
         BundleManifest m = sealed.manifest();
         out.println(sealed.bundle());
-        err.println("Sealed " + id + ": " + m.eventCount() + " events, " + (m.entries().size() - 1) + " other entries, "
+        err.println("Sealed " + id + ": " + m.eventCount() + " events, " + (m.entries().size() - 1) + " metric and attachment entries, "
                 + Files.size(sealed.bundle()) + " bytes.");
         return Cli.OK;
     }
@@ -446,7 +452,7 @@ public final class PlaybookCommand implements Command {
         void print(List<JournalEvent> events) {
             UnaryOperator<String> inline = t -> redactor.redact(t).strip().replace("\n", " ");
             for (JournalEvent e : events) {
-                long s = Math.max(0, Duration.between(start, e.time()).getSeconds());
+                long s = Math.max(0, Duration.between(start.truncatedTo(ChronoUnit.SECONDS), e.time().truncatedTo(ChronoUnit.SECONDS)).getSeconds());
                 out.printf("[+%02d:%02d %s] %-10s %s%n", s / 60, s % 60, CLOCK.format(e.time()), e.actor(),
                         EventText.oneLine(e, inline, CLOCK::format));
             }

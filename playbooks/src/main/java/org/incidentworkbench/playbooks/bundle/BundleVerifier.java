@@ -39,6 +39,14 @@ import org.incidentworkbench.playbooks.journal.JournalEvent;
  */
 public final class BundleVerifier {
 
+    /**
+     * Largest uncompressed entry read, and largest total: far above any real incident (a day of
+     * 5-second samples of 50 series is about 40 MB of JSON), low enough that a zip bomb cannot
+     * exhaust the heap of the laptop opening it.
+     */
+    public static final long MAX_ENTRY_BYTES = 512L << 20;
+    public static final long MAX_TOTAL_BYTES = 1L << 30;
+
     private BundleVerifier() {
     }
 
@@ -51,6 +59,10 @@ public final class BundleVerifier {
     }
 
     static Checked check(Path file) {
+        return check(file, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES);
+    }
+
+    static Checked check(Path file, long maxEntryBytes, long maxTotalBytes) {
         List<BundleProblem> problems = new ArrayList<>();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
@@ -59,13 +71,22 @@ public final class BundleVerifier {
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> all = zip.entries();
+            long total = 0;
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
                 if (entry.isDirectory()) {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(entry.getName(), in.readAllBytes());
+                    byte[] bytes = in.readNBytes((int) Math.min(maxEntryBytes + 1, maxTotalBytes - total + 1));
+                    if (bytes.length > maxEntryBytes || total + bytes.length > maxTotalBytes) {
+                        problems.add(new BundleProblem.DamagedEntry(entry.getName(), "it unpacks to more than "
+                                + (bytes.length > maxEntryBytes ? maxEntryBytes : maxTotalBytes - total)
+                                + " bytes, far more than any incident, so it is not read"));
+                        continue;
+                    }
+                    total += bytes.length;
+                    entries.put(entry.getName(), bytes);
                 } catch (ZipException e) {
                     problems.add(new BundleProblem.DamagedEntry(entry.getName(), e.getMessage()));
                 }

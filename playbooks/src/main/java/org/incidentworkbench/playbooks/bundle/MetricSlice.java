@@ -74,10 +74,18 @@ public record MetricSlice(String host, String metric, SortedMap<String, String> 
 
     /** The points with timestamps at or before {@code millis} (the data "up to now" of a replay). */
     public MetricSlice upTo(long millis) {
-        int n = 0;
-        while (n < timestampsMillis.length && timestampsMillis[n] <= millis) {
-            n++;
+        // first index after millis (timestamps ascend; equal ones stay together)
+        int lo = 0;
+        int hi = timestampsMillis.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timestampsMillis[mid] <= millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
+        int n = lo;
         if (n == timestampsMillis.length) {
             return this;
         }

@@ -31,7 +31,7 @@ public record VerificationReport(Path file, Optional<BundleManifest> manifest, L
         if (ok()) {
             BundleManifest m = manifest.orElseThrow();
             return file + ": intact (" + BundleFormat.NAME + " " + m.formatVersion() + ", " + m.eventCount() + " events, "
-                    + m.entries().size() + " entries, every SHA-256 matches).";
+                    + m.entries().size() + (m.entries().size() == 1 ? " entry" : " entries") + ", every SHA-256 matches).";
         }
         StringBuilder b = new StringBuilder(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ":");
         for (BundleProblem p : problems) {

@@ -211,7 +211,7 @@ public final class PostmortemExporter {
             body.append("| Status | Draft written by Incident Workbench from the incident journal (")
                     .append(events.size()).append(" events) |\n");
             body.append("| Redaction | ").append(redactor.enabled()
-                    ? "on: " + redactions + (redactions == 1 ? " secret" : " secrets") + " hidden (passwords, tokens, keys, Authorization headers)"
+                    ? "on: " + redactions + (redactions == 1 ? " redaction" : " redactions") + " (passwords, tokens, keys, Authorization headers)"
                     : "off: this document may contain secrets").append(" |\n");
             body.append(sections);
             return redactor.redact(body.toString());

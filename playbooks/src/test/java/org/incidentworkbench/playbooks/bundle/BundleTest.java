@@ -215,6 +215,15 @@ class BundleTest {
     }
 
     @Test
+    void oversizedEntryIsNotReadIntoMemory() throws IOException {
+        Path file = sealed();
+        rewrite(file, Map.of("attachments/runbook.txt", b -> new byte[200_000]));
+        VerificationReport r = BundleVerifier.check(file, 100_000, 10_000_000).report();
+        assertEquals(List.of(new BundleProblem.DamagedEntry("attachments/runbook.txt",
+                "it unpacks to more than 100000 bytes, far more than any incident, so it is not read")), r.problems(), r.describe());
+    }
+
+    @Test
     void notAZipIsSaidPlainly() throws IOException {
         Path file = dir.resolve("notes.iwbundle");
         Files.writeString(file, "just some text\n");

@@ -73,7 +73,7 @@ class PostmortemExporterTest {
         assertFalse(redacted.contains("hunter2"), redacted);
         assertFalse(redacted.contains("s3cret"));
         assertFalse(redacted.contains("eyJhbGciOiJIUzI1NiJ9"));
-        assertTrue(redacted.contains("| Redaction | on: 6 secrets hidden"), redacted);
+        assertTrue(redacted.contains("| Redaction | on: 6 redactions"), redacted);
         String plain = PostmortemExporter.toMarkdown(events(), Redactor.none());
         assertTrue(plain.contains("--password=hunter2"));
         assertTrue(plain.contains("| Redaction | off: this document may contain secrets |"));
