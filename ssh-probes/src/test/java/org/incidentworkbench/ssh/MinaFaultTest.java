@@ -132,6 +132,34 @@ class MinaFaultTest {
     }
 
     @Test
+    void aSilentHostDoesNotDelayAHealthyOneConnectingAtTheSameTime() throws Exception {
+        try (MinaTestServer silent = MinaTestServer.builder().fault(Fault.SILENT_AFTER_ACCEPT).start()) {
+            SshTransport shared = new SshTransport(mina.sshOptions(), UserPrompter.NONE);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var slow = pool.submit(() -> {
+                    try (HostConnection c = shared.connect(withTimeout(silent.hostSpec(), Duration.ofSeconds(3)))) {
+                        return "connected?";
+                    } catch (HostConnectException e) {
+                        return e.failure().kind().name();
+                    }
+                });
+                long t0 = System.nanoTime();
+                mina.fault(Fault.NONE);
+                try (HostConnection c = shared.connect(mina.hostSpec())) {
+                    assertEquals("ok\n", c.exec("echo ok", SHORT, 1024).stdout());
+                }
+                long healthyMs = (System.nanoTime() - t0) / 1_000_000;
+                assertFalse(slow.isDone(), "the silent host is still waiting for its handshake");
+                assertTrue(healthyMs < 2500, "the healthy host took " + healthyMs + " ms");
+                assertEquals("CONNECT_TIMEOUT", slow.get());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void closedPortIsUnreachableWithAddressAndPortInTheMessage() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
