@@ -209,10 +209,40 @@ public final class TriageRunner {
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         List<ProbeRun> runs = script.split(result);
+        if (!result.timedOut() && runs.stream().noneMatch(ProbeRun::began)) {
+            String message = unrecognisedReply(host, result);
+            for (Probe p : script.probes()) {
+                results.add(new ProbeResult.CommandFailed(p.name(), "", result.exitStatus(), wall, message));
+            }
+            return results;
+        }
         for (int i = 0; i < script.probes().size(); i++) {
             results.add(ProbeInterpreter.interpret(script.probes().get(i), runs.get(i), host, result.timedOut(), limit, wall));
         }
         return results;
+    }
+
+    /**
+     * The sentence for a channel whose output has none of the script's markers: the script never ran
+     * (a ForceCommand, a login shell that is not POSIX, a server that is not what it claims) or the
+     * output was cut before the first marker.
+     */
+    static String unrecognisedReply(String host, ExecResult result) {
+        String out = result.stdout();
+        if (result.truncated()) {
+            return host + " sent more output than the triage allows (the channel was cut) before the probes' markers"
+                    + " appeared, so nothing could be attributed to a probe; a login script or ForceCommand that prints"
+                    + " endlessly does this: check the account's shell startup files on " + host + ".";
+        }
+        String first = out.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String sample = first.codePoints().limit(60)
+                .map(c -> Character.isISOControl(c) || c == 0xFFFD ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String what = out.isEmpty() ? "printed nothing" : "printed " + out.length() + " characters starting '" + sample + "'";
+        String status = result.exitStatus() < 0 ? "the channel closed without an exit status" : "exit status " + result.exitStatus();
+        return "The triage script did not run as expected on " + host + ": it " + what + " and none of the probes'"
+                + " markers (" + status + "). A ForceCommand, a restricted or non-POSIX login shell, or a missing /bin/sh"
+                + " on " + host + " does this; try 'ssh " + host + " uptime' to see what the account runs.";
     }
 
     private List<ProbeResult> await(Future<List<ProbeResult>> future, TriageScript script, HostRun run) {
