@@ -13,6 +13,7 @@ public final class BenchCommand implements Command {
     public BenchCommand() {
         List<Benchmark> all = new ArrayList<>();
         // Benchmarks register here, one line each.
+        all.add(new StoreBenchmark());
         this.benchmarks = List.copyOf(all);
     }
 

@@ -1,5 +1,7 @@
 package org.incidentworkbench.timeseries.codec;
 
+import java.util.Arrays;
+
 /**
  * Codes a run of unsigned integers (zigzagged deltas) with bit widths chosen for that run. Every value
  * falls in one of four classes: zero, up to {@code w1} bits, up to {@code w2} bits, or an escape that
@@ -9,7 +11,7 @@ package org.incidentworkbench.timeseries.codec;
  * for one fixed choice: a disk that is idle is all zeros, a busy NIC's byte rate needs 20 bits.
  *
  * <pre>
- *   header:  w1 (7 bits) | w2 (7 bits) | rank of each class zero,w1,w2,escape (4 x 2 bits)
+ *   header:  w1 (7 bits; 0 means every value is zero and nothing follows) | w2 (7 bits) | rank of each class zero,w1,w2,escape (4 x 2 bits)
  *   value:   prefix by rank: 0 | 10 | 110 | 111, then 0, w1, w2 bits, or for the escape 7 bits length + bits
  * </pre>
  */
@@ -19,6 +21,10 @@ final class BucketCode {
     private static final int SMALL = 1;
     private static final int LARGE = 2;
     private static final int ESCAPE = 3;
+
+    /** Rank and length of the prefix code 0 | 10 | 110 | 111 found in the next three bits. */
+    private static final int[] PREFIX_RANK = {0, 0, 0, 0, 1, 1, 2, 3};
+    private static final int[] PREFIX_LENGTH = {1, 1, 1, 1, 2, 2, 3, 3};
 
     private BucketCode() {
     }
@@ -32,6 +38,10 @@ final class BucketCode {
         long[] hist = new long[65];
         for (int i = from; i < to; i++) {
             hist[bitLength(values[i])]++;
+        }
+        if (hist[0] == n) {
+            w.bits(0, 7); // all zero: a constant series costs nothing per point
+            return;
         }
         long[] atMost = new long[65];
         long[] lenAbove = new long[65];
@@ -98,6 +108,10 @@ final class BucketCode {
     static void decode(BitReader r, long[] out, int from, int to) {
         long headerAt = r.position();
         int w1 = (int) r.bits(7);
+        if (w1 == 0) {
+            Arrays.fill(out, from, to, 0);
+            return;
+        }
         int w2 = (int) r.bits(7);
         int[] classOfRank = new int[4];
         boolean[] seen = new boolean[4];
@@ -112,20 +126,34 @@ final class BucketCode {
         if (w1 < 1 || w2 < w1 || w2 > 64) {
             throw CorruptChunkException.at(headerAt, "bit widths " + w1 + " and " + w2 + " are impossible");
         }
+        int[] widthOfRank = new int[4];
+        for (int rank = 0; rank < 4; rank++) {
+            int cls = classOfRank[rank];
+            widthOfRank[rank] = cls == ZERO ? 0 : cls == SMALL ? w1 : cls == LARGE ? w2 : -1;
+        }
         for (int i = from; i < to; i++) {
-            int rank = !r.bit() ? 0 : !r.bit() ? 1 : !r.bit() ? 2 : 3;
-            switch (classOfRank[rank]) {
-                case ZERO -> out[i] = 0;
-                case SMALL -> out[i] = r.bits(w1);
-                case LARGE -> out[i] = r.bits(w2);
-                default -> {
-                    long at = r.position();
-                    int len = (int) r.bits(7);
-                    if (len < 1 || len > 64) {
-                        throw CorruptChunkException.at(at, "an escaped value claims " + len + " bits");
-                    }
-                    out[i] = r.bits(len);
+            long word = r.peek(64);
+            int prefix = (int) (word >>> 61);
+            int rank = PREFIX_RANK[prefix];
+            int plen = PREFIX_LENGTH[prefix];
+            int w = widthOfRank[rank];
+            if (w == 0) {
+                r.skip(plen);
+                out[i] = 0;
+            } else if (w > 0 && w <= 61) {
+                r.skip(plen + w);
+                out[i] = (word << plen) >>> (64 - w);
+            } else if (w > 0) {
+                r.skip(plen);
+                out[i] = r.bits(w);
+            } else {
+                r.skip(plen);
+                long at = r.position();
+                int len = (int) r.bits(7);
+                if (len < 1 || len > 64) {
+                    throw CorruptChunkException.at(at, "an escaped value claims " + len + " bits");
                 }
+                out[i] = r.bits(len);
             }
         }
     }
@@ -147,7 +175,7 @@ final class BucketCode {
 
     private static int[] ranks(long[] counts) {
         Integer[] order = {0, 1, 2, 3};
-        java.util.Arrays.sort(order, (x, y) -> Long.compare(counts[y], counts[x]));
+        Arrays.sort(order, (x, y) -> Long.compare(counts[y], counts[x]));
         int[] rank = new int[4];
         for (int r = 0; r < 4; r++) {
             rank[order[r]] = r;

@@ -49,8 +49,13 @@ public final class TimestampCodec {
     }
 
     public static long[] decode(byte[] block) {
-        int len = Check.verify(block);
-        BitReader r = new BitReader(block, len);
+        return decode(block, 0, block == null ? 0 : block.length);
+    }
+
+    /** Decodes the block stored in {@code data[off, off + length)}. */
+    public static long[] decode(byte[] data, int off, int length) {
+        int len = Check.verify(data, off, length);
+        BitReader r = new BitReader(data, off, len);
         int format = (int) r.bits(8);
         if (format != FORMAT) {
             throw CorruptChunkException.at(0, "format byte 0x" + Integer.toHexString(format)
@@ -77,13 +82,15 @@ public final class TimestampCodec {
         return ts;
     }
 
-    /** Reads a count and checks it is possible in the bits that remain (each point takes at least one). */
+    /** The most points one block may hold; the store cuts chunks far below it (one window of one series). */
+    public static final int MAX_POINTS = 1 << 24;
+
+    /** Reads a count and checks it is below {@link #MAX_POINTS}, so a damaged count cannot exhaust memory. */
     static int count(BitReader r) {
         long at = r.position();
         long n = r.varLong();
-        if (n < 0 || n > Integer.MAX_VALUE - 8 || n > r.remaining() + 2) {
-            throw CorruptChunkException.at(at, "the point count " + n + " cannot fit in the " + r.remaining()
-                    + " bits that follow");
+        if (n < 0 || n > MAX_POINTS) {
+            throw CorruptChunkException.at(at, "the point count " + n + " is above the limit of " + MAX_POINTS);
         }
         return (int) n;
     }

@@ -34,8 +34,6 @@ public final class ValueCodec {
     private static final int MAX_EXPONENT = 9;
     private static final long MAX_EXACT = 1L << 53;
     private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-    private static final long[] LPOW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-            1_000_000_000};
 
     private ValueCodec() {
     }
@@ -46,8 +44,13 @@ public final class ValueCodec {
     }
 
     public static double[] decode(byte[] block) {
-        int len = Check.verify(block);
-        BitReader r = new BitReader(block, len);
+        return decode(block, 0, block == null ? 0 : block.length);
+    }
+
+    /** Decodes the block stored in {@code data[off, off + length)}. */
+    public static double[] decode(byte[] data, int off, int length) {
+        int len = Check.verify(data, off, length);
+        BitReader r = new BitReader(data, off, len);
         int format = (int) r.bits(8);
         if (format != FORMAT) {
             throw CorruptChunkException.at(0, "format byte 0x" + Integer.toHexString(format)
@@ -87,50 +90,40 @@ public final class ValueCodec {
     }
 
     private static byte[] encodeDecimal(double[] values, int n) {
+        // first pass: the smallest exponent at which every regular value is m / 10^e exactly
         int exponent = 0;
         int regular = 0;
-        int[] exps = new int[n];
-        long[] mant = new long[n];
+        double scale = 1;
         for (int i = 0; i < n; i++) {
             double v = values[i];
             if (isException(v)) {
                 continue;
             }
             regular++;
-            int e = 0;
-            for (; e <= MAX_EXPONENT; e++) {
-                double scaled = v * POW10[e];
+            while (true) {
+                double scaled = v * scale;
                 if (Math.abs(scaled) >= MAX_EXACT) {
                     return null;
                 }
-                long m = Math.round(scaled);
-                if (m / POW10[e] == v) {
-                    mant[i] = m;
+                if (Math.round(scaled) / scale == v) {
                     break;
                 }
+                if (++exponent > MAX_EXPONENT) {
+                    return null;
+                }
+                scale = POW10[exponent];
             }
-            if (e > MAX_EXPONENT) {
-                return null;
-            }
-            exps[i] = e;
-            exponent = Math.max(exponent, e);
         }
+        // second pass: the integers, each verified to decode to the very same double
         long[] ints = new long[regular];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (isException(values[i])) {
+            double v = values[i];
+            if (isException(v)) {
                 continue;
             }
-            long m = mant[i];
-            int shift = exponent - exps[i];
-            if (shift > 0) {
-                long f = LPOW10[shift];
-                if (Math.abs(m) > MAX_EXACT / f) {
-                    return null;
-                }
-                m *= f;
-            }
-            if (Math.abs(m) > MAX_EXACT || (double) m / POW10[exponent] != values[i]) {
+            long m = Math.round(v * scale);
+            if (Math.abs(m) > MAX_EXACT || (exponent == 0 ? (double) m : m / scale) != v) {
                 return null;
             }
             ints[k++] = m;

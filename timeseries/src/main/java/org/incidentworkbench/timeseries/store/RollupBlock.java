@@ -32,11 +32,14 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
         long[] ct = new long[n];
         int k = -1;
         long cur = Long.MIN_VALUE;
+        long curEnd = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            long b = Math.floorDiv(p.ts()[i], resolution) * resolution;
-            if (k < 0 || b != cur) {
+            long t = p.ts()[i];
+            if (k < 0 || t >= curEnd) {
+                long b = Math.floorDiv(t, resolution) * resolution;
                 k++;
                 cur = b;
+                curEnd = b + resolution;
                 st[k] = b;
                 mn[k] = Double.NaN;
                 mx[k] = Double.NaN;
@@ -169,13 +172,24 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
     }
 
     public static RollupBlock decode(byte[] data) {
+        return decode(data, true);
+    }
+
+    /** Decodes a block; without {@code withLast} the last values are skipped (NaN), as queries do not need them. */
+    public static RollupBlock decode(byte[] data, boolean withLast) {
         int[] pos = {0};
-        long[] st = TimestampCodec.decode(next(data, pos));
-        double[] mn = ValueCodec.decode(next(data, pos));
-        double[] mx = ValueCodec.decode(next(data, pos));
-        double[] sm = ValueCodec.decode(next(data, pos));
-        double[] ls = ValueCodec.decode(next(data, pos));
-        double[] cd = ValueCodec.decode(next(data, pos));
+        int at = next(data, pos);
+        long[] st = TimestampCodec.decode(data, at, pos[0] - at);
+        at = next(data, pos);
+        double[] mn = ValueCodec.decode(data, at, pos[0] - at);
+        at = next(data, pos);
+        double[] mx = ValueCodec.decode(data, at, pos[0] - at);
+        at = next(data, pos);
+        double[] sm = ValueCodec.decode(data, at, pos[0] - at);
+        at = next(data, pos);
+        double[] ls = withLast ? ValueCodec.decode(data, at, pos[0] - at) : new double[st.length];
+        at = next(data, pos);
+        double[] cd = ValueCodec.decode(data, at, pos[0] - at);
         int n = st.length;
         if (mn.length != n || mx.length != n || sm.length != n || ls.length != n || cd.length != n) {
             throw new IllegalStateException("A rollup block's sections disagree on the number of buckets.");
@@ -196,7 +210,8 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
         out.writeBytes(block);
     }
 
-    private static byte[] next(byte[] data, int[] pos) {
+    /** Skips a section's length; returns where its bytes start and leaves {@code pos[0]} at its end. */
+    private static int next(byte[] data, int[] pos) {
         int p = pos[0];
         if (p + 4 > data.length) {
             throw new CorruptRollupException("a rollup block ends before its section at byte " + p);
@@ -207,7 +222,7 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
                     + " bytes, beyond the block's " + data.length);
         }
         pos[0] = p + 4 + len;
-        return Arrays.copyOfRange(data, p + 4, p + 4 + len);
+        return p + 4;
     }
 
     /** A rollup block whose framing is damaged (its sections' own damage is a {@link CorruptChunkException}). */

@@ -22,8 +22,12 @@ final class RollupTier {
 
     record Row(int tier, int seriesId, long blockStart, byte[] data) {
         RollupBlock decode() {
+            return decode(true);
+        }
+
+        RollupBlock decode(boolean withLast) {
             try {
-                return RollupBlock.decode(data);
+                return RollupBlock.decode(data, withLast);
             } catch (CorruptChunkException | RollupBlock.CorruptRollupException e) {
                 throw new IllegalStateException("The " + (tier == MINUTE ? "1-minute" : "1-hour") + " rollup of series "
                         + seriesId + " for the block starting at " + blockStart + " is damaged. " + e.getMessage(), e);

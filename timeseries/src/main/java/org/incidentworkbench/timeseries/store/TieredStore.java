@@ -530,7 +530,7 @@ public final class TieredStore implements TimeSeriesStore {
             Tier tier = row.tier() == RollupTier.MINUTE ? Tier.MINUTE : Tier.HOUR;
             long segFrom = tier == Tier.MINUTE ? minuteFrom : from;
             long segTo = tier == Tier.MINUTE ? rawFrom : minuteFrom;
-            RollupBlock r = row.decode();
+            RollupBlock r = row.decode(false);
             for (int i = 0; i < r.size(); i++) {
                 long t = r.start()[i];
                 if (t >= segFrom && t < segTo) {
