@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param jumps               bastions to go through, first hop first ({@code ProxyJump a,b})
  * @param connectTimeout      bound on TCP connect plus SSH handshake
  * @param serverAliveInterval keepalive interval; zero disables
- * @param knownHostsFile      the config's UserKnownHostsFile for this host; empty uses the transport's
- *                            ({@code SshOptions.knownHostsFile}, {@code ~/.ssh/known_hosts} by default)
+ * @param knownHostsFile      the config's UserKnownHostsFile for this host; empty means {@code ~/.ssh/known_hosts}.
+ *                            A file given explicitly in {@code SshOptions} (--known-hosts) overrides it.
  */
 public record HostSpec(String alias, Optional<String> user, String hostname, int port, List<Path> identityFiles,
                        List<HostSpec> jumps, Duration connectTimeout, Duration serverAliveInterval,

@@ -80,8 +80,7 @@ public final class SshTransport implements Transport {
                 : host.serverAliveInterval();
         int timeoutMillis = (int) Math.max(1, connectTimeout.toMillis());
         AuthAttempt auth = identitiesFor(host);
-        HostKeyCheck hostKeys = new HostKeyCheck(host.knownHostsFile().orElse(options.knownHostsFile()),
-                options.acceptNewHostKeys(), prompter);
+        HostKeyCheck hostKeys = new HostKeyCheck(knownHostsFor(host), options.acceptNewHostKeys(), prompter);
         PasswordPrompt password = new PasswordPrompt(prompter, user + "@" + host.hostname());
         Session session;
         try {
@@ -136,6 +135,16 @@ public final class SshTransport implements Transport {
             deadline.cancel();
             ConnectDeadline.unbindCurrentThread();
         }
+    }
+
+    /**
+     * A known_hosts file given explicitly (--known-hosts) wins, as {@code -o} beats the config in OpenSSH;
+     * else the host's UserKnownHostsFile; else {@code ~/.ssh/known_hosts}.
+     */
+    private Path knownHostsFor(HostSpec host) {
+        Path standard = SshOptions.userSshDir().resolve("known_hosts");
+        boolean explicit = !options.knownHostsFile().equals(standard);
+        return explicit ? options.knownHostsFile() : host.knownHostsFile().orElse(standard);
     }
 
     /** The keys to offer and, for the failure message, what they were. */

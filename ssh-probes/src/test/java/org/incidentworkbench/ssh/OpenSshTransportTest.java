@@ -243,9 +243,13 @@ class OpenSshTransportTest {
                 + "\n  User " + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n  ConnectTimeout 3\n"
                 + "  UserKnownHostsFile " + sshd.knownHostsFile() + "\n");
         HostSpec spec = SshConfigResolver.load(config).resolve("test-box");
-        SshOptions options = SshOptions.defaults().withoutAgent().withKnownHostsFile(tmp.resolve("unused"));
-        try (HostConnection c = new SshTransport(options, UserPrompter.NONE).connect(spec)) {
-            assertEquals("cfg\n", c.exec("echo cfg", TEN_S, 1024).stdout());
+        assertEquals(java.util.Optional.of(sshd.knownHostsFile()), spec.knownHostsFile());
+        try (HostConnection c = new SshTransport(SshOptions.defaults().withoutAgent(), UserPrompter.NONE).connect(spec)) {
+            assertEquals("cfg\n", c.exec("echo cfg", TEN_S, 1024).stdout(), "UserKnownHostsFile from the config");
         }
+        Path explicit = tmp.resolve("explicit_known_hosts");
+        HostConnectException e = assertThrows(HostConnectException.class, () -> new SshTransport(
+                SshOptions.defaults().withoutAgent().withKnownHostsFile(explicit), UserPrompter.NONE).connect(spec));
+        assertTrue(e.getMessage().contains(explicit.toString()), "--known-hosts overrides the config: " + e.getMessage());
     }
 }
