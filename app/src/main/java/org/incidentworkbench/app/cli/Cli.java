@@ -24,6 +24,7 @@ public final class Cli {
         // Subcommands register here, one line each.
         all.add(new VersionCommand());
         all.add(new TriageCommand());
+        all.add(new ParseCommand());
         all.add(new SampleCommand());
         all.add(new BenchCommand());
         all.add(new PlaybookCommand());
