@@ -56,6 +56,7 @@ public final class MainView extends StackPane {
         this.ctx = ctx;
         this.notifier = notifier;
         setId("main-view");
+        Notifier.prewarm();
         recent.setAll(ctx.prefs().recentHosts());
         hostsVm = new HostsViewModel(ctx.hosts(), ctx.io(), FxExecutors.fxThread());
         hostsView = new HostsView(hostsVm, recent);

@@ -22,6 +22,26 @@ public final class Notifier implements Consumer<Notice> {
         this.owner = window;
     }
 
+    /**
+     * Loads ControlsFX's notification classes on a background thread, so the first notification
+     * (often at the end of the first triage, when the FX thread is busiest) does not pay for it.
+     */
+    public static void prewarm() {
+        Thread t = new Thread(() -> {
+            for (String c : new String[] {"org.controlsfx.control.Notifications", "impl.org.controlsfx.skin.NotificationBar",
+                "org.controlsfx.control.Notifications$NotificationPopupHandler", "org.controlsfx.control.action.Action",
+                "javafx.stage.Popup", "javafx.animation.Timeline"}) {
+                try {
+                    Class.forName(c, true, Notifier.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // only a warm-up
+                }
+            }
+        }, "workbench-prewarm");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public void accept(Notice notice) {
         FxExecutors.fxThread().execute(() -> show(notice));
@@ -41,11 +61,17 @@ public final class Notifier implements Consumer<Notice> {
                 .owner(owner)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(n.level() == Notice.Level.CRITICAL ? 12 : 6));
-        switch (n.level()) {
-            case CRITICAL -> note.showError();
-            case WARNING -> note.showWarning();
-            default -> note.showInformation();
-        }
+        // our own small graphic instead of showError()'s PNG icons: decoding those on the FX thread
+        // cost a visible hitch at the end of a triage on a loaded machine
+        javafx.scene.control.Label icon = new javafx.scene.control.Label(n.level() == Notice.Level.INFO ? "i" : "!");
+        icon.getStyleClass().addAll("notice-icon", "notice-" + n.level().name().toLowerCase(java.util.Locale.ROOT));
+        icon.setStyle("-fx-font-size: 22px; -fx-font-weight: bold; -fx-min-width: 34; -fx-alignment: center; -fx-text-fill: white; "
+                + "-fx-background-radius: 17; -fx-background-color: " + switch (n.level()) {
+                    case CRITICAL -> "#cf222e";
+                    case WARNING -> "#bf8700";
+                    default -> "#1f6feb";
+                } + ";");
+        note.graphic(icon).show();
     }
 
     public ObservableList<Notice> history() {

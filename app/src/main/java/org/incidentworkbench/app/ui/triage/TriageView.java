@@ -34,6 +34,9 @@ public final class TriageView extends BorderPane {
 
     private final Label header = new Label();
     private HostRow current;
+    /** The report whose nodes are shown, so a status change only retitles instead of rebuilding. */
+    private TriageReport shownReport;
+    private boolean shownTriaging;
     private final javafx.beans.InvalidationListener redraw = o -> show(current);
 
     public TriageView(TriageViewModel vm) {
@@ -60,7 +63,15 @@ public final class TriageView extends BorderPane {
             row.reportProperty().addListener(redraw);
             row.triagingProperty().addListener(redraw);
         }
+        boolean sameReport = row != null && row == current && row.report().orElse(null) == shownReport
+                && (shownReport != null || row.triagingProperty().get() == shownTriaging);
         current = row;
+        if (sameReport && shownReport != null) {
+            header.setText(headerText(shownReport, row));
+            return;
+        }
+        shownReport = row == null ? null : row.report().orElse(null);
+        shownTriaging = row != null && row.triagingProperty().get();
         if (row == null) {
             header.setText("No host triaged yet");
             setCenter(placeholder("Select one or more hosts on the left and press Triage (Ctrl+T).\n"
@@ -73,16 +84,27 @@ public final class TriageView extends BorderPane {
             return;
         }
         TriageReport report = row.report().get();
-        header.setText(report.host() + "   " + report.target() + "   " + TIME.format(report.startedAt())
-                + "   " + report.duration().toMillis() + " ms" + (row.triagingProperty().get() ? "   (triaging again...)" : ""));
+        header.setText(headerText(report, row));
         if (report.failure().isPresent()) {
             setCenter(failurePane(FailureExplanation.of(report.host(), report.failure().get())));
             return;
         }
-        SplitPane split = new SplitPane(findingsPane(report), probeTabs(report));
+        // findings now, the probe tabs on the next turn of the FX thread: two short steps instead of one long one
+        BorderPane probes = new BorderPane(new Label("loading probe tables..."));
+        SplitPane split = new SplitPane(findingsPane(report), probes);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.38);
         setCenter(split);
+        javafx.application.Platform.runLater(() -> {
+            if (shownReport == report) {
+                probes.setCenter(probeTabs(report));
+            }
+        });
+    }
+
+    private static String headerText(TriageReport report, HostRow row) {
+        return report.host() + "   " + report.target() + "   " + TIME.format(report.startedAt())
+                + "   " + report.duration().toMillis() + " ms" + (row.triagingProperty().get() ? "   (triaging again...)" : "");
     }
 
     private static Node placeholder(String text) {
@@ -144,12 +166,21 @@ public final class TriageView extends BorderPane {
         tabs.setId("probe-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ProbeResult r : report.results()) {
-            Tab t = new Tab(r.probe(), probeContent(r));
+            // content is built when the tab is first shown: nine tables and raw texts at once cost the FX thread a second
+            Tab t = new Tab(r.probe());
+            t.setOnSelectionChanged(e -> {
+                if (t.isSelected() && t.getContent() == null) {
+                    t.setContent(probeContent(r));
+                }
+            });
             t.setId("probe-" + r.probe());
             if (!(r instanceof ProbeResult.Parsed)) {
                 t.getStyleClass().add("probe-failed");
             }
             tabs.getTabs().add(t);
+        }
+        if (!tabs.getTabs().isEmpty()) {
+            tabs.getTabs().get(0).setContent(probeContent(report.results().get(0)));
         }
         return tabs;
     }
@@ -175,24 +206,43 @@ public final class TriageView extends BorderPane {
             l.getStyleClass().add(r instanceof ProbeResult.Parsed ? "probe-note" : "probe-problem");
             top.getChildren().add(l);
         }
-        TextArea raw = new TextArea(r.raw());
-        raw.setEditable(false);
-        raw.getStyleClass().add("raw-text");
+        java.util.function.Supplier<Node> raw = () -> {
+            TextArea area = new TextArea(r.raw());
+            area.setEditable(false);
+            area.getStyleClass().add("raw-text");
+            VBox.setVgrow(area, Priority.ALWAYS);
+            return area;
+        };
         if (r instanceof ProbeResult.Parsed p && p.data() != null) {
-            List<DataTable> tables = DataTable.of(p.data());
+            List<DataTable> tables = ReportTables.of(p);
             TabPane inner = new TabPane();
             inner.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             for (DataTable t : tables) {
-                inner.getTabs().add(new Tab(t.name() + " (" + t.rows().size() + ")", new DataTableView(t)));
+                Tab tab = new Tab(t.name() + " (" + t.rows().size() + ")");
+                lazy(tab, () -> new DataTableView(t));
+                inner.getTabs().add(tab);
             }
-            inner.getTabs().add(new Tab("raw text", raw));
+            Tab rawTab = new Tab("raw text");
+            lazy(rawTab, raw);
+            inner.getTabs().add(rawTab);
+            if (!inner.getTabs().isEmpty()) {
+                inner.getSelectionModel().select(0);
+                inner.getTabs().get(0).setContent(tables.isEmpty() ? raw.get() : new DataTableView(tables.get(0)));
+            }
             VBox.setVgrow(inner, Priority.ALWAYS);
             top.getChildren().add(inner);
         } else {
-            VBox.setVgrow(raw, Priority.ALWAYS);
-            top.getChildren().add(raw);
+            top.getChildren().add(raw.get());
         }
         return top;
+    }
+
+    private static void lazy(Tab tab, java.util.function.Supplier<Node> content) {
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected() && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
     }
 
     /** A finding (coloured by severity: title, evidence, hint) or a probe that did not parse. */

@@ -44,6 +44,7 @@ public final class TriageViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<HostRow> shown = new SimpleObjectProperty<>(null);
     private final List<TriageReport> batchReports = new ArrayList<>();
+    private final List<String> newCritical = new ArrayList<>();
 
     public TriageViewModel(HostTriager triager, Executor work, Executor fx, Consumer<Notice> notices) {
         this.triager = triager;
@@ -85,7 +86,9 @@ public final class TriageViewModel {
         Instant start = Instant.now();
         try {
             fx.execute(() -> row.progressProperty().set("connecting"));
-            return triager.triage(row.entry(), step -> fx.execute(() -> row.progressProperty().set(step)));
+            TriageReport report = triager.triage(row.entry(), step -> fx.execute(() -> row.progressProperty().set(step)));
+            ReportTables.precompute(report);
+            return report;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(row, start, new HostFailure(HostFailure.Kind.CANCELLED, "The triage of " + row.name() + " was cancelled.", ""));
@@ -116,20 +119,21 @@ public final class TriageViewModel {
         batchDone.set(batchDone.get() + 1);
         batchReports.add(report);
         updateProgress();
-        if (shown.get() == row) {
-            // re-fire so the host view redraws with the new report
-            shown.set(null);
-            shown.set(row);
-        }
         Set<String> before = previous.map(p -> p.findings().stream().map(TriageViewModel::key).collect(Collectors.toSet())).orElse(Set.of());
-        List<Finding> newCritical = report.findings().stream()
-                .filter(f -> f.severity() == Severity.CRITICAL && !before.contains(key(f))).toList();
-        for (Finding f : newCritical) {
-            notices.accept(Notice.critical(row.name() + ": " + f.title(), f.evidence() + "\n" + f.hint()));
-        }
+        report.findings().stream()
+                .filter(f -> f.severity() == Severity.CRITICAL && !before.contains(key(f)))
+                .forEach(f -> newCritical.add(row.name() + ": " + f.title()));
         reportListeners.forEach(l -> l.accept(report));
         if (running.get() == 0) {
-            notices.accept(batchSummary());
+            // one notification per batch, however many hosts: twenty popups would bury the window
+            if (!newCritical.isEmpty()) {
+                String text = String.join("\n", newCritical.subList(0, Math.min(6, newCritical.size())))
+                        + (newCritical.size() > 6 ? "\n... and " + (newCritical.size() - 6) + " more" : "");
+                notices.accept(Notice.critical(newCritical.size() + " new critical finding(s)", text));
+            } else {
+                notices.accept(batchSummary());
+            }
+            newCritical.clear();
         }
     }
 
