@@ -83,6 +83,7 @@ class HostKeyChangedTest {
         TriageReport report = host.report().get();
         assertEquals(HostFailure.Kind.HOST_KEY_CHANGED, report.failure().orElseThrow().kind());
         assertEquals("unreachable", host.status().label());
+        WindowFixture.waitFor(10, "the failure pane", () -> robot.lookup("#failure-headline").tryQuery().isPresent());
         String headline = robot.lookup("#failure-headline").queryAs(Label.class).getText();
         assertTrue(headline.contains("CHANGED"), headline);
         String detail = robot.lookup("#failure-detail").queryAs(TextArea.class).getText();

@@ -88,6 +88,7 @@ class TriageFlowTest {
         TriageReport report = host.report().get();
         assertTrue(report.triaged(), () -> "not triaged: " + report.failure());
         assertEquals(target(), report.host());
+        WindowFixture.waitFor(10, "the probe tabs", () -> robot.lookup("#probe-tabs").tryQuery().isPresent());
         TabPane probes = robot.lookup("#probe-tabs").queryAs(TabPane.class);
         assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs"),
                 probes.getTabs().stream().map(t -> t.getText()).toList());
@@ -105,7 +106,8 @@ class TriageFlowTest {
         assertTrue(local.report().get().triaged());
         assertTrue(local.report().get().results().size() >= 9);
         // the ps tab has a process table whose rows can be filtered
+        WindowFixture.waitFor(10, "the probe tabs", () -> robot.lookup("#probe-tabs").tryQuery().isPresent());
         WindowFixture.runFx(() -> robot.lookup("#probe-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
-        assertTrue(robot.lookup(".table-filter").tryQuery().isPresent());
+        WindowFixture.waitFor(10, "the ps table's filter", () -> robot.lookup(".table-filter").tryQuery().isPresent());
     }
 }

@@ -238,6 +238,8 @@ public final class HostsView extends VBox {
         private final Label badge = new Label();
         private final HBox box = new HBox(6, dot, name, status, badge);
         private final javafx.beans.InvalidationListener refresh = o -> refresh();
+        /** One tooltip per cell, its text replaced on reuse: a Tooltip is a popup window, costly to make per update. */
+        private final Tooltip tip = new Tooltip();
         private HostRow current;
 
         HostCell() {
@@ -253,14 +255,15 @@ public final class HostsView extends VBox {
                 current.reportProperty().removeListener(refresh);
                 current = null;
             }
-            setTooltip(null);
             getStyleClass().remove("role-group");
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             if (item instanceof RoleGroup g) {
+                setTooltip(null);
                 setText(g.name() + " (" + g.count() + ")");
                 setGraphic(null);
                 getStyleClass().add("role-group");
@@ -272,8 +275,9 @@ public final class HostsView extends VBox {
             current.reportProperty().addListener(refresh);
             setText(null);
             name.setText(current.name());
-            setTooltip(new Tooltip(current.entry().connectTarget() + "\nroles: " + String.join(", ", current.entry().roles())
-                    + "\nfrom " + current.entry().source().label()));
+            tip.setText(current.entry().connectTarget() + "\nroles: " + String.join(", ", current.entry().roles())
+                    + "\nfrom " + current.entry().source().label());
+            setTooltip(tip);
             refresh();
             setGraphic(box);
         }

@@ -180,7 +180,13 @@ public final class TriageView extends BorderPane {
             tabs.getTabs().add(t);
         }
         if (!tabs.getTabs().isEmpty()) {
-            tabs.getTabs().get(0).setContent(probeContent(report.results().get(0)));
+            // the first tab's tables one more turn later: each step stays short on a slow machine
+            Tab first = tabs.getTabs().get(0);
+            javafx.application.Platform.runLater(() -> {
+                if (first.getContent() == null) {
+                    first.setContent(probeContent(report.results().get(0)));
+                }
+            });
         }
         return tabs;
     }

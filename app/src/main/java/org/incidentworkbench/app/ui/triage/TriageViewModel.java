@@ -126,13 +126,13 @@ public final class TriageViewModel {
         reportListeners.forEach(l -> l.accept(report));
         if (running.get() == 0) {
             // one notification per batch, however many hosts: twenty popups would bury the window
+            Notice summary = batchSummary();
             if (!newCritical.isEmpty()) {
-                String text = String.join("\n", newCritical.subList(0, Math.min(6, newCritical.size())))
-                        + (newCritical.size() > 6 ? "\n... and " + (newCritical.size() - 6) + " more" : "");
-                notices.accept(Notice.critical(newCritical.size() + " new critical finding(s)", text));
-            } else {
-                notices.accept(batchSummary());
+                String text = summary.text() + "\nNew critical: " + String.join("; ", newCritical.subList(0, Math.min(6, newCritical.size())))
+                        + (newCritical.size() > 6 ? " and " + (newCritical.size() - 6) + " more" : "");
+                summary = Notice.critical(summary.title(), text);
             }
+            notices.accept(summary);
             newCritical.clear();
         }
     }
