@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.incidentworkbench.testing.OpenSshTestServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +55,44 @@ class AppImageIT {
         Run r = run("--version");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Incident Workbench "), r.out());
+    }
+
+    /** The nine probes of DESIGN.md: the image must parse them all, not just start. */
+    static final List<String> PROBES = List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs");
+
+    @Test
+    void launcherTriagesThisMachineAsJson() throws Exception {
+        Run r = run("triage", "--local", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertAllProbesRan(new ObjectMapper().readTree(r.out()), "local");
+    }
+
+    /** The trimmed runtime must hold what JSch needs (jdk.crypto.ec among others): a real SSH triage proves it. */
+    @Test
+    void launcherTriagesARealSshdWithItsTrimmedRuntime() throws Exception {
+        OpenSshTestServer.assumeAvailable();
+        try (OpenSshTestServer sshd = OpenSshTestServer.start()) {
+            String target = sshd.user() + "@" + sshd.address() + ":" + sshd.port();
+            Run r = run("triage", "--json", "--known-hosts", sshd.knownHostsFile().toString(),
+                    "-i", sshd.userKeyFile().toString(), target);
+            assertEquals(0, r.exit(), r.err() + "\nsshd log:\n" + sshd.log());
+            assertAllProbesRan(new ObjectMapper().readTree(r.out()), target);
+        }
+    }
+
+    private static void assertAllProbesRan(JsonNode doc, String host) {
+        JsonNode hosts = doc.path("reports");
+        assertEquals(1, hosts.size(), doc.toPrettyString());
+        JsonNode report = hosts.get(0);
+        assertEquals(host, report.path("host").asText(), report.toPrettyString());
+        List<String> probes = new ArrayList<>();
+        report.path("results").forEach(p -> probes.add(p.path("probe").asText()));
+        assertEquals(PROBES, probes, "probes in the report");
+        report.path("results").forEach(p -> {
+            if (p.path("probe").asText().equals("df")) {
+                assertEquals("parsed", p.path("status").asText(), p.toPrettyString());
+            }
+        });
     }
 
     @Test
