@@ -16,6 +16,9 @@ public interface HostConnection extends AutoCloseable {
      * Runs one command through the login shell, as sshd does, and waits for it. Never waits longer
      * than {@code timeout}: a command still running then is stopped and returned with
      * {@code timedOut}. Output beyond {@code maxOutputBytes} is discarded (and flagged).
+     * "Stopped" means the channel is closed and a KILL signal sent; OpenSSH refuses signals to root
+     * logins, so a silent command may run on there: give commands that can hang their own
+     * server-side {@code timeout}, as the probes do.
      *
      * @throws IOException when the connection itself fails (the channel could not be opened)
      */

@@ -108,7 +108,7 @@ public final class SshConfigResolver {
         return new SshConfigResolver(Optional.of(sshConfig), lines);
     }
 
-    /** Parses config text (tests, pasted text); Include is relative to {@code baseDir}. */
+    /** Parses config text (tests, pasted text) as if read from {@code pretendFile}: Include is relative to its directory. */
     public static SshConfigResolver parse(String text, Path pretendFile) {
         List<Line> lines = new ArrayList<>();
         scan(text, pretendFile, pretendFile.toAbsolutePath().getParent(), Condition.ALL, lines, 0);
