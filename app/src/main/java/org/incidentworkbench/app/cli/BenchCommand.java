@@ -14,6 +14,7 @@ public final class BenchCommand implements Command {
         List<Benchmark> all = new ArrayList<>();
         // Benchmarks register here, one line each.
         all.add(new StoreBenchmark());
+        all.add(new TriageBenchmark());
         this.benchmarks = List.copyOf(all);
     }
 
