@@ -23,6 +23,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import org.incidentworkbench.app.ui.fleet.FleetView;
+import org.incidentworkbench.app.ui.fleet.FleetViewModel;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.app.ui.hosts.HostsView;
 import org.incidentworkbench.app.ui.hosts.HostsViewModel;
@@ -41,6 +43,7 @@ public final class MainView extends StackPane {
     private final Notifier notifier;
     private final HostsViewModel hostsVm;
     private final TriageViewModel triageVm;
+    private final FleetViewModel fleetVm;
     private final HostsView hostsView;
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
@@ -66,6 +69,10 @@ public final class MainView extends StackPane {
         Tab triageTab = new Tab("Triage", new TriageView(triageVm));
         triageTab.setId("tab-triage");
         tabs.getTabs().add(triageTab);
+        fleetVm = new FleetViewModel(hostsVm.rows());
+        Tab fleetTab = new Tab("Fleet", new FleetView(fleetVm, this::openHost));
+        fleetTab.setId("tab-fleet");
+        tabs.getTabs().add(fleetTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("work-tabs");
 
@@ -133,6 +140,13 @@ public final class MainView extends StackPane {
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(2, 8, 2, 8));
         statusBar.getChildren().add(last);
+    }
+
+    /** Shows one host's triage (from the fleet table, a notification, the journal). */
+    public void openHost(HostRow host) {
+        hostsView.select(List.of(host.name()));
+        triageVm.shownProperty().set(host);
+        tabs.getSelectionModel().select(0);
     }
 
     /** Triage the hosts selected in the hosts pane (the toolbar button and Ctrl+T). */
@@ -208,6 +222,10 @@ public final class MainView extends StackPane {
 
     public TriageViewModel triage() {
         return triageVm;
+    }
+
+    public FleetViewModel fleet() {
+        return fleetVm;
     }
 
     public TabPane tabs() {

@@ -109,5 +109,10 @@ class TriageFlowTest {
         WindowFixture.waitFor(10, "the probe tabs", () -> robot.lookup("#probe-tabs").tryQuery().isPresent());
         WindowFixture.runFx(() -> robot.lookup("#probe-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
         WindowFixture.waitFor(10, "the ps table's filter", () -> robot.lookup(".table-filter").tryQuery().isPresent());
+        // the fleet tab lists the host with its key numbers
+        robot.clickOn("Fleet");
+        WindowFixture.waitFor(10, "local in the fleet table", () -> fx.view.fleet().rows().stream().anyMatch(r -> r.host().name().equals("local")));
+        var figures = fx.view.fleet().rows().get(0).figures();
+        assertTrue(figures.loadPerCore().isPresent() && figures.fullestPct().isPresent(), figures.toString());
     }
 }
