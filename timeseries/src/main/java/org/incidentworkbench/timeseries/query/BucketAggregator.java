@@ -70,9 +70,9 @@ public final class BucketAggregator {
         count[b]++;
     }
 
-    /** Adds one rollup bucket starting at {@code ts} (ignored outside the range). */
+    /** Adds one rollup bucket starting at {@code ts} (ignored outside the range; one the range starts inside counts). */
     public void bucket(long ts, double bMin, double bMax, double bSum, long bCount, Tier tier) {
-        if (ts < from || ts >= to) {
+        if (ts < origin || ts >= to) {
             return;
         }
         int b = (int) ((ts - origin) / step);

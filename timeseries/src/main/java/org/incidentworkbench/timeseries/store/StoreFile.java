@@ -150,7 +150,9 @@ final class StoreFile {
         }
         Map<String, String> header = fields(text);
         long blockSize = hex(header.get("blockSize"), 4096);
-        long block = hex(header.get("block"), -1);
+        // a file whose writer did not close it (a crash) has no "block" in its header: H2 finds the newest
+        // chunk by scanning, so only the size can be checked
+        long block = hex(header.get("block"), 0);
         if (blockSize <= 0 || block < 0) {
             throw new StoreException(file, "The store file " + file + " has a damaged header (" + printable(text)
                     + "). It was not changed.");
@@ -159,6 +161,9 @@ final class StoreFile {
             throw new StoreException(file, "The store file " + file + " is truncated or damaged: its size, " + size
                     + " bytes, is not a whole number of " + blockSize + "-byte blocks. It was not changed; restore it"
                     + " from a backup or move it aside to start a new store.");
+        }
+        if (!header.containsKey("block")) {
+            return;
         }
         long chunkAt = block * blockSize;
         if (chunkAt >= size) {

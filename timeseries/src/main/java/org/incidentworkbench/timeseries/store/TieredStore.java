@@ -74,6 +74,8 @@ import org.incidentworkbench.timeseries.query.Tier;
 public final class TieredStore implements TimeSeriesStore {
 
     private static final int READERS = 3;
+    /** Files open in this JVM: H2 would share one database between two stores, whose memory tiers would clash. */
+    private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final StoreConfig config;
@@ -107,7 +109,17 @@ public final class TieredStore implements TimeSeriesStore {
     /** Opens or creates the store; see {@link TimeSeriesStore#open(Path, StoreConfig)}. */
     public static TieredStore open(Path dbFile, StoreConfig config) {
         Path file = StoreFile.check(dbFile);
-        Connection writer = StoreFile.open(file);
+        if (!OPEN.add(file)) {
+            throw new StoreException(file, "The store file " + file + " is already open in this program; use that"
+                    + " store instead of opening it twice.");
+        }
+        Connection writer;
+        try {
+            writer = StoreFile.open(file);
+        } catch (RuntimeException e) {
+            OPEN.remove(file);
+            throw e;
+        }
         TieredStore store = new TieredStore(file, config, writer);
         try {
             writer.setAutoCommit(false);
@@ -530,6 +542,8 @@ public final class TieredStore implements TimeSeriesStore {
             Tier tier = row.tier() == RollupTier.MINUTE ? Tier.MINUTE : Tier.HOUR;
             long segFrom = tier == Tier.MINUTE ? minuteFrom : from;
             long segTo = tier == Tier.MINUTE ? rawFrom : minuteFrom;
+            // a rollup bucket that the range starts inside of counts whole: its points cannot be split
+            segFrom = Math.floorDiv(segFrom, tier.resolutionMillis()) * tier.resolutionMillis();
             RollupBlock r = row.decode(false);
             for (int i = 0; i < r.size(); i++) {
                 long t = r.start()[i];
@@ -594,8 +608,16 @@ public final class TieredStore implements TimeSeriesStore {
         Connection c = borrow();
         visibility.readLock().lock();
         try {
-            Points mem = b.copy(from, to);
-            Points comp = compacting.get(b.id);
+            Points mem;
+            Points comp;
+            // under the gate, so a compaction's drain and its publication of the drained points look atomic
+            hot.gate.readLock().lock();
+            try {
+                mem = b.copy(from, to);
+                comp = compacting.get(b.id);
+            } finally {
+                hot.gate.readLock().unlock();
+            }
             f.memory = comp == null ? mem : Points.merge(comp.slice(from, to), mem);
             if (rawFrom < rawTo) {
                 f.chunks = ChunkTier.read(c, b.id, Math.floorDiv(rawFrom, window) * window, rawTo);
@@ -716,6 +738,7 @@ public final class TieredStore implements TimeSeriesStore {
 
     private void closeQuietly() {
         closed = true;
+        OPEN.remove(file);
         background.shutdownNow();
         List<Connection> all = new ArrayList<>();
         readers.drainTo(all);
