@@ -29,7 +29,8 @@ public final class FrameDecoder {
     private byte[] line = new byte[256];
     private int lineLength;
     private boolean lineOverflow;
-    private final StringBuilder body = new StringBuilder();
+    private byte[] body = new byte[8192];
+    private int bodyLength;
     private boolean inFrame;
     private boolean skipping;
     private long sequence;
@@ -74,7 +75,7 @@ public final class FrameDecoder {
     public void reset() {
         inFrame = false;
         skipping = false;
-        body.setLength(0);
+        bodyLength = 0;
         lineLength = 0;
         lineOverflow = false;
     }
@@ -129,22 +130,24 @@ public final class FrameDecoder {
             endFrame(text(length), events);
             return;
         }
-        if (overflow || body.length() + length + 1 > maxFrameBytes) {
+        if (overflow || bodyLength + length + 1 > maxFrameBytes) {
             events.add(new StreamEvent.Corrupt("Frame " + sequence + " is larger than " + maxFrameBytes
                     + " bytes; it was skipped."));
             inFrame = false;
             skipping = true;
-            body.setLength(0);
+            bodyLength = 0;
             return;
         }
-        for (int i = 0; i < length; i++) {
-            body.append((char) (line[i] & 0xff));
+        if (bodyLength + length + 1 > body.length) {
+            body = java.util.Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + length + 1));
         }
-        body.append('\n');
+        System.arraycopy(line, 0, body, bodyLength, length);
+        bodyLength += length;
+        body[bodyLength++] = '\n';
     }
 
     private void beginFrame(String marker, List<StreamEvent> events) {
-        body.setLength(0);
+        bodyLength = 0;
         skipping = false;
         String[] f = marker.split(" ");
         try {
@@ -171,19 +174,19 @@ public final class FrameDecoder {
             count = f.length == 3 ? Long.parseLong(f[2]) : -1;
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             events.add(new StreamEvent.Corrupt("The end marker '" + marker + "' of frame " + sequence + " is unreadable."));
-            body.setLength(0);
+            bodyLength = 0;
             return;
         }
-        int actual = Math.max(0, body.length() - 1);
+        int actual = Math.max(0, bodyLength - 1);
         if (endSequence != sequence) {
             events.add(new StreamEvent.Corrupt("Frame " + sequence + " ended with the marker of frame " + endSequence + "."));
         } else if (count != actual) {
             events.add(new StreamEvent.Corrupt("Frame " + sequence + " has " + actual + " bytes but its end marker says "
                     + count + " (cut off or garbled)."));
         } else {
-            events.add(new StreamEvent.Frame(sequence, serverTimeMicros, body.substring(0, actual)));
+            events.add(new StreamEvent.Frame(sequence, serverTimeMicros, new String(body, 0, actual, StandardCharsets.ISO_8859_1)));
         }
-        body.setLength(0);
+        bodyLength = 0;
     }
 
     private static StreamEvent hello(String text) {

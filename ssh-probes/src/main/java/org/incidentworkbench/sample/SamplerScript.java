@@ -76,6 +76,14 @@ public final class SamplerScript {
                 + " iw-sampler " + quote(compact(BODY)) + " " + seconds(interval) + " " + checkDfEvery(dfEvery);
     }
 
+    /**
+     * The same loop forced under {@code /bin/sh} even where bash exists: three processes per frame. For
+     * servers whose bash misbehaves, and as the benchmark's baseline.
+     */
+    public static String posixCommand(Duration interval, int dfEvery) {
+        return "exec /bin/sh -c " + quote(compact(BODY)) + " iw-sampler " + seconds(interval) + " " + checkDfEvery(dfEvery);
+    }
+
     /** The {@code df} cadence for an interval: about every 10 seconds. */
     public static int defaultDfEvery(Duration interval) {
         long millis = Math.max(1, interval.toMillis());

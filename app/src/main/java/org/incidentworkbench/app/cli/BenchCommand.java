@@ -15,6 +15,7 @@ public final class BenchCommand implements Command {
         // Benchmarks register here, one line each.
         all.add(new StoreBenchmark());
         all.add(new TriageBenchmark());
+        all.add(new SampleBenchmark());
         this.benchmarks = List.copyOf(all);
     }
 
