@@ -22,11 +22,11 @@ import java.util.Objects;
  * @param maxOutputBytes  bytes of output kept; the rest is discarded on the remote side
  * @param parserName      the parser's name in {@code Parsers}
  * @param toolPackages    the tools the fragment needs, each with the Debian/RHEL package that provides it
- * @param ownChannel      true for a probe that sleeps by design (iostat's one-second sample): it runs on a
- *                        second channel beside the combined script instead of delaying the others
+ * @param background      true for a probe that waits by design (iostat's one-second sample): the script runs
+ *                        it beside the others instead of before or after them (see {@link TriageScript})
  */
 public record Probe(String name, String fragment, Duration timeout, int maxOutputBytes, String parserName,
-                    Map<String, String> toolPackages, boolean ownChannel) {
+                    Map<String, String> toolPackages, boolean background) {
 
     public Probe {
         Objects.requireNonNull(name, "name");
@@ -45,6 +45,6 @@ public record Probe(String name, String fragment, Duration timeout, int maxOutpu
 
     /** The same probe with another timeout (the CLI's {@code --timeout} bounds every probe). */
     public Probe withTimeout(Duration newTimeout) {
-        return new Probe(name, fragment, newTimeout, maxOutputBytes, parserName, toolPackages, ownChannel);
+        return new Probe(name, fragment, newTimeout, maxOutputBytes, parserName, toolPackages, background);
     }
 }

@@ -5,20 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.incidentworkbench.findings.Finding;
 import org.incidentworkbench.findings.FindingRule;
@@ -29,9 +24,9 @@ import org.incidentworkbench.ssh.HostSpec;
 import org.incidentworkbench.ssh.Transport;
 
 /**
- * Triages many hosts at once: per host one connection, the combined {@link TriageScript} on one exec
- * channel and each {@link Probe#ownChannel()} probe (iostat's one-second sample) on a channel beside it,
- * then {@link ProbeInterpreter} per probe and the findings rules over the report.
+ * Triages many hosts at once: per host one connection and one exec channel running the combined
+ * {@link TriageScript} (iostat's one-second sample beside the other probes), then
+ * {@link ProbeInterpreter} per probe and the findings rules over the report.
  *
  * <pre>
  * TriageRunner runner = new TriageRunner(transport, TriageSettings.standard(), Findings::evaluate);
@@ -39,7 +34,7 @@ import org.incidentworkbench.ssh.Transport;
  * </pre>
  *
  * <p>Every host is bounded by {@link TriageSettings#hostDeadline()}: the connect timeout is lowered to
- * fit, each channel gets at most what remains, and a watchdog completes a host that still has not
+ * fit, the channel gets at most what remains, and a watchdog completes a host that still has not
  * finished shortly after its deadline (a transport that ignores its own timeouts) by closing its
  * connection and reporting it as failed. One slow or dead host therefore never delays the others
  * beyond its own deadline, and the listener hears about each host as it ends.
@@ -91,7 +86,6 @@ public final class TriageRunner {
         }
         ExecutorService hostPool = Executors.newFixedThreadPool(Math.min(settings.parallel(), hosts.size()),
                 daemonThreads("triage-host"));
-        ExecutorService channelPool = Executors.newCachedThreadPool(daemonThreads("triage-channel"));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("triage-watchdog"));
         Object listenerLock = new Object();
         List<CompletableFuture<TriageReport>> notified = new ArrayList<>();
@@ -106,7 +100,7 @@ public final class TriageRunner {
                     }
                     return report;
                 }));
-                hostPool.execute(() -> runHost(host, slot, channelPool, watchdog));
+                hostPool.execute(() -> runHost(host, slot, watchdog));
             }
             List<TriageReport> reports = new ArrayList<>();
             for (CompletableFuture<TriageReport> done : notified) {
@@ -115,18 +109,16 @@ public final class TriageRunner {
             return reports;
         } finally {
             hostPool.shutdownNow();
-            channelPool.shutdownNow();
             watchdog.shutdownNow();
         }
     }
 
-    private void runHost(HostSpec host, CompletableFuture<TriageReport> slot, ExecutorService channelPool,
-                         ScheduledExecutorService watchdog) {
+    private void runHost(HostSpec host, CompletableFuture<TriageReport> slot, ScheduledExecutorService watchdog) {
         HostRun run = new HostRun(host, clock.instant(), System.nanoTime() + settings.hostDeadline().toNanos());
         ScheduledFuture<?> guard = watchdog.schedule(() -> slot.complete(run.abandon()),
                 settings.hostDeadline().plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
         try {
-            slot.complete(triage(run, channelPool));
+            slot.complete(triage(run));
         } catch (RuntimeException | Error e) {
             slot.complete(run.failed(new HostFailure(HostFailure.Kind.PROTOCOL_ERROR,
                     "The triage of " + host.alias() + " failed unexpectedly (" + e + "); run it again, and report this"
@@ -136,7 +128,7 @@ public final class TriageRunner {
         }
     }
 
-    private TriageReport triage(HostRun run, ExecutorService channelPool) {
+    private TriageReport triage(HostRun run) {
         HostSpec spec = run.spec;
         HostSpec bounded = spec.connectTimeout().compareTo(settings.hostDeadline()) > 0
                 ? new HostSpec(spec.alias(), spec.user(), spec.hostname(), spec.port(), spec.identityFiles(), spec.jumps(),
@@ -150,39 +142,11 @@ public final class TriageRunner {
         }
         run.connected(connection);
         try (connection) {
-            List<TriageScript> scripts = scripts();
-            List<Future<List<ProbeResult>>> beside = new ArrayList<>();
-            for (TriageScript script : scripts.subList(1, scripts.size())) {
-                beside.add(channelPool.submit(() -> runScript(connection, script, run)));
-            }
-            Map<String, ProbeResult> results = new HashMap<>();
-            for (ProbeResult r : runScript(connection, scripts.get(0), run)) {
-                results.put(r.probe(), r);
-            }
-            for (int i = 0; i < beside.size(); i++) {
-                for (ProbeResult r : await(beside.get(i), scripts.get(i + 1), run)) {
-                    results.put(r.probe(), r);
-                }
-            }
-            List<ProbeResult> ordered = new ArrayList<>();
-            for (Probe p : settings.probes()) {
-                ordered.add(results.get(p.name()));
-            }
+            List<ProbeResult> results = runScript(connection, TriageScript.of(settings.probes()), run);
             TriageReport report = new TriageReport(spec.alias(), connection.target(), run.startedAt, run.elapsed(),
-                    Optional.empty(), ordered, List.of());
+                    Optional.empty(), results, List.of());
             return report.withFindings(safeFindings(report));
         }
-    }
-
-    /** The combined script first, then one script per own-channel probe. */
-    private List<TriageScript> scripts() {
-        List<TriageScript> scripts = new ArrayList<>();
-        List<Probe> combined = settings.probes().stream().filter(p -> !p.ownChannel()).toList();
-        if (!combined.isEmpty()) {
-            scripts.add(TriageScript.of(combined));
-        }
-        settings.probes().stream().filter(Probe::ownChannel).forEach(p -> scripts.add(TriageScript.of(List.of(p))));
-        return scripts;
     }
 
     private List<ProbeResult> runScript(HostConnection connection, TriageScript script, HostRun run) {
@@ -243,21 +207,6 @@ public final class TriageRunner {
         return "The triage script did not run as expected on " + host + ": it " + what + " and none of the probes'"
                 + " markers (" + status + "). A ForceCommand, a restricted or non-POSIX login shell, or a missing /bin/sh"
                 + " on " + host + " does this; try 'ssh " + host + " uptime' to see what the account runs.";
-    }
-
-    private List<ProbeResult> await(Future<List<ProbeResult>> future, TriageScript script, HostRun run) {
-        try {
-            return future.get(run.remaining().plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            future.cancel(true);
-        }
-        List<ProbeResult> results = new ArrayList<>();
-        for (Probe p : script.probes()) {
-            results.add(new ProbeResult.TimedOut(p.name(), "", -1, run.elapsed(), settings.hostDeadline()));
-        }
-        return results;
     }
 
     private List<Finding> safeFindings(TriageReport report) {

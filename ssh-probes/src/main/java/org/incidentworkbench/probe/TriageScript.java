@@ -12,8 +12,11 @@ import org.incidentworkbench.ssh.ExecResult;
 /**
  * Runs several probes in ONE exec channel and splits the output back into one text per probe.
  * Every exec channel pays for the login shell's startup files (about 140 ms for root here, whose
- * {@code .bashrc} does real work; see STACK.md), so nine probes on nine channels cost over a second
- * where one combined script costs one startup.
+ * {@code .bashrc} does real work; see STACK.md, and 300 ms on a loaded machine), so nine probes on
+ * nine channels cost over a second where one combined script costs one startup. A probe that waits by
+ * design ({@link Probe#background()}: iostat's one-second sample) runs beside the others in the same
+ * script: its output goes into a pipe that is copied out after the other probes, so the host costs
+ * one channel and about one second, not one second plus the other probes.
  *
  * <p>Output protocol, on stdout, with {@code M} a random marker chosen per run (so no probe output can
  * forge it):
@@ -104,20 +107,45 @@ public final class TriageScript {
         s.append("  iw_n=$1; set -- $iw_st\n");
         s.append("  printf '\\n%s end %s %s %s %s %s %s\\n' \"$IWM\" \"$iw_n\" \"$iw_e\" \"$1\" \"$2\" \"$3\" \"$4\"\n");
         s.append("}\n");
-        for (Probe p : probes) {
-            s.append("iw_run ").append(p.name()).append(' ').append(seconds(p.timeout())).append(' ')
-                    .append(p.maxOutputBytes()).append(' ').append(shellQuote(p.fragment())).append('\n');
+        List<Probe> background = probes.stream().filter(Probe::background).toList();
+        List<Probe> foreground = probes.stream().filter(p -> !p.background()).toList();
+        if (background.isEmpty()) {
+            appendRuns(s, foreground);
+        } else {
+            // the waiting probes write into a pipe (their fd 4 too) that the foreground group copies out
+            // with 'cat' once its own probes are done: one channel, no temp file, nothing interleaved
+            s.append("{ exec 4>&1\n");
+            appendRuns(s, background);
+            s.append("} | {\n");
+            appendRuns(s, foreground);
+            s.append("cat; }\n");
         }
         return s.toString();
     }
 
-    /** The bound for the whole channel: every probe's timeout plus its kill grace, plus slack. */
-    public Duration channelTimeout() {
-        Duration d = SLACK;
-        for (Probe p : probes) {
-            d = d.plus(p.timeout()).plusSeconds(1);
+    private static void appendRuns(StringBuilder s, List<Probe> runs) {
+        for (Probe p : runs) {
+            s.append("iw_run ").append(p.name()).append(' ').append(seconds(p.timeout())).append(' ')
+                    .append(p.maxOutputBytes()).append(' ').append(shellQuote(p.fragment())).append('\n');
         }
-        return d;
+    }
+
+    /**
+     * The bound for the whole channel: the longer of the two groups (background and foreground), each
+     * the sum of its probes' timeouts plus their kill grace, plus slack.
+     */
+    public Duration channelTimeout() {
+        Duration background = Duration.ZERO;
+        Duration foreground = Duration.ZERO;
+        for (Probe p : probes) {
+            Duration d = p.timeout().plusSeconds(1);
+            if (p.background()) {
+                background = background.plus(d);
+            } else {
+                foreground = foreground.plus(d);
+            }
+        }
+        return SLACK.plus(background.compareTo(foreground) > 0 ? background : foreground);
     }
 
     /** Output cap for the channel: every probe's cap plus the marker lines. */

@@ -16,8 +16,6 @@ public record TriageSettings(List<Probe> probes, int parallel, Duration hostDead
     public static final int DEFAULT_PARALLEL = 32;
     /** Connect (10 s by default) plus the probes (about 1 s, each bounded at 5 s) plus slack. */
     public static final Duration DEFAULT_HOST_DEADLINE = Duration.ofSeconds(30);
-    /** At most this many probes on their own channel: OpenSSH's MaxSessions is 10 per connection. */
-    static final int MAX_CHANNELS = 8;
 
     public TriageSettings {
         probes = List.copyOf(probes);
@@ -29,10 +27,6 @@ public record TriageSettings(List<Probe> probes, int parallel, Duration hostDead
         }
         if (hostDeadline.isNegative() || hostDeadline.isZero()) {
             throw new IllegalArgumentException("The per-host deadline must be positive, not " + hostDeadline + ".");
-        }
-        long own = probes.stream().filter(Probe::ownChannel).count();
-        if (own + 1 > MAX_CHANNELS) {
-            throw new IllegalArgumentException("At most " + (MAX_CHANNELS - 1) + " probes may run on their own channel.");
         }
     }
 

@@ -41,7 +41,7 @@ class TriageScriptTest {
 
     @Test
     void everyCombinedProbePrintsItsContractSections() throws IOException {
-        List<Probe> combined = Probes.STANDARD.stream().filter(p -> !p.ownChannel()).toList();
+        List<Probe> combined = Probes.STANDARD.stream().filter(p -> !p.background()).toList();
         List<ProbeRun> runs = run(new LocalTransport(), combined);
         assertEquals(combined.size(), runs.size());
         for (ProbeRun r : runs) {
@@ -68,6 +68,23 @@ class TriageScriptTest {
         assertTrue(r.ended());
         assertEquals(2, r.text().split("\nDevice", -1).length - 1, r.text());
         assertTrue(r.duration().orElseThrow().compareTo(Duration.ofMillis(900)) >= 0, "iostat samples for a second: " + r.duration());
+    }
+
+    @Test
+    void aBackgroundProbeRunsBesideTheOthersWithoutInterleaving() throws IOException {
+        Probe waits = new Probe("waits", "echo first; sleep 2; echo second", Duration.ofSeconds(5), 4096, "waits", Map.of(), true);
+        Probe a = probe("a", "echo a1; sleep 2; echo a2", Duration.ofSeconds(5), 4096);
+        Probe b = probe("b", "echo b", Duration.ofSeconds(5), 4096);
+        long start = System.nanoTime();
+        List<ProbeRun> runs = run(new LocalTransport(), List.of(a, waits, b));
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(List.of("a", "waits", "b"), runs.stream().map(ProbeRun::name).toList());
+        assertEquals("a1\na2\n", runs.get(0).text());
+        assertEquals("first\nsecond\n", runs.get(1).text());
+        assertEquals("b\n", runs.get(2).text());
+        assertTrue(runs.stream().allMatch(ProbeRun::ended));
+        // side by side: about 2 s, where one after the other would take 4 s
+        assertTrue(wall.compareTo(Duration.ofMillis(3500)) < 0, "took " + wall);
     }
 
     @Test

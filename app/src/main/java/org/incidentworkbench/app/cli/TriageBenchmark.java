@@ -118,8 +118,8 @@ public final class TriageBenchmark implements Benchmark {
         doc.put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         doc.put("commands", COMMANDS.size());
         Map<String, Object> ours = new LinkedHashMap<>();
-        ours.put("what", "workbench triage in-process: 1 SSH connection per host, the combined probe script on one channel"
-                + " and iostat on a second; all hosts in parallel (32 at a time)");
+        ours.put("what", "workbench triage in-process: 1 SSH connection and 1 exec channel per host running the combined probe"
+                + " script (iostat beside the other probes); all hosts in parallel (32 at a time)");
         ours.put("coldFirstHostMillis", cold);
         ours.put("oneHostMedianMillis", median(one));
         ours.put("allHostsMedianMillis", median(all));
