@@ -26,6 +26,10 @@ import javafx.scene.layout.StackPane;
 import org.incidentworkbench.app.ui.fleet.FleetView;
 import org.incidentworkbench.app.ui.fleet.FleetViewModel;
 import org.incidentworkbench.app.ui.hosts.HostRow;
+import org.incidentworkbench.app.ui.metrics.ChartMarker;
+import org.incidentworkbench.app.ui.metrics.MetricsView;
+import org.incidentworkbench.app.ui.metrics.MetricsViewModel;
+import org.incidentworkbench.app.ui.metrics.SamplingViewModel;
 import org.incidentworkbench.app.ui.hosts.HostsView;
 import org.incidentworkbench.app.ui.hosts.HostsViewModel;
 import org.incidentworkbench.app.ui.triage.TriageView;
@@ -44,6 +48,11 @@ public final class MainView extends StackPane {
     private final HostsViewModel hostsVm;
     private final TriageViewModel triageVm;
     private final FleetViewModel fleetVm;
+    private final MetricsViewModel metricsVm;
+    private final SamplingViewModel samplingVm;
+    private final MetricsView metricsView;
+    private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
+    private final Button sampleButton = new Button("Sample");
     private final HostsView hostsView;
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
@@ -73,6 +82,13 @@ public final class MainView extends StackPane {
         Tab fleetTab = new Tab("Fleet", new FleetView(fleetVm, this::openHost));
         fleetTab.setId("tab-fleet");
         tabs.getTabs().add(fleetTab);
+        metricsVm = new MetricsViewModel(ctx.store(), ctx.io(), FxExecutors.fxThread(), System::currentTimeMillis);
+        samplingVm = new SamplingViewModel(ctx.store(), ctx.sshTransport(), ctx.resolver(), ctx.io(), FxExecutors.fxThread(),
+                ctx.poller(), hostsVm::find, ctx.samplingInterval());
+        metricsView = new MetricsView(metricsVm, markers, themeButton.selectedProperty());
+        Tab metricsTab = new Tab("Metrics", metricsView);
+        metricsTab.setId("tab-metrics");
+        tabs.getTabs().add(metricsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("work-tabs");
 
@@ -92,6 +108,7 @@ public final class MainView extends StackPane {
             if (hostsVm.selected().size() == 1) {
                 triageVm.shownProperty().set(hostsVm.selected().get(0));
             }
+            metricsVm.hosts().setAll(hostsVm.selected().stream().map(HostRow::name).toList());
         });
         triageVm.onReport(report -> { });
         hostsVm.load(() -> { });
@@ -102,6 +119,11 @@ public final class MainView extends StackPane {
         triageButton.setTooltip(new Tooltip("Triage the selected hosts (" + Shortcuts.TRIAGE.keys().getDisplayText() + ")"));
         triageButton.disableProperty().bind(Bindings.isEmpty(hostsVm.selected()));
         triageButton.setOnAction(e -> triageSelected());
+        sampleButton.setId("sample-button");
+        sampleButton.setTooltip(new Tooltip("Start or stop sampling the selected hosts every second into the metrics store ("
+                + Shortcuts.SAMPLE.keys().getDisplayText() + ")"));
+        sampleButton.disableProperty().bind(Bindings.isEmpty(hostsVm.selected()));
+        sampleButton.setOnAction(e -> sampleSelected());
         ProgressBar progress = new ProgressBar();
         progress.setId("triage-progress");
         progress.progressProperty().bind(triageVm.progressProperty());
@@ -125,7 +147,7 @@ public final class MainView extends StackPane {
         helpButton.setOnAction(e -> help.toggle());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar.getItems().addAll(triageButton, progress, progressText, spacer, themeButton, helpButton);
+        toolbar.getItems().addAll(triageButton, progress, progressText, sampleButton, spacer, themeButton, helpButton);
     }
 
     private void buildStatusBar() {
@@ -161,12 +183,21 @@ public final class MainView extends StackPane {
         triageVm.triage(sel);
     }
 
+    /** Starts sampling the selected hosts that are not sampled, or stops them all when all are (button and Ctrl+Shift+S). */
+    public void sampleSelected() {
+        List<HostRow> sel = List.copyOf(hostsVm.selected());
+        if (!sel.isEmpty()) {
+            samplingVm.toggle(sel);
+        }
+    }
+
     /** Installs the shortcuts and the theme on the scene; call once the scene exists. */
     public void install(Scene scene) {
         scene.getStylesheets().add(css("workbench.css"));
         applyTheme(scene, ctx.prefs().dark());
         scene.getAccelerators().put(Shortcuts.TRIAGE.keys(), this::triageSelected);
         scene.getAccelerators().put(Shortcuts.HELP.keys(), help::toggle);
+        scene.getAccelerators().put(Shortcuts.SAMPLE.keys(), this::sampleSelected);
         scene.getAccelerators().put(Shortcuts.THEME.keys(), () -> themeButton.setSelected(!themeButton.isSelected()));
         scene.getAccelerators().put(Shortcuts.SEARCH.keys(), () -> Optional.ofNullable(scene.lookup("#host-search")).ifPresent(Node::requestFocus));
         scene.getAccelerators().put(Shortcuts.TAB_TRIAGE.keys(), () -> selectTab(0));
@@ -207,6 +238,11 @@ public final class MainView extends StackPane {
     }
 
     /** Saves the layout to the preferences (the window calls it when closing). */
+    public void close() {
+        metricsView.stop();
+        samplingVm.close();
+    }
+
     public void rememberLayout() {
         ctx.prefs().dividers(split.getDividerPositions());
         ctx.prefs().flush();
@@ -226,6 +262,22 @@ public final class MainView extends StackPane {
 
     public FleetViewModel fleet() {
         return fleetVm;
+    }
+
+    public MetricsViewModel metrics() {
+        return metricsVm;
+    }
+
+    public MetricsView metricsView() {
+        return metricsView;
+    }
+
+    public SamplingViewModel sampling() {
+        return samplingVm;
+    }
+
+    public ObservableList<ChartMarker> markers() {
+        return markers;
     }
 
     public TabPane tabs() {

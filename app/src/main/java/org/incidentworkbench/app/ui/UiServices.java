@@ -1,14 +1,20 @@
 package org.incidentworkbench.app.ui;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
 import org.incidentworkbench.app.ui.hosts.HostListFile;
+import org.incidentworkbench.app.ui.metrics.StoreHolder;
 import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
+import org.incidentworkbench.ssh.SshTransport;
+import org.incidentworkbench.ssh.UserPrompter;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
 
 /**
  * Builds the window's {@link WorkbenchContext} from the product's services, as the CLI builds them:
- * the same triage runner, probes and findings, the same store, sampling and incident services, so
- * the window does nothing the CLI cannot. SSH questions go to dialogs ({@link FxUserPrompter}).
+ * the same triage runner, probes and findings, the same store file, sampling and incident services,
+ * so the window does nothing the CLI cannot. SSH questions go to dialogs ({@link FxUserPrompter}).
  */
 public final class UiServices {
 
@@ -16,8 +22,13 @@ public final class UiServices {
     }
 
     public static WorkbenchContext standardContext() {
-        RunnerTriager triager = new RunnerTriager(SshOptions.defaults(), new FxUserPrompter(), SshConfigResolver::standard);
+        UserPrompter prompter = new FxUserPrompter();
+        SshOptions options = SshOptions.defaults();
+        RunnerTriager triager = new RunnerTriager(options, prompter, SshConfigResolver::standard);
         return new WorkbenchContext(FxExecutors.daemon("workbench-io", 2), FxExecutors.cached("workbench-ssh"),
-                HostListFile.standard(), WindowPrefs.standard(), triager);
+                Executors.newSingleThreadScheduledExecutor(FxExecutors.factory("workbench-poll")),
+                HostListFile.standard(), WindowPrefs.standard(), triager, new StoreHolder(TimeSeriesStore.defaultPath()),
+                new SshTransport(options, prompter), SshConfigResolver::standard, Duration.ofSeconds(1),
+                WorkbenchDirs.data().resolve("incidents"));
     }
 }

@@ -50,6 +50,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (view != null) {
+            view.close();
+        }
         if (ctx != null) {
             ctx.close();
         }

@@ -25,6 +25,20 @@ public final class WorkbenchDirs {
         return base.resolve("incident-workbench");
     }
 
+    /**
+     * {@code $XDG_DATA_HOME/incident-workbench} (else {@code ~/.local/share/incident-workbench}), beside the
+     * metrics store; {@code workbench.dataDir} overrides it for tests.
+     */
+    public static Path data() {
+        String override = System.getProperty("workbench.dataDir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("incident-workbench");
+    }
+
     /** Creates the directory readable by the user only (host names are not public knowledge). */
     public static Path ensure(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

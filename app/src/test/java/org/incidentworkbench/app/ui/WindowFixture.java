@@ -27,10 +27,18 @@ public final class WindowFixture implements AutoCloseable {
     public MainView view;
 
     public WindowFixture(HostTriager triager) throws Exception {
+        this(triager, new org.incidentworkbench.ssh.LocalTransport(), org.incidentworkbench.ssh.SshConfigResolver::empty);
+    }
+
+    public WindowFixture(HostTriager triager, org.incidentworkbench.ssh.Transport ssh,
+                         java.util.function.Supplier<org.incidentworkbench.ssh.SshConfigResolver> resolver) throws Exception {
         dir = Files.createTempDirectory("workbench-ui-test");
         prefsNode = Preferences.userRoot().node("incidentworkbench-test/" + UUID.randomUUID());
         ctx = new WorkbenchContext(FxExecutors.daemon("test-io", 2), FxExecutors.cached("test-ssh"),
-                new HostListFile(dir.resolve("hosts.json")), new WindowPrefs(prefsNode), triager);
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(FxExecutors.factory("test-poll")),
+                new HostListFile(dir.resolve("hosts.json")), new WindowPrefs(prefsNode), triager,
+                new org.incidentworkbench.app.ui.metrics.StoreHolder(dir.resolve("metrics.mv.db")), ssh, resolver,
+                java.time.Duration.ofSeconds(1), dir.resolve("incidents"));
     }
 
     /** Builds the main view into {@code stage} (call from TestFX's @Start, on the FX thread). */
@@ -81,6 +89,9 @@ public final class WindowFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (view != null) {
+            runFx(view::close);
+        }
         ctx.close();
         try {
             prefsNode.removeNode();

@@ -1,0 +1,218 @@
+package org.incidentworkbench.app.ui.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.timeseries.QueryResult;
+import org.incidentworkbench.timeseries.SeriesData;
+import org.incidentworkbench.timeseries.Selector;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
+
+/**
+ * The metrics tab: one metric for many hosts, overlaid on one chart or as small multiples (a chart
+ * per host), all on one shared {@link ChartAxis}. Queries run on {@code io} against the store's
+ * downsampled query (about one bucket per pixel over the visible range plus one range either side,
+ * so a pan draws at once from what is loaded and the refetch follows); only the newest answer is
+ * applied, and a query asked for while one runs is coalesced into one more. Results are published on
+ * {@code fx} as {@link ChartPanel}s.
+ */
+public final class MetricsViewModel {
+
+    private final Supplier<TimeSeriesStore> store;
+    private final Executor io;
+    private final Executor fx;
+    private final LongSupplier clock;
+    private final ChartAxis axis;
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final ObjectProperty<String> metric = new SimpleObjectProperty<>(Metrics.CPU_USER);
+    private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final ObjectProperty<RangePreset> preset = new SimpleObjectProperty<>(RangePreset.LIVE_15M);
+    private final BooleanProperty overlay = new SimpleBooleanProperty(true);
+    private final ObservableList<ChartPanel> panels = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private int pixels = 1000;
+    private boolean running;
+    private boolean pending;
+    private TimeRange loaded;
+
+    public MetricsViewModel(Supplier<TimeSeriesStore> store, Executor io, Executor fx, LongSupplier clock) {
+        this.store = store;
+        this.io = io;
+        this.fx = fx;
+        this.clock = clock;
+        this.axis = new ChartAxis(RangePreset.LIVE_15M.rangeEndingAt(clock.getAsLong()));
+        Metrics.all().forEach(m -> metrics.add(m.name()));
+        metric.addListener(o -> reload());
+        hosts.addListener((javafx.collections.ListChangeListener<String>) c -> reload());
+        overlay.addListener(o -> reload());
+        preset.addListener((o, a, p) -> resetRange());
+        axis.rangeProperty().addListener((o, a, r) -> {
+            if (loaded == null || !r.within(loaded)) {
+                refresh();
+            }
+        });
+    }
+
+    /** Back to the chosen preset (double-click on a chart): live again when the preset is live. */
+    public void resetRange() {
+        axis.liveProperty().set(preset.get().live());
+        axis.rangeProperty().set(preset.get().rangeEndingAt(clock.getAsLong()));
+        reload();
+    }
+
+    /** Called every second by the view's timer: a live range follows now and refetches. */
+    public void tick() {
+        if (axis.liveProperty().get() && preset.get().live()) {
+            axis.rangeProperty().set(preset.get().rangeEndingAt(clock.getAsLong()));
+            reload();
+        }
+    }
+
+    /** Forget what is loaded and query again. */
+    public void reload() {
+        loaded = null;
+        refresh();
+    }
+
+    /** The charts' width in pixels, for the point budget. */
+    public void setPixels(int px) {
+        pixels = Math.max(100, px);
+    }
+
+    private void refresh() {
+        if (running) {
+            pending = true;
+            return;
+        }
+        running = true;
+        busy.set(true);
+        TimeRange visible = axis.range();
+        // one range either side, so a pan is drawn from loaded data while the next query runs
+        TimeRange wide = new TimeRange(visible.fromMillis() - visible.span(), visible.toMillis() + visible.span());
+        String m = metric.get();
+        List<String> hostList = List.copyOf(hosts);
+        boolean over = overlay.get();
+        int budget = pixels * 3;
+        try {
+            io.execute(() -> query(m, hostList, wide, budget, over, visible));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            running = false; // the window is closing
+        }
+    }
+
+    private void query(String m, List<String> hostList, TimeRange wide, int budget, boolean over, TimeRange visible) {
+        {
+            List<ChartPanel> result;
+            String message;
+            long t0 = System.nanoTime();
+            try {
+                result = query(m, hostList, wide, budget, over);
+                long series = result.stream().mapToLong(p -> p.series().size()).sum();
+                message = series == 0 ? (hostList.isEmpty() ? "No data for " + m + " yet: sample some hosts (Sample button) or select hosts that were sampled."
+                        : "No data for " + m + " on " + String.join(", ", hostList) + " in this range.")
+                        : series + " series, " + String.format("%.0f ms", (System.nanoTime() - t0) / 1e6);
+            } catch (RuntimeException e) {
+                result = List.of();
+                message = "The store could not be read: " + e.getMessage();
+            }
+            List<ChartPanel> r = result;
+            String msg = message;
+            fx.execute(() -> {
+                running = false;
+                loaded = wide;
+                panels.setAll(r);
+                status.set(msg);
+                busy.set(false);
+                if (pending) {
+                    pending = false;
+                    refresh();
+                }
+            });
+        }
+    }
+
+    private List<ChartPanel> query(String m, List<String> hostList, TimeRange range, int budget, boolean over) {
+        TimeSeriesStore s = store.get();
+        List<SeriesData> data = new ArrayList<>();
+        if (hostList.isEmpty()) {
+            data.addAll(s.query(Selector.of(m, "*"), range.fromMillis(), range.toMillis(), budget).series());
+        } else {
+            for (String h : hostList) {
+                data.addAll(s.query(Selector.of(m, h), range.fromMillis(), range.toMillis(), budget).series());
+            }
+        }
+        String unit = Metrics.unit(m);
+        if (over) {
+            List<ChartSeries> series = data.stream().map(MetricsViewModel::toChart).toList();
+            return List.of(new ChartPanel(m, unit, series));
+        }
+        Map<String, List<ChartSeries>> byHost = new LinkedHashMap<>();
+        for (SeriesData d : data) {
+            byHost.computeIfAbsent(d.key().host(), h -> new ArrayList<>()).add(toChart(d));
+        }
+        List<ChartPanel> out = new ArrayList<>();
+        byHost.forEach((h, list) -> out.add(new ChartPanel(h + " / " + m, unit, list)));
+        return out;
+    }
+
+    /** The store's answer as a chart line: "host" or "host device=sda"; min/max become the band. */
+    static ChartSeries toChart(SeriesData d) {
+        String label = d.key().host() + (d.key().labels().isEmpty() ? "" : " " + d.key().labelsText());
+        boolean band = false;
+        for (int i = 0; i < d.size() && !band; i++) {
+            band = d.min()[i] != d.max()[i];
+        }
+        return new ChartSeries(label, d.timestamps(), d.avg(), band ? d.min() : null, band ? d.max() : null);
+    }
+
+    public ChartAxis axis() {
+        return axis;
+    }
+
+    public ObservableList<String> metrics() {
+        return metrics;
+    }
+
+    public ObjectProperty<String> metricProperty() {
+        return metric;
+    }
+
+    /** The hosts to chart; empty means every host with data for the metric. */
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public ObjectProperty<RangePreset> presetProperty() {
+        return preset;
+    }
+
+    public BooleanProperty overlayProperty() {
+        return overlay;
+    }
+
+    public ObservableList<ChartPanel> panels() {
+        return panels;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

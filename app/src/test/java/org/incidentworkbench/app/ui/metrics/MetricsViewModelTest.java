@@ -1,0 +1,91 @@
+package org.incidentworkbench.app.ui.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.timeseries.Sample;
+import org.incidentworkbench.timeseries.SeriesKey;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The metrics view-model against a real store file, without a stage, with direct executors. */
+class MetricsViewModelTest {
+
+    private static final long NOW = 1_700_000_000_000L;
+    private Path dir;
+    private StoreHolder holder;
+
+    @BeforeEach
+    void fill() throws Exception {
+        dir = Files.createTempDirectory("metrics-vm");
+        holder = new StoreHolder(dir.resolve("m.mv.db"));
+        TimeSeriesStore store = holder.get();
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            long t = NOW - 600_000 + i * 1000L;
+            samples.add(new Sample(SeriesKey.of("web-1", Metrics.CPU_USER), t, 10 + (i % 7)));
+            // web-2 stopped reporting for a minute, and the sampler marked the break with a NaN
+            if (i == 300) {
+                samples.add(new Sample(SeriesKey.of("web-2", Metrics.CPU_USER), t, Double.NaN));
+            } else if (i < 300 || i > 360) {
+                samples.add(new Sample(SeriesKey.of("web-2", Metrics.CPU_USER), t, 80));
+            }
+        }
+        store.appendAll(samples);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        holder.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private MetricsViewModel vm() {
+        MetricsViewModel vm = new MetricsViewModel(holder, Runnable::run, Runnable::run, () -> NOW);
+        vm.presetProperty().set(RangePreset.LIVE_15M);
+        return vm;
+    }
+
+    @Test
+    void overlaysOneMetricOfTwoHostsOnOneChartWithTheGapKept() {
+        MetricsViewModel vm = vm();
+        vm.hosts().setAll("web-1", "web-2");
+        assertEquals(1, vm.panels().size());
+        ChartPanel panel = vm.panels().get(0);
+        assertEquals("%", panel.unit());
+        assertEquals(List.of("web-1", "web-2"), panel.series().stream().map(ChartSeries::label).toList());
+        ChartSeries web2 = panel.series().get(1);
+        assertEquals(80, web2.valueAt(NOW - 500_000), 1e-9);
+        assertTrue(Double.isNaN(web2.valueAt(NOW - 270_000)), "inside the break there is no value, not an interpolation");
+        assertTrue(vm.statusProperty().get().startsWith("2 series"), vm.statusProperty().get());
+    }
+
+    @Test
+    void smallMultiplesGiveAChartPerHostOnTheSameAxis() {
+        MetricsViewModel vm = vm();
+        vm.overlayProperty().set(false);
+        assertEquals(List.of("web-1 / cpu.user", "web-2 / cpu.user"), vm.panels().stream().map(ChartPanel::title).toList());
+        TimeRange before = vm.axis().range();
+        vm.axis().userSet(before.zoom(0.5, NOW - 60_000));
+        assertTrue(!vm.axis().liveProperty().get(), "a zoom stops following now");
+        vm.resetRange();
+        assertEquals(before, vm.axis().range());
+        assertTrue(vm.axis().liveProperty().get());
+    }
+
+    @Test
+    void anEmptySelectionSaysWhatToDo() {
+        MetricsViewModel vm = vm();
+        vm.metricProperty().set(Metrics.DISK_UTIL);
+        assertTrue(vm.statusProperty().get().startsWith("No data for disk.util yet"), vm.statusProperty().get());
+    }
+}
