@@ -26,6 +26,7 @@ public final class Cli {
         all.add(new TriageCommand());
         all.add(new ParseCommand());
         all.add(new SampleCommand());
+        all.add(new StoreCommand());
         all.add(new BenchCommand());
         all.add(new PlaybookCommand());
         return new Cli(all);
