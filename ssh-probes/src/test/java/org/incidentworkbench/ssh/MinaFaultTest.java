@@ -203,38 +203,6 @@ class MinaFaultTest {
     }
 
     @Test
-    void hostsWaitingForAnotherHostsPassphrasePromptDoNotTimeOut() throws Exception {
-        Path encrypted = tmp.resolve("id_encrypted");
-        com.jcraft.jsch.KeyPair pair = com.jcraft.jsch.KeyPair.load(new com.jcraft.jsch.JSch(),
-                mina.userKeyFile().toString());
-        pair.writeOpenSSHv1PrivateKey(encrypted.toString(), "pw".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Files.copy(Path.of(mina.userKeyFile() + ".pub"), Path.of(encrypted + ".pub"));
-        HostSpec base = mina.hostSpec();
-        HostSpec spec = new HostSpec(base.alias(), base.user(), base.hostname(), base.port(), List.of(encrypted),
-                List.of(), Duration.ofSeconds(1), base.serverAliveInterval());
-        ScriptedPrompter slowTypist = ScriptedPrompter.refusing().withPassphrase("pw").thinkingFor(Duration.ofMillis(1500));
-        SshTransport ssh = new SshTransport(mina.sshOptions(), slowTypist);
-        mina.fault(Fault.NONE);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            List<java.util.concurrent.Future<String>> outs = new java.util.ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                outs.add(pool.submit(() -> {
-                    try (HostConnection c = ssh.connect(spec)) {
-                        return c.exec("echo in", SHORT, 1024).stdout();
-                    }
-                }));
-            }
-            for (var f : outs) {
-                assertEquals("in\n", f.get(), "a 1 s connect timeout must not count the 1.5 s someone spent typing");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(1, slowTypist.questions().size(), slowTypist.questions().toString());
-    }
-
-    @Test
     void keepalivesNoticeAHostThatStopsAnswering() throws Exception {
         try (MinaTestServer server = MinaTestServer.start(); TcpRelay relay = TcpRelay.to(server.address(), server.port())) {
             Path knownHosts = tmp.resolve("known_hosts_relay");
