@@ -41,7 +41,7 @@ public final class DfParser implements OutputParser<DfReport> {
             List.of("df -PTk", "df -Pi", "df", "df -h", "df -T", "df -i", "df -P"),
             List.of("linux"), "filesystems: type, size, used, available, use %, inode use %");
 
-    private static final Pattern BLOCKS = Pattern.compile("(\\d+)([KMGT]?)-blocks", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLOCKS = Pattern.compile("(\\d{1,9})([KMGT]?)-blocks", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMERIC = Pattern.compile("-|\\d+(\\.\\d+)?[KMGTPEkmgtpe]?i?[Bb]?%?|\\d+(\\.\\d+)?%?");
 
     @Override

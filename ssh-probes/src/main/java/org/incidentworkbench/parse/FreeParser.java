@@ -112,7 +112,7 @@ public final class FreeParser implements OutputParser<FreeReport> {
                     bytes = 1;
                 }
             }
-        } else if (!mem.isEmpty() && mem.get(0).matches("\\d+")) {
+        } else if (!mem.isEmpty() && mem.get(0).matches("\\d{1,15}")) {
             long total = Long.parseLong(mem.get(0));
             if (total < 256) {
                 unit = "GiB";

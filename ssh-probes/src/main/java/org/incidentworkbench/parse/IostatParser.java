@@ -41,7 +41,7 @@ public final class IostatParser implements OutputParser<IostatReport> {
             List.of("iostat -dxk 1 2", "iostat", "iostat -x", "iostat -m", "cat /proc/diskstats (twice)"),
             List.of("linux"), "per device: r/s, w/s, read/write bytes/s, await, queue size, %util");
 
-    private static final Pattern CPUS = Pattern.compile("\\((\\d+) CPU\\)");
+    private static final Pattern CPUS = Pattern.compile("\\((\\d{1,6}) CPU\\)");
 
     @Override
     public ParserInfo info() {

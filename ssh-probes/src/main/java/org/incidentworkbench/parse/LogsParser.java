@@ -47,7 +47,7 @@ public final class LogsParser implements OutputParser<LogsReport> {
 
     static final String[] SEVERITIES = {"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"};
 
-    private static final String TAG = "([^\\s\\[:]+)(?:\\[(\\d+)\\])?:\\s?(.*)";
+    private static final String TAG = "([^\\s\\[:]+)(?:\\[(\\d{1,10})\\])?:\\s?(.*)";
     /** short-iso, rsyslog RFC 3339 and RFC 5424 style timestamps. */
     private static final Pattern ISO = Pattern.compile(
             "^(?:<(\\d+)>(?:1 )?)?(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)\\s+(\\S+)\\s+" + TAG + "$");
@@ -60,6 +60,7 @@ public final class LogsParser implements OutputParser<LogsReport> {
     /** dmesg: optional {@code kern  :err   : } or {@code <3>}, then {@code [seconds]} or {@code [Wed Nov 25 07:38:23 2026]}. */
     private static final Pattern DMESG = Pattern.compile(
             "^(?:([a-z]+)\\s*:\\s*([a-z]+)\\s*:\\s)?(?:<(\\d+)>)?\\[\\s*(\\d+\\.\\d+|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4})\\]\\s?(.*)$");
+    private static final Pattern TASK = Pattern.compile("^([\\w.-]+)\\[(\\d{1,10})\\]: (.*)$");
     private static final Pattern NOTE = Pattern.compile(
             "^(?:-- .* --|No journal files were found\\.|dmesg: .*|journalctl: .*|Hint: .*|tail: .*)$");
 
@@ -104,6 +105,11 @@ public final class LogsParser implements OutputParser<LogsReport> {
 
     @Override
     public ParseOutcome<LogsReport> parse(String text) {
+        if (!anyKnownLine(text)) {
+            // checked first, with anchored patterns only, so another command's long output costs little
+            return text.isBlank() ? ParseOutcome.parsed(new LogsReport(List.of(), emptyCounts(), 0, 0, 0, List.of()))
+                    : ParseOutcome.unrecognised("no line has a journal, syslog or dmesg format");
+        }
         List<String> warnings = new ArrayList<>();
         List<LogsReport.LogEntry> entries = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -142,10 +148,7 @@ public final class LogsParser implements OutputParser<LogsReport> {
         if (known == 0 && unknown > 0) {
             return ParseOutcome.unrecognised("no line has a journal, syslog or dmesg format");
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String s : SEVERITIES) {
-            counts.put(s, 0);
-        }
+        Map<String, Integer> counts = emptyCounts();
         int oomKills = 0;
         int io = 0;
         int segv = 0;
@@ -156,6 +159,25 @@ public final class LogsParser implements OutputParser<LogsReport> {
             segv += e.flags().contains(LogsReport.SEGFAULT) ? 1 : 0;
         }
         return ParseOutcome.parsed(new LogsReport(entries, counts, oomKills, io, segv, notes), warnings);
+    }
+
+    private static Map<String, Integer> emptyCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String s : SEVERITIES) {
+            counts.put(s, 0);
+        }
+        return counts;
+    }
+
+    private static boolean anyKnownLine(String text) {
+        for (String line : TextTable.lines(text)) {
+            String s = line.strip();
+            if (!s.isEmpty() && (NOTE.matcher(s).matches() || ISO.matcher(line).matches() || BSD.matcher(line).matches()
+                    || BSD_NO_TAG.matcher(line).matches() || DMESG.matcher(s).matches())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<LogsReport.LogEntry> line(String line, String section, String floor, List<String> warnings) {
@@ -180,7 +202,7 @@ public final class LogsParser implements OutputParser<LogsReport> {
             String msg = m.group(5);
             Optional<String> source = Optional.of("kernel");
             Optional<Long> pid = Optional.empty();
-            Matcher t = Pattern.compile("^([\\w.-]+)\\[(\\d+)\\]: (.*)$").matcher(msg);
+            Matcher t = TASK.matcher(msg);
             if (t.matches()) {
                 // user-space reports the kernel logs on a task's behalf: "python3[32302]: segfault at 0 ..."
                 source = Optional.of(t.group(1));

@@ -41,7 +41,7 @@ public final class SsParser implements OutputParser<SsReport> {
 
     static final Set<String> STATES = Set.of("ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT",
             "UNCONN", "CLOSE-WAIT", "LAST-ACK", "LISTEN", "CLOSING", "CLOSED", "NEW-SYN-RECV", "BOUND", "UNKNOWN");
-    private static final Pattern SUMMARY_PART = Pattern.compile("(estab|closed|orphaned|timewait|synrecv)\\s+(\\d+)");
+    private static final Pattern SUMMARY_PART = Pattern.compile("(estab|closed|orphaned|timewait|synrecv)\\s+(\\d{1,9})");
     private static final Pattern PROCESS = Pattern.compile("\\(\"((?:[^\"\\\\]|\\\\.)*)\"((?:,[a-z_]+=[^,)]*)*)\\)");
 
     @Override
@@ -84,7 +84,7 @@ public final class SsParser implements OutputParser<SsReport> {
                 String line = lines.get(i);
                 anyText = true;
                 if (line.startsWith("Total:") || line.startsWith("TCP:") && line.contains("estab")) {
-                    int end = i;
+                    int end = i + 1;
                     while (end < lines.size() && !lines.get(end).contains("Recv-Q")) {
                         end++;
                     }

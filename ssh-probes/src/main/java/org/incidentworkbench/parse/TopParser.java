@@ -44,7 +44,7 @@ public final class TopParser implements OutputParser<TopReport> {
             List.of("top -b -n 1 -w 512", "top -b", "cat /proc/stat /proc/meminfo /proc/loadavg"),
             List.of("linux"), "CPU split (us, sy, ni, id, wa, hi, si, st), memory, swap, tasks by state, top processes");
 
-    private static final Pattern TASKS = Pattern.compile("(\\d+)\\s+(total|running|sleeping|stopped|zombie)");
+    private static final Pattern TASKS = Pattern.compile("(\\d{1,9})\\s+(total|running|sleeping|stopped|zombie)");
     private static final Pattern CPU = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*%?\\s*(us|sy|ni|id|wa|hi|si|st)\\b");
     private static final Pattern MEM = Pattern.compile("(\\d+(?:[.,]\\d+)?)([kKmMgG]?)\\+?\\s+(total|free|used|buff/cache|buffers|cached|avail)");
     private static final Set<String> FREE_TEXT = Set.of("COMMAND");

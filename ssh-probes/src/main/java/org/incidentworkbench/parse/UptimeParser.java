@@ -38,7 +38,7 @@ public final class UptimeParser implements OutputParser<UptimeReport> {
             List.of("linux"), "uptime, users, load 1/5/15, cores");
 
     static final Pattern LINE = Pattern.compile(
-            "^\\s*(?:top - )?(\\S+)\\s+up\\s+(.*?),\\s+(?:(\\d+)\\s+users?,\\s+)?load averages?:\\s*"
+            "^\\s*(?:top - )?(\\S+)\\s+up\\s+(.*?),\\s+(?:(\\d{1,9})\\s+users?,\\s+)?load averages?:\\s*"
                     + "([\\d.,]+?),?\\s+([\\d.,]+?),?\\s+([\\d.,]+)\\s*$");
     private static final Pattern LOADAVG = Pattern.compile("^\\s*([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+(\\d+)/(\\d+)(?:\\s+\\d+)?\\s*$");
 
@@ -86,9 +86,9 @@ public final class UptimeParser implements OutputParser<UptimeReport> {
             if (m.matches()) {
                 UptimeReport r = report;
                 report = new UptimeReport(r.time(), r.uptimeSeconds(), r.users(),
-                        r.load1().or(() -> Optional.of(Double.parseDouble(m.group(1)))),
-                        r.load5().or(() -> Optional.of(Double.parseDouble(m.group(2)))),
-                        r.load15().or(() -> Optional.of(Double.parseDouble(m.group(3)))),
+                        r.load1().or(() -> Units.doubleValue(m.group(1), "/proc/loadavg load1", warnings)),
+                        r.load5().or(() -> Units.doubleValue(m.group(2), "/proc/loadavg load5", warnings)),
+                        r.load15().or(() -> Units.doubleValue(m.group(3), "/proc/loadavg load15", warnings)),
                         r.cpuCores(), Units.intValue(m.group(4), "/proc/loadavg runnable", warnings),
                         Units.intValue(m.group(5), "/proc/loadavg total", warnings));
                 recognised = true;
@@ -128,7 +128,7 @@ public final class UptimeParser implements OutputParser<UptimeReport> {
     }
 
     private static final Pattern PART = Pattern.compile(
-            "(\\d+):(\\d+)|(\\d+)\\s*(days?|d|hrs?|hours?|h|mins?|minutes?|m|secs?|seconds?|s)\\b");
+            "(\\d{1,9}):(\\d{1,9})|(\\d{1,9})\\s*(days?|d|hrs?|hours?|h|mins?|minutes?|m|secs?|seconds?|s)\\b");
 
     /** {@code 1 day, 23:12}, {@code 12 min}, {@code 16:03}, {@code 3 mins}, {@code 2 days,  3 hrs} as seconds. */
     static Optional<Long> uptimeSeconds(String text, List<String> warnings) {

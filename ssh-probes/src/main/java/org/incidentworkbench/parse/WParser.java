@@ -36,7 +36,7 @@ public final class WParser implements OutputParser<WReport> {
 
     private static final Pattern WHO = Pattern.compile(
             "^(\\S+)\\s+(\\S+)\\s+(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d|[A-Z][a-z]{2}\\s+\\d+\\s+\\d\\d:\\d\\d)"
-                    + "\\s+(\\S+)\\s+(\\d+)(?:\\s+\\((.*)\\))?\\s*$");
+                    + "\\s+(\\S+)\\s+(\\d{1,10})(?:\\s+\\((.*)\\))?\\s*$");
 
     @Override
     public ParserInfo info() {
@@ -141,10 +141,10 @@ public final class WParser implements OutputParser<WReport> {
         return -1;
     }
 
-    private static final Pattern DAYS = Pattern.compile("(\\d+)days");
-    private static final Pattern MIN_SEC = Pattern.compile("(\\d+):(\\d\\d)");
-    private static final Pattern HOUR_MIN = Pattern.compile("(\\d+):(\\d\\d)m");
-    private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)s");
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,9})days");
+    private static final Pattern MIN_SEC = Pattern.compile("(\\d{1,9}):(\\d\\d)");
+    private static final Pattern HOUR_MIN = Pattern.compile("(\\d{1,9}):(\\d\\d)m");
+    private static final Pattern SECONDS = Pattern.compile("(\\d{1,9}(?:\\.\\d+)?)s");
 
     /** Idle time in procps' and who's notations, as seconds. */
     static Optional<Long> idleSeconds(String raw, String field, List<String> warnings) {

@@ -1,0 +1,52 @@
+package org.incidentworkbench.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The registry: {@code workbench parse auto} picks the right parser for every Linux fixture. */
+class ParsersTest {
+
+    static Stream<Fixtures.Fixture> linuxFixtures() {
+        return Fixtures.all().stream().filter(f -> !f.foreign());
+    }
+
+    @ParameterizedTest(name = "auto recognises {0}")
+    @MethodSource("linuxFixtures")
+    void guessPicksTheFixturesParser(Fixtures.Fixture f) {
+        Optional<OutputParser<?>> guessed = Parsers.guess(f.text());
+        assertEquals(Fixtures.parserOf(f), guessed.map(p -> p.info().name()).orElse("none"));
+    }
+
+    @Test
+    void safeParseTurnsABugIntoUnrecognised() {
+        OutputParser<String> broken = new OutputParser<>() {
+            @Override
+            public ParserInfo info() {
+                return new ParserInfo("broken", java.util.List.of("x"), java.util.List.of("linux"), "x");
+            }
+
+            @Override
+            public ParseOutcome<String> parse(String text) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        ParseOutcome.Unrecognised<String> u = assertInstanceOf(ParseOutcome.Unrecognised.class, Parsers.safeParse(broken, "x"));
+        assertTrue(u.reason().contains("boom"));
+    }
+
+    @Test
+    void everyParserDescribesItself() {
+        for (OutputParser<?> p : Parsers.all()) {
+            assertTrue(!p.info().commands().isEmpty() && p.info().platforms().contains("linux") && !p.info().description().isBlank(),
+                    p.info().toString());
+            assertEquals(p, Parsers.byName(p.info().name()).orElseThrow());
+        }
+    }
+}
