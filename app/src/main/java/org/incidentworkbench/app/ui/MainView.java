@@ -25,7 +25,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import org.incidentworkbench.app.ui.fleet.FleetView;
 import org.incidentworkbench.app.ui.fleet.FleetViewModel;
+import org.incidentworkbench.app.services.IncidentService;
 import org.incidentworkbench.app.ui.hosts.HostRow;
+import org.incidentworkbench.app.ui.incident.IncidentViewModel;
+import org.incidentworkbench.app.ui.incident.JournalView;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.app.ui.metrics.MetricsView;
 import org.incidentworkbench.app.ui.metrics.MetricsViewModel;
@@ -53,6 +56,9 @@ public final class MainView extends StackPane {
     private final MetricsView metricsView;
     private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
     private final Button sampleButton = new Button("Sample");
+    private final Button recordButton = new Button("\u25CF Record");
+    private final IncidentViewModel incidentVm;
+    private final JournalView journalView;
     private final HostsView hostsView;
     private final TabPane tabs = new TabPane();
     private final SplitPane split = new SplitPane();
@@ -74,6 +80,10 @@ public final class MainView extends StackPane {
         hostsView = new HostsView(hostsVm, recent);
         triageVm = new TriageViewModel(ctx.triager(), ctx.network(), FxExecutors.fxThread(), notifier);
 
+        incidentVm = new IncidentViewModel(new IncidentService(ctx.incidents(), java.time.Clock.systemUTC(),
+                System.getProperty("user.name", "unknown"), "Incident Workbench " + org.incidentworkbench.app.cli.VersionCommand.version()),
+                ctx.store(), ctx.io(), FxExecutors.fxThread(), notifier, markers);
+        journalView = new JournalView(incidentVm);
         buildToolbar();
         Tab triageTab = new Tab("Triage", new TriageView(triageVm));
         triageTab.setId("tab-triage");
@@ -92,9 +102,10 @@ public final class MainView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("work-tabs");
 
-        split.getItems().addAll(hostsView, tabs);
+        split.getItems().addAll(hostsView, tabs, journalView);
         double[] div = ctx.prefs().dividers();
-        split.setDividerPositions(div.length > 0 ? div[0] : 0.22);
+        split.setDividerPositions(div.length > 1 ? div : new double[] {0.2, 0.8});
+        SplitPane.setResizableWithParent(journalView, false);
         SplitPane.setResizableWithParent(hostsView, false);
 
         buildStatusBar();
@@ -110,7 +121,10 @@ public final class MainView extends StackPane {
             }
             metricsVm.hosts().setAll(hostsVm.selected().stream().map(HostRow::name).toList());
         });
-        triageVm.onReport(report -> { });
+        triageVm.onReport(incidentVm::recordTriage);
+        // a chart looked at during an incident is part of its story
+        metricsVm.metricProperty().addListener((o, a, m) -> recordChart());
+        metricsVm.hosts().addListener((ListChangeListener<String>) c -> recordChart());
         hostsVm.load(() -> { });
     }
 
@@ -124,6 +138,12 @@ public final class MainView extends StackPane {
                 + Shortcuts.SAMPLE.keys().getDisplayText() + ")"));
         sampleButton.disableProperty().bind(Bindings.isEmpty(hostsVm.selected()));
         sampleButton.setOnAction(e -> sampleSelected());
+        recordButton.setId("record-button");
+        recordButton.textProperty().bind(Bindings.when(incidentVm.recordingBinding()).then("\u25A0 Close & seal").otherwise("\u25CF Record"));
+        recordButton.setTooltip(new Tooltip("Record an incident: triages, charts and notes go into its journal; closing seals a bundle ("
+                + Shortcuts.RECORD.keys().getDisplayText() + ")"));
+        recordButton.setOnAction(e -> toggleRecording());
+        recordButton.disableProperty().bind(incidentVm.busyProperty());
         ProgressBar progress = new ProgressBar();
         progress.setId("triage-progress");
         progress.progressProperty().bind(triageVm.progressProperty());
@@ -147,7 +167,18 @@ public final class MainView extends StackPane {
         helpButton.setOnAction(e -> help.toggle());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar.getItems().addAll(triageButton, progress, progressText, sampleButton, spacer, themeButton, helpButton);
+        Label incidentLabel = new Label();
+        incidentLabel.setId("incident-label");
+        incidentLabel.textProperty().bind(Bindings.createStringBinding(() -> incidentVm.isRecording()
+                ? "Incident: " + incidentVm.titleProperty().get() : "Incident: none", incidentVm.recordingProperty(), incidentVm.titleProperty()));
+        incidentVm.recordingProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                incidentLabel.getStyleClass().add("recording");
+            } else {
+                incidentLabel.getStyleClass().remove("recording");
+            }
+        });
+        toolbar.getItems().addAll(recordButton, incidentLabel, new javafx.scene.control.Separator(), triageButton, progress, progressText, sampleButton, spacer, themeButton, helpButton);
     }
 
     private void buildStatusBar() {
@@ -183,6 +214,37 @@ public final class MainView extends StackPane {
         triageVm.triage(sel);
     }
 
+    private void recordChart() {
+        if (incidentVm.isRecording()) {
+            var r = metricsVm.axis().range();
+            incidentVm.recordChart(metricsVm.metricProperty().get(), List.copyOf(metricsVm.hosts()), r.fromMillis(), r.toMillis());
+        }
+    }
+
+    /** The record button: asks for a title and opens an incident, or asks for a summary and closes and seals it. */
+    public void toggleRecording() {
+        if (!incidentVm.isRecording()) {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+            d.setTitle("Record an incident");
+            d.setHeaderText("What is happening? (the incident's title, for example \"web-1 returns 500s\")");
+            d.showAndWait().filter(t -> !t.isBlank()).ifPresent(this::startIncident);
+        } else {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+            d.setTitle("Close and seal the incident");
+            d.setHeaderText("Summary: what happened and how it was resolved (goes into the postmortem)");
+            d.showAndWait().ifPresent(this::closeIncident);
+        }
+    }
+
+    /** Opens an incident over the selected hosts (the record button after its dialog). */
+    public void startIncident(String title) {
+        incidentVm.start(title, "", hostsVm.selected().stream().map(HostRow::name).toList());
+    }
+
+    public void closeIncident(String summary) {
+        incidentVm.closeAndSeal(summary);
+    }
+
     /** Starts sampling the selected hosts that are not sampled, or stops them all when all are (button and Ctrl+Shift+S). */
     public void sampleSelected() {
         List<HostRow> sel = List.copyOf(hostsVm.selected());
@@ -198,6 +260,8 @@ public final class MainView extends StackPane {
         scene.getAccelerators().put(Shortcuts.TRIAGE.keys(), this::triageSelected);
         scene.getAccelerators().put(Shortcuts.HELP.keys(), help::toggle);
         scene.getAccelerators().put(Shortcuts.SAMPLE.keys(), this::sampleSelected);
+        scene.getAccelerators().put(Shortcuts.RECORD.keys(), this::toggleRecording);
+        scene.getAccelerators().put(Shortcuts.NOTE.keys(), journalView::focusInput);
         scene.getAccelerators().put(Shortcuts.THEME.keys(), () -> themeButton.setSelected(!themeButton.isSelected()));
         scene.getAccelerators().put(Shortcuts.SEARCH.keys(), () -> Optional.ofNullable(scene.lookup("#host-search")).ifPresent(Node::requestFocus));
         scene.getAccelerators().put(Shortcuts.TAB_TRIAGE.keys(), () -> selectTab(0));
@@ -278,6 +342,14 @@ public final class MainView extends StackPane {
 
     public ObservableList<ChartMarker> markers() {
         return markers;
+    }
+
+    public IncidentViewModel incident() {
+        return incidentVm;
+    }
+
+    public JournalView journalView() {
+        return journalView;
     }
 
     public TabPane tabs() {

@@ -1,0 +1,102 @@
+package org.incidentworkbench.app.ui.incident;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.incidentworkbench.playbooks.journal.JournalEvent;
+
+/**
+ * The journal beside the work: the incident's events as a timeline (newest last, scrolled into view)
+ * and a box to add a note, hypothesis or marker. In replay it shows the bundle's events up to the
+ * replay time instead. Binds to an {@link IncidentViewModel} (or a replay's visible events).
+ */
+public final class JournalView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final ListView<JournalEvent> list = new ListView<>();
+    private final TextField input = new TextField();
+    private final Label title = new Label("Journal");
+
+    public JournalView(IncidentViewModel vm) {
+        setId("journal-pane");
+        getStyleClass().add("journal-pane");
+        setSpacing(6);
+        setPadding(new Insets(6));
+        title.getStyleClass().add("pane-title");
+        Label state = new Label();
+        state.setId("journal-state");
+        state.setWrapText(true);
+        state.textProperty().bind(Bindings.createStringBinding(() -> vm.isRecording()
+                ? "Recording: " + vm.titleProperty().get() : "Not recording. Press Record to open an incident.",
+                vm.recordingProperty(), vm.titleProperty()));
+        state.getStyleClass().add("pane-message");
+        list.setId("journal-list");
+        list.setItems(vm.events());
+        list.setCellFactory(l -> new EventCell());
+        list.setPlaceholder(new Label("No events yet"));
+        vm.events().addListener((javafx.collections.ListChangeListener<JournalEvent>) c -> list.scrollTo(vm.events().size() - 1));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        ChoiceBox<IncidentViewModel.EntryKind> kind = new ChoiceBox<>();
+        kind.getItems().setAll(IncidentViewModel.EntryKind.values());
+        kind.setValue(IncidentViewModel.EntryKind.NOTE);
+        kind.setId("journal-kind");
+        input.setId("journal-input");
+        input.setPromptText("+ note (Ctrl+N)");
+        HBox.setHgrow(input, Priority.ALWAYS);
+        Button add = new Button("Add");
+        add.setId("journal-add");
+        Runnable doAdd = () -> {
+            vm.add(kind.getValue(), input.getText());
+            input.clear();
+        };
+        add.setOnAction(e -> doAdd.run());
+        input.setOnAction(e -> doAdd.run());
+        add.disableProperty().bind(vm.recordingBinding().not());
+        getChildren().addAll(title, state, list, kind, new HBox(4, input, add));
+    }
+
+    /** Puts the cursor in the journal box (Ctrl+N from anywhere). */
+    public void focusInput() {
+        input.requestFocus();
+    }
+
+    /** Shows other events (replay) in the same list. */
+    public void show(ObservableList<JournalEvent> events) {
+        list.setItems(events);
+    }
+
+    public ListView<JournalEvent> list() {
+        return list;
+    }
+
+    private static final class EventCell extends ListCell<JournalEvent> {
+        @Override
+        protected void updateItem(JournalEvent e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label time = new Label(TIME.format(e.time()));
+            time.getStyleClass().add("journal-time");
+            Label text = new Label(JournalLine.summary(e));
+            text.setWrapText(true);
+            text.setMaxWidth(220);
+            setGraphic(new HBox(6, time, text));
+            setText(null);
+        }
+    }
+}
