@@ -19,8 +19,8 @@ import java.util.Optional;
  * blocks whose patterns match the name as typed ({@code *}, {@code ?}, {@code !negation}), first
  * value obtained wins, {@code IdentityFile} accumulates, lines before any {@code Host} apply to all,
  * {@code Include} is followed (relative to {@code ~/.ssh}). Understood keywords: HostName, User,
- * Port, IdentityFile, ProxyJump, ServerAliveInterval, ConnectTimeout, UserKnownHostsFile; the rest
- * are ignored. {@code Match} blocks other than {@code Match all} are skipped (their conditions need
+ * Port, IdentityFile, ProxyJump, ServerAliveInterval, ConnectTimeout, UserKnownHostsFile, and
+ * ProxyCommand when it is a jump host in disguise ({@code ssh -W %h:%p bastion}); the rest are ignored. {@code Match} blocks other than {@code Match all} are skipped (their conditions need
  * the connection).
  *
  * <pre>
@@ -168,7 +168,8 @@ public final class SshConfigResolver {
                         }
                     }
                 }
-                case "hostname", "user", "port", "identityfile", "proxyjump", "serveraliveinterval", "connecttimeout",
+                case "hostname", "user", "port", "identityfile", "proxyjump", "proxycommand", "serveraliveinterval",
+                        "connecttimeout",
                         "userknownhostsfile" -> out.add(new Line(file, number, keyword, unquote(value), condition));
                 default -> {
                     // keywords we do not act on (ForwardAgent, Ciphers...) are OpenSSH's business
@@ -217,6 +218,8 @@ public final class SshConfigResolver {
             }
             if (l.keyword().equals("identityfile")) {
                 identityFiles.add(l);
+            } else if (l.keyword().startsWith("proxy")) {
+                first.putIfAbsent("proxy", l); // ProxyJump and ProxyCommand exclude each other: first one wins
             } else {
                 first.putIfAbsent(l.keyword(), l);
             }
@@ -242,11 +245,13 @@ public final class SshConfigResolver {
                 .filter(v -> !v.equalsIgnoreCase("none"))
                 .map(v -> expandPath(v, typed.host(), hostname, remoteUser, port));
         List<HostSpec> jumps = new ArrayList<>();
-        Line proxyJump = first.get("proxyjump");
-        if (proxyJump != null && !proxyJump.value().equalsIgnoreCase("none")) {
+        Line proxyJump = first.get("proxy");
+        String hops = proxyJump == null ? "none"
+                : proxyJump.keyword().equals("proxyjump") ? proxyJump.value() : ProxyCommands.asJump(proxyJump);
+        if (!hops.equalsIgnoreCase("none")) {
             List<String> nextChain = new ArrayList<>(chain);
             nextChain.add(typed.host());
-            for (String hop : proxyJump.value().split(",")) {
+            for (String hop : hops.split(",")) {
                 String h = hop.strip();
                 if (h.isEmpty()) {
                     throw new SshConfigException(proxyJump.file() + " line " + proxyJump.number()
@@ -265,6 +270,76 @@ public final class SshConfigResolver {
     private static HostSpec withoutJumps(HostSpec h) {
         return new HostSpec(h.alias(), h.user(), h.hostname(), h.port(), h.identityFiles(), List.of(),
                 h.connectTimeout(), h.serverAliveInterval(), h.knownHostsFile());
+    }
+
+    /**
+     * The ProxyCommand forms that are a jump host in disguise ({@code ssh -W %h:%p bastion},
+     * {@code ssh bastion nc %h %p}), turned into a ProxyJump hop; anything else is refused by line,
+     * because running arbitrary local commands is not something a triage tool should do silently.
+     */
+    static final class ProxyCommands {
+        private static final java.util.Set<String> NO_ARG = java.util.Set.of("-q", "-x", "-a", "-A", "-T", "-N",
+                "-C", "-4", "-6", "-v", "-vv", "-vvv", "-n", "-k");
+        private static final java.util.Set<String> IGNORED_ARG = java.util.Set.of("-o", "-F", "-i", "-c", "-m", "-b");
+
+        private ProxyCommands() {
+        }
+
+        static String asJump(Line l) {
+            String v = l.value().strip();
+            if (v.equalsIgnoreCase("none")) {
+                return "none";
+            }
+            List<String> t = new ArrayList<>(tokens(v));
+            if (!t.isEmpty() && t.get(0).equals("exec")) {
+                t.remove(0);
+            }
+            if (t.isEmpty() || !(t.get(0).equals("ssh") || t.get(0).endsWith("/ssh"))) {
+                throw unsupported(l);
+            }
+            String user = null;
+            String port = null;
+            String dest = null;
+            boolean forwards = false;
+            for (int i = 1; i < t.size(); i++) {
+                String a = t.get(i);
+                if (a.equals("-W") && i + 1 < t.size()) {
+                    String w = t.get(++i);
+                    forwards = w.equals("%h:%p") || w.equals("[%h]:%p");
+                    if (!forwards) {
+                        throw unsupported(l);
+                    }
+                } else if (a.equals("-p") && i + 1 < t.size()) {
+                    port = t.get(++i);
+                } else if (a.equals("-l") && i + 1 < t.size()) {
+                    user = t.get(++i);
+                } else if (IGNORED_ARG.contains(a) && i + 1 < t.size()) {
+                    i++;
+                } else if (NO_ARG.contains(a)) {
+                    continue;
+                } else if (a.startsWith("-")) {
+                    throw unsupported(l);
+                } else if (dest == null) {
+                    dest = a;
+                } else if (!forwards && List.of("nc", "netcat", "ncat").contains(a) && i + 2 == t.size() - 1
+                        && t.get(i + 1).equals("%h") && t.get(i + 2).equals("%p")) {
+                    forwards = true;
+                    i += 2;
+                } else {
+                    throw unsupported(l);
+                }
+            }
+            if (dest == null || !forwards) {
+                throw unsupported(l);
+            }
+            return (user != null && !dest.contains("@") ? user + "@" : "") + dest + (port != null ? ":" + port : "");
+        }
+
+        private static SshConfigException unsupported(Line l) {
+            return new SshConfigException(l.file() + " line " + l.number() + ": ProxyCommand `" + l.value()
+                    + "` is not something the workbench will run; write `ProxyJump BASTION` instead "
+                    + "(OpenSSH 7.3 and later understand it too).", Optional.of(l.file()), l.number());
+        }
     }
 
     /** What was typed: {@code [user@]host[:port]}, {@code [user@][v6]:port}, {@code ssh://user@host:port}. */

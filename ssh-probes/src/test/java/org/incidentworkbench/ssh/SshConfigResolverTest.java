@@ -121,6 +121,29 @@ class SshConfigResolverTest {
     }
 
     @Test
+    void proxyCommandThatIsAJumpHostBecomesOneAndOthersAreRefusedByLine() throws Exception {
+        SshConfigResolver c = config("""
+                Host a
+                  ProxyCommand ssh -q -W %h:%p -l ops -p 2200 bastion
+                Host b
+                  ProxyCommand exec ssh -o StrictHostKeyChecking=yes gate nc %h %p
+                Host c
+                  ProxyJump first
+                  ProxyCommand ssh -W %h:%p ignored
+                Host d
+                  ProxyCommand /usr/bin/corkscrew proxy 8080 %h %p
+                """);
+        assertEquals(List.of("ops@bastion:2200"), c.resolve("a").jumps().stream().map(HostSpec::target).toList());
+        assertEquals(List.of("gate"), c.resolve("b").jumps().stream().map(HostSpec::target).toList());
+        assertEquals(List.of("first"), c.resolve("c").jumps().stream().map(HostSpec::target).toList(),
+                "the first of ProxyJump and ProxyCommand wins, as in OpenSSH");
+        SshConfigException e = assertThrows(SshConfigException.class, () -> c.resolve("d"));
+        assertEquals(9, e.line());
+        assertTrue(e.getMessage().contains("line 9: ProxyCommand `/usr/bin/corkscrew") && e.getMessage().contains("ProxyJump"),
+                e.getMessage());
+    }
+
+    @Test
     void proxyJumpLoopIsReportedWithTheChain() throws Exception {
         SshConfigResolver c = config("""
                 Host a
