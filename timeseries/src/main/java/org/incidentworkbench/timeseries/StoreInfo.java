@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param chunkBytes      bytes of those chunks (values plus their share of timestamp blocks)
  * @param rollupBuckets   buckets per rollup tier, keyed {@code 1m} and {@code 1h}
  * @param firstMillis     the oldest point's time (any tier)
- * @param lastMillis      the newest point's time
+ * @param lastMillis      the newest point's time (when all are compressed: the end of the newest window)
  */
 public record StoreInfo(Path file, int schemaVersion, long fileBytes, int seriesCount, long hotPoints, long chunkPoints,
                         long chunkBytes, Map<String, Long> rollupBuckets, Optional<Long> firstMillis,

@@ -33,6 +33,7 @@ import org.incidentworkbench.timeseries.StoreConfig;
 import org.incidentworkbench.timeseries.StoreException;
 import org.incidentworkbench.timeseries.StoreInfo;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.incidentworkbench.timeseries.downsample.Lttb;
 import org.incidentworkbench.timeseries.query.BucketAggregator;
 import org.incidentworkbench.timeseries.query.QueryPlan;
 import org.incidentworkbench.timeseries.query.Tier;
@@ -529,7 +530,9 @@ public final class TieredStore implements TimeSeriesStore {
         minuteFrom = Math.min(minuteFrom, rawFrom);
         List<SeriesData> out = new ArrayList<>();
         for (SeriesKey key : series(selector)) {
-            out.add(queryOne(key, fromMillis, toMillis, plan.stepMillis(), rawFrom, minuteFrom));
+            SeriesData d = queryOne(key, fromMillis, toMillis, plan.stepMillis(), rawFrom, minuteFrom);
+            // the grid gives at most maxPoints buckets except for tiny budgets, where LTTB keeps the shape
+            out.add(d.size() > maxPoints ? Lttb.thin(d, maxPoints) : d);
         }
         return new QueryResult(out);
     }
@@ -695,6 +698,12 @@ public final class TieredStore implements TimeSeriesStore {
                 first = Optional.of(memMin);
             }
             long max = hot.maxTs();
+            try (ResultSet rs = s.executeQuery("SELECT MAX(block_start) FROM rollup WHERE tier = " + RollupTier.MINUTE)) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    max = Math.max(max, rs.getLong(1) + window - 1);
+                }
+            }
+            // without points in memory, the end of the newest compressed window bounds the newest point
             Optional<Long> last = max == Long.MIN_VALUE ? Optional.empty() : Optional.of(max);
             long size;
             try {
