@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
  * ({@code %Cpu0}) are ignored in favour of the total when both exist, else averaged. {@code /proc/stat}'s
  * CPU split is the average since boot ({@code source} says {@code /proc}).
  *
+ * <p>The CPU line of a single iteration is dropped with a warning when it claims 100 % idle while the
+ * process list shows at least 10 % CPU in use: procps-ng 4.0.2 prints such an empty first frame on this
+ * kernel (6.x, Debian 12 VM); the second frame of {@code top -b -n 2 -d 0.5} is a real sample.
+ *
  * <p>Checked against procps-ng 4.0.2 (Debian 12) and 3.3.10 (CentOS 7, also {@code -n 3} and GiB units).
  * BSD/macOS top ({@code Processes: ... CPU usage:}) is unrecognised.
  */
@@ -80,9 +84,11 @@ public final class TopParser implements OutputParser<TopReport> {
                     Optional.empty(), List.of(), "top"));
         }
         int last = -1;
+        int iterations = 0;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("top - ")) {
                 last = i;
+                iterations++;
             }
         }
         if (last < 0) {
@@ -140,6 +146,15 @@ public final class TopParser implements OutputParser<TopReport> {
                 Optional.ofNullable(mem.get("swap.used"))));
         List<TopReport.TopProcess> processes = i < lines.size()
                 ? readProcesses(lines.get(i), lines.subList(i + 1, lines.size()), warnings) : List.of();
+        if (iterations == 1 && cpu.isPresent() && cpu.get().idlePercent().orElse(0.0) >= 100.0
+                && processes.stream().mapToDouble(p -> p.cpuPercent().orElse(0.0)).sum() >= 10) {
+            // procps-ng 4 on some kernels prints an all-idle %Cpu line in the first frame while its own process
+            // list shows busy CPUs; an "all idle" CPU split would hide the load, so leave it out and say why
+            warnings.add("top's only iteration reports 100 % idle while its processes use "
+                    + Math.round(processes.stream().mapToDouble(p -> p.cpuPercent().orElse(0.0)).sum())
+                    + " % CPU: the first frame's CPU summary is not a sample, so it was left out (top -b -n 2 -d 0.5 gives a real one)");
+            cpu = Optional.empty();
+        }
         return ParseOutcome.parsed(new TopReport(summary, tasks, cpu, memory, processes, "top"), warnings);
     }
 

@@ -148,7 +148,7 @@ class FindingRulesTest {
 
         @Test
         void procFallbackSaysSinceBoot() {
-            List<Finding> f = Reports.rule(Reports.builder().fixture("top", "debian-12/top-proc-fallback.out")
+            List<Finding> f = Reports.rule(Reports.builder().fixture("top", "debian-12/proc-stat--top-fallback.out")
                     .evaluate(with("iowaitPercentWarning", 0.0)), "cpu.iowait");
             assertTrue(f.get(0).evidence().contains("since boot"), f.get(0).evidence());
         }
@@ -158,7 +158,7 @@ class FindingRulesTest {
     class DeviceSaturation {
         @Test
         void busyWriterAtSeventyThreePercent() {
-            String busy = "debian-12/iostat-dxk-1-2-busy-write.out";
+            String busy = "debian-12/iostat-dxk-1-2--busy-writer.out";
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("iostat", busy).evaluate(), "disk.saturation"));
             List<Finding> f = Reports.rule(Reports.builder().fixture("iostat", busy)
                     .evaluate(with("deviceUtilPercentWarning", 70.0)), "disk.saturation");
@@ -183,13 +183,13 @@ class FindingRulesTest {
     class DStateAndZombies {
         @Test
         void liveCaptureWithTwoDStateAndFourZombies() {
-            List<Finding> all = Reports.builder().fixture("ps", "debian-12/ps-eo-probe-d-state-zombies.out").evaluate();
+            List<Finding> all = Reports.builder().fixture("ps", "debian-12/ps-eo--probe-d-state-zombies.out").evaluate();
             Finding d = Reports.rule(all, "proc.d-state").get(0);
             assertEquals(Severity.INFO, d.severity());
             assertTrue(d.title().startsWith("2 processes"), d.title());
             Finding z = Reports.rule(all, "proc.zombies").get(0);
             assertTrue(z.evidence().startsWith("4 of parent 32230 python3"), z.evidence());
-            List<Finding> strict = Reports.builder().fixture("ps", "debian-12/ps-eo-probe-d-state-zombies.out")
+            List<Finding> strict = Reports.builder().fixture("ps", "debian-12/ps-eo--probe-d-state-zombies.out")
                     .evaluate(with(m -> {
                         m.put("dStateWarning", 2);
                         m.put("zombiesWarning", 4);
@@ -241,7 +241,7 @@ class FindingRulesTest {
     class Sockets {
         @Test
         void liveCloseWaitLeak() {
-            List<Finding> f = Reports.rule(Reports.builder().fixture("ss", "debian-12/ss-probe-close-wait-time-wait.out").evaluate(),
+            List<Finding> f = Reports.rule(Reports.builder().fixture("ss", "debian-12/ss-s--with-ss-tanp-close-wait-time-wait.out").evaluate(),
                     "net.close-wait");
             assertEquals("25 sockets in CLOSE-WAIT", f.get(0).title());
             assertTrue(f.get(0).evidence().startsWith("25 python3 (pid "), f.get(0).evidence());
@@ -250,13 +250,13 @@ class FindingRulesTest {
 
         @Test
         void procNetTcpSeesTheSameLeak() {
-            assertEquals(1, Reports.rule(Reports.builder().fixture("ss", "debian-12/proc-net-tcp-close-wait.out").evaluate(),
+            assertEquals(1, Reports.rule(Reports.builder().fixture("ss", "debian-12/proc-net-tcp--close-wait.out").evaluate(),
                     "net.close-wait").size());
         }
 
         @Test
         void timeWaitFromTheSummary() {
-            String probe = "debian-12/ss-probe-close-wait-time-wait.out";
+            String probe = "debian-12/ss-s--with-ss-tanp-close-wait-time-wait.out";
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ss", probe).evaluate(), "net.time-wait"));
             List<Finding> f = Reports.rule(Reports.builder().fixture("ss", probe).evaluate(with("timeWaitWarning", 50)), "net.time-wait");
             assertEquals("53 sockets in TIME-WAIT", f.get(0).title());
@@ -285,7 +285,7 @@ class FindingRulesTest {
             assertEquals(2, f.size());
             assertEquals("eth0 has 12 packet errors", f.get(0).title());
             assertEquals("eth1 drops 2.5 % of packets", f.get(1).title());
-            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ip", "debian-12/ip-probe-s-addr-route.out").evaluate(),
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ip", "debian-12/ip-s-addr--with-ip-route-section.out").evaluate(),
                     "net.nic-errors"));
         }
     }
@@ -294,7 +294,7 @@ class FindingRulesTest {
     class LogErrors {
         @Test
         void liveSegfault() {
-            List<Finding> f = Reports.rule(Reports.builder().fixture("logs", "debian-12/logs-probe-no-journal-segfault.out").evaluate(),
+            List<Finding> f = Reports.rule(Reports.builder().fixture("logs", "debian-12/logs--probe-no-journal-segfault.out").evaluate(),
                     "logs.segfault");
             assertEquals(Severity.WARNING, f.get(0).severity());
             assertTrue(f.get(0).evidence().contains("python3[32302]") || f.get(0).evidence().contains("segfault at 0"), f.get(0).evidence());

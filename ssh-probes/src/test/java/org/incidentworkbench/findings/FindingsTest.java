@@ -15,13 +15,13 @@ class FindingsTest {
         return Reports.builder()
                 .fixture("w", "jc/centos-7.7/w.out")
                 .probe("uptime", Reports.read("jc/inline/uptime-0-user.out") + Sections.marker("nproc") + "\n2\n")
-                .fixture("ps", "debian-12/ps-eo-probe-d-state-zombies.out")
-                .fixture("ip", "debian-12/ip-probe-s-addr-route.out")
+                .fixture("ps", "debian-12/ps-eo--probe-d-state-zombies.out")
+                .fixture("ip", "debian-12/ip-s-addr--with-ip-route-section.out")
                 .probe("df", Reports.read("debian-12/df-PTk.out") + Sections.marker("df -Pi") + "\n" + Reports.read("debian-12/df-Pi.out"))
                 .fixture("top", "debian-12/top-b-n1.out")
-                .fixture("iostat", "debian-12/iostat-dxk-1-2-busy-write.out")
-                .fixture("ss", "debian-12/ss-probe-close-wait-time-wait.out")
-                .fixture("logs", "debian-12/logs-probe-no-journal-segfault.out");
+                .fixture("iostat", "debian-12/iostat-dxk-1-2--busy-writer.out")
+                .fixture("ss", "debian-12/ss-s--with-ss-tanp-close-wait-time-wait.out")
+                .fixture("logs", "debian-12/logs--probe-no-journal-segfault.out");
     }
 
     @Test

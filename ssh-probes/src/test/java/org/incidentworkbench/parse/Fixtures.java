@@ -29,7 +29,7 @@ final class Fixtures {
     static final Map<String, List<String>> PREFIXES = Map.ofEntries(
             Map.entry("w", List.of("w")), Map.entry("uptime", List.of("uptime")), Map.entry("ps", List.of("ps")),
             Map.entry("ip", List.of("ip", "proc-net-dev")), Map.entry("df", List.of("df")),
-            Map.entry("top", List.of("top")), Map.entry("iostat", List.of("iostat")),
+            Map.entry("top", List.of("top", "proc-stat")), Map.entry("iostat", List.of("iostat", "proc-diskstats")),
             Map.entry("ss", List.of("ss", "proc-net-tcp")),
             Map.entry("logs", List.of("journalctl", "syslog", "dmesg", "logs")),
             Map.entry("free", List.of("free")), Map.entry("vmstat", List.of("vmstat")));
@@ -67,14 +67,28 @@ final class Fixtures {
         }
     }
 
-    /** {@code df-PTk} → {@code df -PTk}, {@code ip_route} → {@code ip route}, {@code iostat-dxk-1-2} → {@code iostat -dxk 1 2}. */
+    /**
+     * The display name of a fixture file: {@code df-PTk} → {@code df -PTk}, {@code ip_route} → {@code ip route},
+     * {@code iostat-dxk-1-2} → {@code iostat -dxk 1 2}, {@code proc-net-tcp} → {@code /proc/net/tcp}; what
+     * follows {@code --} says what is odd about the capture: {@code ss-s--with-ss-tanp-close-wait} →
+     * {@code ss -s (with ss tanp close wait)}.
+     */
     static String command(String name) {
-        String[] parts = name.replace('_', ' ').split("-");
-        StringBuilder b = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            b.append(parts[i].matches("\\d+") ? " " : " -").append(parts[i]);
+        String[] halves = name.split("--", 2);
+        String cmd = halves[0];
+        String text;
+        if (cmd.startsWith("proc-")) {
+            text = "/" + cmd.replace('-', '/');
+        } else {
+            String[] parts = cmd.replace('_', ' ').split("-");
+            StringBuilder b = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                // numbers and ip's objects (addr, route, link) are arguments; the rest are flags
+                b.append(parts[i].matches("\\d+|addr|route|link") ? " " : " -").append(parts[i]);
+            }
+            text = b.toString();
         }
-        return b.toString();
+        return halves.length > 1 ? text + " (" + halves[1].replace('-', ' ') + ")" : text;
     }
 
     static Path root() {
@@ -138,7 +152,7 @@ final class Fixtures {
         }
         ParseOutcome.Parsed<T> p = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> f + ": " + outcome);
         assertEquals(expectedWarnings, p.warnings().size(), f + " parses with " + expectedWarnings + " warnings: " + p.warnings());
-        assertTrue(parser.recognises(f.text()) || f.name().startsWith("proc-"), parser.info().name() + " recognises " + f);
+        assertTrue(parser.recognises(f.text()), parser.info().name() + " recognises " + f);
         try {
             Json.mapper().writeValueAsString(p.value());
         } catch (IOException e) {

@@ -93,7 +93,7 @@ class IostatParserTest {
 
     @Test
     void diskstatsFallbackComputesRatesOverTheUptimeDelta() throws Exception {
-        IostatReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/iostat-proc-diskstats-busy.out"));
+        IostatReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/proc-diskstats--busy-writer.out"));
         assertEquals("/proc/diskstats", r.source());
         IostatReport.Device vda = r.devices().stream().filter(d -> d.name().equals("vda")).findFirst().orElseThrow();
         assertTrue(r.devices().stream().noneMatch(d -> d.name().startsWith("loop")), "idle loop devices left out");

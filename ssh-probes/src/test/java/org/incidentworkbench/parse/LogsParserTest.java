@@ -62,7 +62,7 @@ class LogsParserTest {
 
     @Test
     void probeWithoutJournalFlagsTheSegfault() throws Exception {
-        LogsReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/logs-probe-no-journal-segfault.out"));
+        LogsReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/logs--probe-no-journal-segfault.out"));
         assertEquals(List.of("No journal files were found.", "-- No entries --"), r.notes());
         assertEquals(1, r.segfaults());
         LogsReport.LogEntry segv = r.flagged(LogsReport.SEGFAULT).get(0);

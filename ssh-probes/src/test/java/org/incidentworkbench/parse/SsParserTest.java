@@ -68,7 +68,7 @@ class SsParserTest {
 
     @Test
     void probeTextHasSummaryAndStates() throws Exception {
-        SsReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/ss-probe-close-wait-time-wait.out"));
+        SsReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/ss-s--with-ss-tanp-close-wait-time-wait.out"));
         SsReport.Summary s = r.summary().orElseThrow();
         assertEquals(53, s.totalSockets().orElseThrow());
         assertEquals(53, s.tcpTimeWait().orElseThrow());
@@ -83,7 +83,7 @@ class SsParserTest {
 
     @Test
     void procNetTcpMatchesTheSameSockets() throws Exception {
-        SsReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/proc-net-tcp-close-wait.out"));
+        SsReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/proc-net-tcp--close-wait.out"));
         assertEquals("/proc/net/tcp", r.source());
         assertEquals(25L, r.tcpStateCounts().get("CLOSE-WAIT"));
         assertTrue(r.sockets().stream().anyMatch(s -> s.localAddress().equals("127.0.0.1") && s.localPort().get().equals("47001")

@@ -24,12 +24,15 @@ class TopParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void parsesFixture(Fixtures.Fixture f) {
-        Optional<TopReport> report = Fixtures.parse(parser, f);
+        // the live busy capture has procps 4's all-idle first frame: its CPU line is dropped with a warning
+        boolean emptyFirstFrame = f.name().equals("top-b-n1-w512--empty-first-frame");
+        Optional<TopReport> report = Fixtures.parse(parser, f, emptyFirstFrame ? 1 : 0);
         if (report.isEmpty()) {
             return;
         }
         TopReport r = report.get();
-        assertTrue(r.cpu().isPresent() && r.memory().isPresent() && r.summary().isPresent(), f + " has cpu, memory, load");
+        assertEquals(!emptyFirstFrame, r.cpu().isPresent());
+        assertTrue(r.memory().isPresent() && r.summary().isPresent(), f + " has cpu, memory, load");
         assertTrue(r.memory().get().totalBytes().orElseThrow() > 0);
         if (r.source().equals("top")) {
             assertTrue(r.tasks().isPresent() && !r.processes().isEmpty());
@@ -88,7 +91,7 @@ class TopParserTest {
 
     @Test
     void procFallbackIsSinceBoot() throws Exception {
-        TopReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/top-proc-fallback.out"));
+        TopReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/proc-stat--top-fallback.out"));
         assertEquals("/proc", r.source());
         CpuSplit c = r.cpu().orElseThrow();
         double sum = c.userPercent().get() + c.systemPercent().get() + c.nicePercent().get() + c.idlePercent().get()
