@@ -29,6 +29,8 @@ import org.incidentworkbench.app.services.IncidentService;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.app.ui.incident.IncidentViewModel;
 import org.incidentworkbench.app.ui.incident.JournalView;
+import org.incidentworkbench.app.ui.replay.ReplayView;
+import org.incidentworkbench.app.ui.replay.ReplayViewModel;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.app.ui.metrics.MetricsView;
 import org.incidentworkbench.app.ui.metrics.MetricsViewModel;
@@ -58,6 +60,8 @@ public final class MainView extends StackPane {
     private final Button sampleButton = new Button("Sample");
     private final Button recordButton = new Button("\u25CF Record");
     private final IncidentViewModel incidentVm;
+    private ReplayViewModel replayVm;
+    private ReplayView replayView;
     private final JournalView journalView;
     private final HostsView hostsView;
     private final TabPane tabs = new TabPane();
@@ -99,6 +103,11 @@ public final class MainView extends StackPane {
         Tab metricsTab = new Tab("Metrics", metricsView);
         metricsTab.setId("tab-metrics");
         tabs.getTabs().add(metricsTab);
+        replayVm = new ReplayViewModel(ctx.io(), FxExecutors.fxThread(), notifier, org.incidentworkbench.playbooks.replay.TickSource.SYSTEM);
+        replayView = new ReplayView(replayVm);
+        Tab replayTab = new Tab("Replay & training", replayView);
+        replayTab.setId("tab-replay");
+        tabs.getTabs().add(replayTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("work-tabs");
 
@@ -262,6 +271,15 @@ public final class MainView extends StackPane {
         scene.getAccelerators().put(Shortcuts.SAMPLE.keys(), this::sampleSelected);
         scene.getAccelerators().put(Shortcuts.RECORD.keys(), this::toggleRecording);
         scene.getAccelerators().put(Shortcuts.NOTE.keys(), journalView::focusInput);
+        scene.getAccelerators().put(Shortcuts.OPEN_BUNDLE.keys(), () -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle("Open an incident bundle");
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Incident bundles", "*.iwbundle"));
+            java.io.File f = fc.showOpenDialog(scene.getWindow());
+            if (f != null) {
+                openBundle(f.toPath());
+            }
+        });
         scene.getAccelerators().put(Shortcuts.THEME.keys(), () -> themeButton.setSelected(!themeButton.isSelected()));
         scene.getAccelerators().put(Shortcuts.SEARCH.keys(), () -> Optional.ofNullable(scene.lookup("#host-search")).ifPresent(Node::requestFocus));
         scene.getAccelerators().put(Shortcuts.TAB_TRIAGE.keys(), () -> selectTab(0));
@@ -304,6 +322,7 @@ public final class MainView extends StackPane {
     /** Saves the layout to the preferences (the window calls it when closing). */
     public void close() {
         metricsView.stop();
+        replayView.stop();
         samplingVm.close();
     }
 
@@ -350,6 +369,20 @@ public final class MainView extends StackPane {
 
     public JournalView journalView() {
         return journalView;
+    }
+
+    public ReplayViewModel replay() {
+        return replayVm;
+    }
+
+    public ReplayView replayView() {
+        return replayView;
+    }
+
+    /** Opens a bundle in the replay tab (Ctrl+O asks for the file). */
+    public void openBundle(java.nio.file.Path bundle) {
+        replayVm.open(bundle);
+        tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
     }
 
     public TabPane tabs() {

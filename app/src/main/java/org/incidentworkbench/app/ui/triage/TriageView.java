@@ -107,6 +107,20 @@ public final class TriageView extends BorderPane {
                 + "   " + report.duration().toMillis() + " ms" + (row.triagingProperty().get() ? "   (triaging again...)" : "");
     }
 
+    /**
+     * A report as the triage tab shows it (findings, then the probe tabs; or the explained failure),
+     * for the replay, which shows recorded reports without a live host row.
+     */
+    public static Node reportContent(TriageReport report) {
+        if (report.failure().isPresent()) {
+            return failurePane(FailureExplanation.of(report.host(), report.failure().get()));
+        }
+        SplitPane split = new SplitPane(findingsPane(report), probeTabs(report));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.38);
+        return split;
+    }
+
     private static Node placeholder(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("placeholder");

@@ -1,0 +1,344 @@
+package org.incidentworkbench.app.ui.replay;
+
+import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.incidentworkbench.app.ui.incident.JournalLine;
+import org.incidentworkbench.app.ui.metrics.ChartAxis;
+import org.incidentworkbench.app.ui.metrics.ChartStyle;
+import org.incidentworkbench.app.ui.metrics.TimeRange;
+import org.incidentworkbench.app.ui.metrics.TimeSeriesCanvas;
+import org.incidentworkbench.app.ui.triage.TriageView;
+import org.incidentworkbench.playbooks.bundle.MetricSlice;
+import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.replay.ReplayState;
+import org.incidentworkbench.playbooks.training.TraineeMove;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * The replay tab: open a bundle (or a shipped sample), then a scrubber with play, pause, speed and
+ * step, and the incident as of the replay time: latest triage per host, charts of the recorded
+ * metrics cut at that time with events as markers, the journal so far. Training mode hides the
+ * future, asks what next, reveals evidence per answer and shows the comparison at the end.
+ */
+public final class ReplayView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final ReplayViewModel vm;
+    private final ListView<String> hosts = new ListView<>();
+    private final BorderPane triage = new BorderPane();
+    private final ComboBox<String> metric = new ComboBox<>();
+    private final ChartAxis axis = new ChartAxis(new TimeRange(0, 1));
+    private final TimeSeriesCanvas chart;
+    private final ListView<String> journal = new ListView<>();
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final Label time = new Label("");
+    private final Timeline ticker;
+    private boolean updatingSlider;
+    private Map<String, TriageReport> reports = Map.of();
+
+    public ReplayView(ReplayViewModel vm) {
+        this.vm = vm;
+        setId("replay-view");
+        chart = new TimeSeriesCanvas(axis, ChartStyle.LIGHT);
+        axis.liveProperty().set(false);
+        setTop(toolbar());
+        setCenter(center());
+        setBottom(new VBox(trainingPane(), scrubberBar()));
+        vm.stateProperty().addListener((o, a, s) -> show(s));
+        vm.bundleProperty().addListener((o, a, b) -> opened());
+        ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> vm.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        setOnKeyPressed(e -> {
+            if (e.getTarget() instanceof TextField) {
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE) {
+                vm.togglePlay();
+            } else if (e.getCode() == KeyCode.PERIOD) {
+                vm.stepNext();
+            } else if (e.getCode() == KeyCode.COMMA) {
+                vm.stepPrevious();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        vm.findSamples();
+    }
+
+    private ToolBar toolbar() {
+        Button open = new Button("Open bundle...");
+        open.setId("replay-open");
+        open.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Open an incident bundle");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Incident bundles", "*.iwbundle"));
+            File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.open(f.toPath());
+            }
+        });
+        MenuButton samples = new MenuButton("Samples");
+        samples.setId("replay-samples");
+        Runnable fill = () -> {
+            samples.getItems().clear();
+            for (String s : vm.samples()) {
+                MenuItem mi = new MenuItem(s.replace(".iwbundle", ""));
+                mi.setOnAction(e -> vm.openSample(s));
+                samples.getItems().add(mi);
+            }
+            samples.setDisable(vm.samples().isEmpty());
+            samples.setText(vm.samples().isEmpty() ? "No samples shipped" : "Samples (" + vm.samples().size() + ")");
+        };
+        vm.samples().addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        Label title = new Label("Open a sealed incident (.iwbundle) to replay it or train on it.");
+        title.setId("replay-title");
+        vm.bundleProperty().addListener((o, a, b) -> title.setText(b == null ? "" : b.manifest().title() + "   ("
+                + b.events().size() + " events, " + b.metrics().size() + " metric series)"));
+        ToggleButton train = new ToggleButton("Training");
+        train.setId("replay-training");
+        train.disableProperty().bind(vm.bundleProperty().isNull());
+        train.selectedProperty().addListener((o, a, on) -> {
+            if (on && !vm.trainingProperty().get()) {
+                vm.startTraining();
+            } else if (!on && vm.trainingProperty().get()) {
+                vm.stopTraining();
+            }
+        });
+        vm.trainingProperty().addListener((o, a, on) -> train.setSelected(on));
+        return new ToolBar(open, samples, train, title);
+    }
+
+    private SplitPane center() {
+        hosts.setId("replay-hosts");
+        hosts.setPlaceholder(new Label("no triage yet at this time"));
+        hosts.getSelectionModel().selectedItemProperty().addListener((o, a, h) -> showHost(h));
+        triage.setCenter(new Label("Select a host to see its triage as of the replay time."));
+        metric.setId("replay-metric");
+        metric.valueProperty().addListener((o, a, m) -> drawChart());
+        VBox charts = new VBox(4, new HBox(6, new Label("Metric"), metric), chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        charts.setPadding(new Insets(4));
+        journal.setId("replay-journal");
+        TabPane tabs = new TabPane(new Tab("Triage", triage), new Tab("Metrics", charts), new Tab("Journal", journal));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("replay-tabs");
+        SplitPane split = new SplitPane(hosts, tabs);
+        split.setDividerPositions(0.18);
+        return split;
+    }
+
+    private VBox trainingPane() {
+        Label question = new Label();
+        question.getStyleClass().add("training-question");
+        question.setWrapText(true);
+        question.setId("training-message");
+        question.textProperty().bind(vm.trainingMessageProperty());
+        ChoiceBox<String> kind = new ChoiceBox<>();
+        kind.getItems().setAll("triage host", "chart metric", "run command", "hypothesis");
+        kind.setValue("triage host");
+        kind.setId("training-kind");
+        ComboBox<String> host = new ComboBox<>();
+        host.setId("training-host");
+        host.setPromptText("host");
+        ComboBox<String> m = new ComboBox<>();
+        m.setId("training-metric");
+        m.setPromptText("metric");
+        TextField text = new TextField();
+        text.setId("training-text");
+        text.setPromptText("command or hypothesis");
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button answer = new Button("Answer");
+        answer.setId("training-answer");
+        answer.setOnAction(e -> {
+            Optional<TraineeMove> move = switch (kind.getValue()) {
+                case "triage host" -> Optional.ofNullable(host.getValue()).map(TraineeMove.TriageHost::new);
+                case "chart metric" -> Optional.ofNullable(m.getValue()).map(x -> new TraineeMove.ViewChart(x, Optional.ofNullable(host.getValue())));
+                case "run command" -> Optional.ofNullable(host.getValue()).filter(h -> !text.getText().isBlank())
+                        .map(h -> new TraineeMove.RunCommand(h, text.getText().strip()));
+                default -> Optional.of(text.getText()).filter(t -> !t.isBlank()).map(TraineeMove.StateHypothesis::new);
+            };
+            if (move.isEmpty()) {
+                vm.trainingMessageProperty().set("Choose a host (and a metric, or type the command or hypothesis) first.");
+                return;
+            }
+            vm.answer(move.get());
+            text.clear();
+        });
+        vm.trainingProperty().addListener((o, a, on) -> {
+            if (on) {
+                host.getItems().setAll(vm.trainingHosts());
+                m.getItems().setAll(vm.trainingMetrics());
+            }
+        });
+        TextArea comparison = new TextArea();
+        comparison.setId("training-comparison");
+        comparison.setEditable(false);
+        comparison.setPrefRowCount(8);
+        comparison.textProperty().bind(vm.comparisonProperty());
+        comparison.visibleProperty().bind(vm.comparisonProperty().isNotEmpty());
+        comparison.managedProperty().bind(comparison.visibleProperty());
+        HBox row = new HBox(6, kind, host, m, text, answer);
+        row.disableProperty().bind(vm.comparisonProperty().isNotEmpty());
+        VBox pane = new VBox(6, question, row, comparison);
+        pane.setPadding(new Insets(6));
+        pane.visibleProperty().bind(vm.trainingProperty());
+        pane.managedProperty().bind(vm.trainingProperty());
+        return pane;
+    }
+
+    private HBox scrubberBar() {
+        Button prev = new Button("|<");
+        prev.setId("replay-prev");
+        prev.setOnAction(e -> vm.stepPrevious());
+        Button play = new Button();
+        play.setId("replay-play");
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
+        play.setOnAction(e -> vm.togglePlay());
+        Button next = new Button(">|");
+        next.setId("replay-next");
+        next.setOnAction(e -> vm.stepNext());
+        ChoiceBox<Double> speed = new ChoiceBox<>();
+        speed.getItems().setAll(0.5, 1.0, 2.0, 5.0, 10.0, 50.0, 100.0);
+        speed.setValue(1.0);
+        speed.setId("replay-speed");
+        speed.valueProperty().addListener((o, a, s) -> vm.setSpeed(s));
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == Math.rint(d) ? String.valueOf(d.intValue()) : String.valueOf(d)) + "x";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("x", ""));
+            }
+        });
+        scrubber.setId("replay-scrubber");
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.valueProperty().addListener((o, a, v) -> {
+            if (!updatingSlider) {
+                vm.seekFraction(v.doubleValue());
+            }
+        });
+        time.setId("replay-time");
+        HBox bar = new HBox(6, prev, play, next, speed, scrubber, time);
+        bar.getStyleClass().add("replay-bar");
+        bar.disableProperty().bind(vm.bundleProperty().isNull().or(vm.trainingProperty()));
+        return bar;
+    }
+
+    private void opened() {
+        vm.timeline().ifPresent(t -> {
+            long from = t.metrics().stream().filter(s -> s.size() > 0).mapToLong(s -> s.timestampAt(0)).min()
+                    .orElse(t.start().toEpochMilli());
+            long to = Math.max(t.end().toEpochMilli(), from + 60_000);
+            axis.rangeProperty().set(new TimeRange(Math.min(from, t.start().toEpochMilli()), to));
+            chart.setOnReset(() -> axis.rangeProperty().set(new TimeRange(Math.min(from, t.start().toEpochMilli()), to)));
+        });
+        List<String> names = vm.metricNames();
+        metric.getItems().setAll(names);
+        if (!names.isEmpty()) {
+            metric.setValue(names.contains("cpu.user") ? "cpu.user" : names.get(0));
+        }
+    }
+
+    private void show(ReplayState s) {
+        if (s == null) {
+            return;
+        }
+        time.setText(TIME.format(s.time()) + (s.closed() ? "  (closed)" : ""));
+        updatingSlider = true;
+        scrubber.setValue(vm.fraction());
+        updatingSlider = false;
+        reports = vm.latestReports();
+        String selected = hosts.getSelectionModel().getSelectedItem();
+        if (!hosts.getItems().equals(List.copyOf(reports.keySet()))) {
+            hosts.getItems().setAll(reports.keySet());
+        }
+        if (selected != null && reports.containsKey(selected)) {
+            hosts.getSelectionModel().select(selected);
+            showHost(selected);
+        } else if (!reports.isEmpty() && selected == null) {
+            hosts.getSelectionModel().select(0);
+        }
+        journal.getItems().setAll(s.events().stream().map(e -> TIME.format(e.time()) + "  " + JournalLine.summary(e)).toList());
+        journal.scrollTo(journal.getItems().size() - 1);
+        chart.setNow(s.time().toEpochMilli());
+        chart.setMarkers(vm.markers());
+        drawChart();
+    }
+
+    private TriageReport shownReport;
+
+    private void showHost(String host) {
+        TriageReport r = host == null ? null : reports.get(host);
+        if (r == null) {
+            triage.setCenter(new Label(host == null ? "Select a host." : host + " has not been triaged by this time."));
+            shownReport = null;
+            return;
+        }
+        if (r != shownReport && (shownReport == null || !r.startedAt().equals(shownReport.startedAt()) || !r.host().equals(shownReport.host()))) {
+            triage.setCenter(TriageView.reportContent(r));
+        }
+        shownReport = r;
+    }
+
+    private void drawChart() {
+        chart.setTitle(metric.getValue() == null ? "no metrics in this bundle" : metric.getValue());
+        chart.setUnit(metric.getValue() == null ? "" : org.incidentworkbench.timeseries.Metrics.unit(metric.getValue()));
+        chart.setSeries(vm.series(metric.getValue()));
+    }
+
+    /** For tests and screenshots: the replay's chart. */
+    public TimeSeriesCanvas chart() {
+        return chart;
+    }
+
+    public void stop() {
+        ticker.stop();
+    }
+
+    static String describe(JournalEvent e) {
+        return JournalLine.summary(e);
+    }
+
+    static List<MetricSlice> none() {
+        return List.of();
+    }
+}

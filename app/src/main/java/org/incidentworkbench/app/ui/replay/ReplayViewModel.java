@@ -1,0 +1,321 @@
+package org.incidentworkbench.app.ui.replay;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.incidentworkbench.app.ui.Notice;
+import org.incidentworkbench.app.ui.metrics.ChartMarker;
+import org.incidentworkbench.app.ui.metrics.ChartSeries;
+import org.incidentworkbench.app.ui.incident.JournalLine;
+import org.incidentworkbench.json.Json;
+import org.incidentworkbench.playbooks.bundle.IncidentBundle;
+import org.incidentworkbench.playbooks.bundle.MetricSlice;
+import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.replay.IncidentTimeline;
+import org.incidentworkbench.playbooks.replay.ReplayClock;
+import org.incidentworkbench.playbooks.replay.ReplayState;
+import org.incidentworkbench.playbooks.replay.TickSource;
+import org.incidentworkbench.playbooks.training.MoveOutcome;
+import org.incidentworkbench.playbooks.training.TraineeMove;
+import org.incidentworkbench.playbooks.training.TrainingSession;
+import org.incidentworkbench.probe.TriageReport;
+
+/**
+ * Replay and training over a sealed bundle. Replay drives the playbooks' {@link ReplayClock} (play,
+ * pause, speed, seek, step) and publishes the {@link ReplayState} as of its time: events so far,
+ * latest triage per host, metric slices cut at that time. Training runs a {@link TrainingSession}:
+ * the state shown is only what the trainee may see, each answer reveals evidence or lets time pass,
+ * and the end shows the comparison with the responders' path. Opening runs on {@code io}; the clock
+ * is ticked on the FX thread by the view's timer (a cheap step over the bundle in memory).
+ */
+public final class ReplayViewModel {
+
+    private final Executor io;
+    private final Executor fx;
+    private final Consumer<Notice> notices;
+    private final TickSource ticks;
+    private final ObjectProperty<IncidentBundle> bundle = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<ReplayState> state = new SimpleObjectProperty<>(null);
+    private final ObservableList<JournalEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final BooleanProperty training = new SimpleBooleanProperty(false);
+    private final StringProperty trainingMessage = new SimpleStringProperty("");
+    private final StringProperty comparison = new SimpleStringProperty("");
+    private final ObservableList<String> samples = FXCollections.observableArrayList();
+    private ReplayClock clock;
+    private IncidentTimeline timeline;
+    private TrainingSession session;
+
+    public ReplayViewModel(Executor io, Executor fx, Consumer<Notice> notices, TickSource ticks) {
+        this.io = io;
+        this.fx = fx;
+        this.notices = notices;
+        this.ticks = ticks;
+    }
+
+    /** Looks for shipped samples in the background (offered in the replay tab). */
+    public void findSamples() {
+        io.execute(() -> {
+            List<String> found = SampleBundles.list();
+            fx.execute(() -> samples.setAll(found));
+        });
+    }
+
+    public void openSample(String name) {
+        io.execute(() -> {
+            try {
+                Path p = SampleBundles.extract(name);
+                load(p);
+            } catch (Exception e) {
+                fx.execute(() -> notices.accept(Notice.critical("Could not open the sample " + name, String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
+    /** Opens a bundle file in the background and shows it at its start. */
+    public void open(Path file) {
+        io.execute(() -> {
+            try {
+                load(file);
+            } catch (Exception e) {
+                fx.execute(() -> notices.accept(Notice.critical("Could not open " + file.getFileName(), String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
+    private void load(Path file) throws Exception {
+        IncidentBundle b = IncidentBundle.open(file);
+        IncidentTimeline t = IncidentTimeline.of(b);
+        ReplayClock c = ReplayClock.over(t, ticks);
+        fx.execute(() -> {
+            timeline = t;
+            clock = c;
+            session = null;
+            training.set(false);
+            comparison.set("");
+            trainingMessage.set("");
+            playing.set(false);
+            bundle.set(b);
+            c.addListener(s -> fx.execute(() -> publish(s)));
+            publish(c.seek(t.start()));
+        });
+    }
+
+    private void publish(ReplayState s) {
+        state.set(s);
+        events.setAll(s.events());
+        markers.setAll(s.events().stream().filter(e -> !(e instanceof JournalEvent.ChartViewed))
+                .map(e -> new ChartMarker(e.time().toEpochMilli(), JournalLine.summary(e))).toList());
+    }
+
+    public boolean isOpen() {
+        return clock != null;
+    }
+
+    public void play() {
+        if (clock != null && !training.get()) {
+            clock.play();
+            playing.set(true);
+        }
+    }
+
+    public void pause() {
+        if (clock != null) {
+            clock.pause();
+            playing.set(false);
+        }
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** Called by the view's timer while playing. */
+    public void tick() {
+        if (clock != null && clock.playing()) {
+            publish(clock.tick());
+            if (clock.atEnd()) {
+                pause();
+            }
+        }
+    }
+
+    public void setSpeed(double speed) {
+        if (clock != null) {
+            clock.setSpeed(speed);
+        }
+    }
+
+    public void stepNext() {
+        if (clock != null && !training.get()) {
+            publish(clock.stepNext());
+        }
+    }
+
+    public void stepPrevious() {
+        if (clock != null && !training.get()) {
+            publish(clock.stepPrevious());
+        }
+    }
+
+    /** Seeks to a fraction (0..1) of the incident's time span (the scrubber). */
+    public void seekFraction(double f) {
+        if (clock != null && !training.get()) {
+            long a = timeline.start().toEpochMilli();
+            long b = timeline.end().toEpochMilli();
+            publish(clock.seek(Instant.ofEpochMilli(a + Math.round((b - a) * Math.max(0, Math.min(1, f))))));
+        }
+    }
+
+    public double fraction() {
+        ReplayState s = state.get();
+        if (s == null || timeline == null) {
+            return 0;
+        }
+        long a = timeline.start().toEpochMilli();
+        long b = timeline.end().toEpochMilli();
+        return b <= a ? 1 : (s.time().toEpochMilli() - a) / (double) (b - a);
+    }
+
+    /** Starts training over the open bundle: the future is hidden and the trainee is asked what next. */
+    public void startTraining() {
+        if (timeline == null) {
+            return;
+        }
+        pause();
+        session = TrainingSession.over(timeline);
+        training.set(true);
+        comparison.set("");
+        trainingMessage.set("What would you do next? Triage a host, look at a chart, run a command, or state a hypothesis.");
+        publish(session.visible());
+    }
+
+    /** The trainee's move: shows what it revealed; at the end, the comparison with the responders. */
+    public MoveOutcome answer(TraineeMove move) {
+        MoveOutcome o = session.answer(move);
+        trainingMessage.set(o.message());
+        publish(session.visible());
+        if (session.finished()) {
+            comparison.set(String.join("\n", session.finish().describe()));
+            trainingMessage.set("Training finished: the comparison with the responders is below.");
+        }
+        return o;
+    }
+
+    public void stopTraining() {
+        training.set(false);
+        session = null;
+        if (clock != null) {
+            publish(clock.state());
+        }
+    }
+
+    public List<String> trainingHosts() {
+        return session == null ? List.of() : session.hosts();
+    }
+
+    public List<String> trainingMetrics() {
+        return session == null ? List.of() : session.metrics();
+    }
+
+    /** The latest recorded triage of each host as of the replay time, back as reports. */
+    public Map<String, TriageReport> latestReports() {
+        Map<String, TriageReport> out = new LinkedHashMap<>();
+        ReplayState s = state.get();
+        if (s == null) {
+            return out;
+        }
+        s.latestTriage().forEach((host, run) -> {
+            try {
+                out.put(host, Json.mapper().treeToValue(run.report(), TriageReport.class));
+            } catch (Exception e) {
+                // a report this version cannot read back is skipped; its line in the journal remains
+            }
+        });
+        return out;
+    }
+
+    /** Metric names in the bundle's slices. */
+    public List<String> metricNames() {
+        ReplayState s = state.get();
+        if (s == null) {
+            return List.of();
+        }
+        return s.metrics().stream().map(MetricSlice::metric).distinct().sorted().toList();
+    }
+
+    /** The slices of one metric cut at the replay time, as chart lines. */
+    public List<ChartSeries> series(String metric) {
+        ReplayState s = state.get();
+        List<ChartSeries> out = new ArrayList<>();
+        if (s == null || metric == null) {
+            return out;
+        }
+        for (MetricSlice m : s.metrics()) {
+            if (m.metric().equals(metric)) {
+                String label = m.host() + (m.labels().isEmpty() ? "" : " " + m.labels().toString().replaceAll("[{}]", ""));
+                out.add(ChartSeries.of(label, m.timestampsMillis(), m.values()));
+            }
+        }
+        return out;
+    }
+
+    public Optional<IncidentTimeline> timeline() {
+        return Optional.ofNullable(timeline);
+    }
+
+    public ObjectProperty<IncidentBundle> bundleProperty() {
+        return bundle;
+    }
+
+    public ObjectProperty<ReplayState> stateProperty() {
+        return state;
+    }
+
+    public ObservableList<JournalEvent> events() {
+        return events;
+    }
+
+    public ObservableList<ChartMarker> markers() {
+        return markers;
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public BooleanProperty trainingProperty() {
+        return training;
+    }
+
+    public StringProperty trainingMessageProperty() {
+        return trainingMessage;
+    }
+
+    public StringProperty comparisonProperty() {
+        return comparison;
+    }
+
+    public ObservableList<String> samples() {
+        return samples;
+    }
+}

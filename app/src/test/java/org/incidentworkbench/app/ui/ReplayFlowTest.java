@@ -1,0 +1,115 @@
+package org.incidentworkbench.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.stage.Stage;
+import org.incidentworkbench.app.services.IncidentRecording;
+import org.incidentworkbench.app.services.IncidentService;
+import org.incidentworkbench.app.services.StoreMetricSlices;
+import org.incidentworkbench.app.ui.replay.ReplayViewModel;
+import org.incidentworkbench.app.ui.triage.RunnerTriager;
+import org.incidentworkbench.hosts.HostEntry;
+import org.incidentworkbench.playbooks.journal.HypothesisState;
+import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.training.TraineeMove;
+import org.incidentworkbench.probe.TriageReport;
+import org.incidentworkbench.ssh.SshConfigResolver;
+import org.incidentworkbench.ssh.SshOptions;
+import org.incidentworkbench.ssh.UserPrompter;
+import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.timeseries.Sample;
+import org.incidentworkbench.timeseries.SeriesKey;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Replay and training of a bundle recorded by the product's own services (a real triage of this
+ * machine, a note, a confirmed hypothesis, metrics from a store): the scrubber steps through it and
+ * the window shows the state as of each step; training hides the future and ends with the comparison.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReplayFlowTest {
+
+    private static Path bundle;
+    private WindowFixture fx;
+
+    @BeforeAll
+    static void record() throws Exception {
+        Path dir = Files.createTempDirectory("replay-flow");
+        IncidentService service = new IncidentService(dir.resolve("incidents"), Clock.systemUTC(), "alice", "test");
+        try (TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("m.mv.db"))) {
+            long now = System.currentTimeMillis();
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                samples.add(new Sample(SeriesKey.of("local", Metrics.CPU_USER), now - 120_000 + i * 1000L, 20 + i * 0.5));
+            }
+            store.appendAll(samples);
+            IncidentRecording r = service.open("local box is slow", "SEV-3", List.of("local"), Optional.empty());
+            r.note("users say the box is slow", List.of());
+            TriageReport report = new RunnerTriager(SshOptions.defaults().withoutAgent(), UserPrompter.NONE, SshConfigResolver::empty)
+                    .triage(HostEntry.local(), s -> { });
+            Thread.sleep(20);
+            r.triage(report);
+            JournalEvent.Hypothesis h = r.hypothesis("a runaway process eats the CPU");
+            r.updateHypothesis(h.id(), HypothesisState.CONFIRMED, Optional.of("top shows it"));
+            bundle = service.closeAndSeal(r, JournalEvent.IncidentClosed.plain(r.now(), "alice", "killed it"),
+                    new StoreMetricSlices(store), List.of()).bundle();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fx = new WindowFixture(null);
+        fx.show(stage, 1280, 800);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void scrubberStepsThroughTheIncidentAndTrainingEndsWithTheComparison(FxRobot robot) throws Exception {
+        ReplayViewModel vm = fx.view.replay();
+        WindowFixture.runFx(() -> fx.view.openBundle(bundle));
+        WindowFixture.waitFor(10, "the bundle open", vm::isOpen);
+        assertEquals(1, vm.events().size(), "at the start only the opening is visible");
+        assertTrue(vm.latestReports().isEmpty());
+        WindowFixture.runFx(vm::stepNext);
+        WindowFixture.runFx(vm::stepNext);
+        WindowFixture.waitFor(5, "the triage visible", () -> vm.latestReports().containsKey("local"));
+        assertTrue(vm.events().stream().anyMatch(e -> e instanceof JournalEvent.Note));
+        assertFalse(vm.events().stream().anyMatch(e -> e instanceof JournalEvent.IncidentClosed), "the future is not shown");
+        assertFalse(vm.series(Metrics.CPU_USER).isEmpty(), "the recorded metric is charted");
+        WindowFixture.runFx(() -> vm.seekFraction(1));
+        assertTrue(vm.events().stream().anyMatch(e -> e instanceof JournalEvent.IncidentClosed));
+        WindowFixture.runFx(() -> vm.seekFraction(0));
+        assertEquals(1, vm.events().size(), "seeking back is deterministic");
+
+        WindowFixture.runFx(vm::startTraining);
+        assertTrue(vm.trainingProperty().get());
+        assertTrue(vm.trainingMessageProperty().get().startsWith("What would you do next?"));
+        WindowFixture.runFx(() -> vm.answer(new TraineeMove.TriageHost("local")));
+        WindowFixture.runFx(() -> vm.answer(new TraineeMove.StateHypothesis("a runaway process uses the CPU")));
+        for (int i = 0; i < 5 && vm.comparisonProperty().get().isEmpty(); i++) {
+            WindowFixture.runFx(() -> vm.answer(new TraineeMove.StateHypothesis("the disk is full")));
+        }
+        String comparison = vm.comparisonProperty().get();
+        assertTrue(comparison.startsWith("You reached"), comparison);
+        assertTrue(robot.lookup("#training-comparison").tryQuery().isPresent());
+    }
+}
