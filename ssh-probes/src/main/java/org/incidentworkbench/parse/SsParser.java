@@ -182,8 +182,8 @@ public final class SsParser implements OutputParser<SsReport> {
             }
         }
         String[] scoped = scope(local[0]);
-        return Optional.of(new SsReport.Socket(netid, state, recv, send, scoped[0], Units.text(local[1]), Units.text(scoped[1]), peer[0],
-                Units.text(peer[1]), processes, rest.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", rest))));
+        return Optional.of(new SsReport.Socket(netid, state, recv, send, scoped[0], port(local[1]), Units.text(scoped[1]), peer[0],
+                port(peer[1]), processes, rest.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", rest))));
     }
 
     private static SsReport.SocketProcess process(String name, String attrs, List<String> warnings) {
@@ -197,6 +197,11 @@ public final class SsParser implements OutputParser<SsReport> {
             }
         }
         return new SsReport.SocketProcess(name, pid, fd);
+    }
+
+    /** A port as printed; {@code *} (any port) is kept, only a missing one is empty. */
+    private static Optional<String> port(String raw) {
+        return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.strip());
     }
 
     /** {@code [fe80::1]%eth0} or {@code 127.0.0.53%lo}: the address and the interface it is bound to. */

@@ -38,6 +38,15 @@ class ParserRobustnessTest {
                 Parsers.all().stream().map(p -> p.info().name()).toList());
     }
 
+    @ParameterizedTest(name = "{0} on empty input")
+    @MethodSource("parsers")
+    void emptyInputIsAnEmptyReport(OutputParser<?> parser) {
+        for (String empty : List.of("", "\n", "  \n\n")) {
+            ParseOutcome<?> outcome = parser.parse(empty);
+            assertTrue(outcome instanceof ParseOutcome.Parsed<?> p && p.warnings().isEmpty(), parser.info().name() + ": " + outcome);
+        }
+    }
+
     @ParameterizedTest(name = "{0} on other commands' fixtures, cut and whole")
     @MethodSource("parsers")
     void otherCommandsAndTruncatedFixturesGiveAnOutcome(OutputParser<?> parser) {
