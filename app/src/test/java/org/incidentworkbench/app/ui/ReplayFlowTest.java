@@ -112,4 +112,22 @@ class ReplayFlowTest {
         assertTrue(comparison.startsWith("You reached"), comparison);
         assertTrue(robot.lookup("#training-comparison").tryQuery().isPresent());
     }
+
+    @Test
+    void postmortemIsMarkdownWithChartPngsBesideIt() throws Exception {
+        ReplayViewModel vm = fx.view.replay();
+        WindowFixture.runFx(() -> fx.view.openBundle(bundle));
+        WindowFixture.waitFor(10, "the bundle open", vm::isOpen);
+        Path out = fx.dir.resolve("postmortem");
+        java.util.concurrent.atomic.AtomicReference<org.incidentworkbench.app.ui.replay.PostmortemExport.Written> written =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        WindowFixture.runFx(() -> vm.exportPostmortem(out, written::set));
+        WindowFixture.waitFor(20, "the postmortem written", () -> written.get() != null);
+        String md = Files.readString(written.get().markdown());
+        assertTrue(md.contains("![cpu.user](charts/cpu.user.png)"), md);
+        Path png = out.resolve("charts/cpu.user.png");
+        javafx.scene.image.Image img = new javafx.scene.image.Image(png.toUri().toString());
+        assertEquals(1000, img.getWidth(), 0.5);
+        assertTrue(md.contains("killed it"), "the closing summary is in the postmortem");
+    }
 }

@@ -141,7 +141,18 @@ public final class ReplayView extends BorderPane {
             }
         });
         vm.trainingProperty().addListener((o, a, on) -> train.setSelected(on));
-        return new ToolBar(open, samples, train, title);
+        Button export = new Button("Export postmortem...");
+        export.setId("replay-export");
+        export.disableProperty().bind(vm.bundleProperty().isNull());
+        export.setOnAction(e -> {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle("Where to write postmortem.md and its charts");
+            File d = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (d != null) {
+                vm.exportPostmortem(d.toPath(), w -> { });
+            }
+        });
+        return new ToolBar(open, samples, train, export, title);
     }
 
     private SplitPane center() {

@@ -123,6 +123,25 @@ public final class ReplayViewModel {
                 .map(e -> new ChartMarker(e.time().toEpochMilli(), JournalLine.summary(e))).toList());
     }
 
+    /** Writes the open bundle's postmortem (Markdown and chart PNGs) into {@code dir} in the background. */
+    public void exportPostmortem(Path dir, Consumer<PostmortemExport.Written> done) {
+        IncidentBundle b = bundle.get();
+        if (b == null) {
+            return;
+        }
+        io.execute(() -> {
+            try {
+                PostmortemExport.Written w = PostmortemExport.write(b, dir);
+                fx.execute(() -> {
+                    notices.accept(Notice.info("Postmortem written", w.markdown() + " and " + w.charts().size() + " chart(s)"));
+                    done.accept(w);
+                });
+            } catch (Exception e) {
+                fx.execute(() -> notices.accept(Notice.critical("Could not write the postmortem", String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
     public boolean isOpen() {
         return clock != null;
     }
