@@ -34,6 +34,7 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
 
     static final class Builder {
         private final String name;
+        private final int cap;
         private final StringBuilder text = new StringBuilder();
         private final StringBuilder stderr = new StringBuilder();
         private final List<MissingTool> missing = new ArrayList<>();
@@ -44,8 +45,9 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
         private OptionalInt exitStatus = OptionalInt.empty();
         private boolean truncated;
 
-        Builder(String name) {
+        Builder(String name, int cap) {
             this.name = name;
+            this.cap = cap;
         }
 
         String name() {
@@ -69,7 +71,7 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
             missing.add(tool);
         }
 
-        /** Reads {@code end NAME UPTIME x STATUS t MORE} (x and t in either order). */
+        /** Reads {@code end NAME UPTIME}. */
         void end(String[] fields) {
             ended = true;
             // the script puts a newline before the end line; the probe's own text ends before it
@@ -79,16 +81,34 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
             if (fields.length > 2) {
                 endMillis = TriageScript.uptimeMillis(fields[2]);
             }
-            for (int i = 3; i + 1 < fields.length; i += 2) {
-                if (fields[i].equals("x")) {
-                    try {
-                        exitStatus = OptionalInt.of(Integer.parseInt(fields[i + 1]));
-                    } catch (NumberFormatException e) {
-                        exitStatus = OptionalInt.empty();
-                    }
-                } else if (fields[i].equals("t")) {
-                    truncated = !fields[i + 1].equals("0");
+            cutAtCap();
+        }
+
+        void exitStatus(String field) {
+            try {
+                exitStatus = OptionalInt.of(Integer.parseInt(field));
+            } catch (NumberFormatException e) {
+                exitStatus = OptionalInt.empty();
+            }
+        }
+
+        /**
+         * The script lets CAP+1 bytes through, so more than CAP means the probe printed more and was cut.
+         * Bytes are counted as UTF-8, with each undecodable byte (shown as U+FFFD) counted as the one
+         * byte it was, so binary output is not mistaken for a long text.
+         */
+        private void cutAtCap() {
+            long bytes = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                int size = cp == 0xFFFD ? 1 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (bytes + size > cap) {
+                    text.setLength(i);
+                    truncated = true;
+                    return;
                 }
+                bytes += size;
+                i += Character.charCount(cp);
             }
         }
 

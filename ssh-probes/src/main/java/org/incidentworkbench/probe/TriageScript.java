@@ -24,12 +24,12 @@ import org.incidentworkbench.ssh.ExecResult;
  * M begin NAME UPTIME                 the probe starts (UPTIME: /proc/uptime's first field)
  * ...probe text (contract A)...
  * M note missing TOOL PACKAGE fallback|none    (printed by the fragment, removed from the text)
- * M end NAME UPTIME x STATUS t MORE   STATUS: the fragment's exit status; MORE is 1 when output
- *                                     beyond the cap was discarded
+ * M end NAME UPTIME                   the probe ended
  * </pre>
  * The end line is preceded by a newline the script adds (so it starts a line even after output with
- * no final newline); the splitter removes exactly that one. Stderr carries {@code M begin NAME} lines
- * too, so each probe's error messages are attributed to it.
+ * no final newline); the splitter removes exactly that one. Stderr carries {@code M begin NAME} lines,
+ * so each probe's error messages are attributed to it, and {@code M x NAME STATUS} with the fragment's
+ * exit status. The output passes through {@code head -c CAP+1}: a text longer than the cap was cut.
  *
  * <p>Bounds: each fragment runs under {@code timeout -k 1 SECONDS} (GNU coreutils, which kills the
  * fragment's whole process group) or, where there is no {@code timeout}, a {@code sleep; pkill -P; kill -9}
@@ -88,7 +88,6 @@ public final class TriageScript {
         s.append("LC_ALL=C; export LC_ALL; unset LANGUAGE\n");
         s.append("PATH=$PATH:/usr/sbin:/sbin; export PATH\n");
         s.append("IWM='").append(marker).append("'; export IWM\n");
-        s.append("exec 4>&1\n");
         s.append("if command -v timeout >/dev/null 2>&1; then\n");
         s.append("  iw_exec() { timeout -k 1 \"$1\" sh -c \"$2\" </dev/null; }\n");
         s.append("else\n");
@@ -96,25 +95,24 @@ public final class TriageScript {
         s.append("  iw_exec() { sh -c \"$2\" </dev/null & iw_p=$!; ( sleep \"$1\"; pkill -9 -P $iw_p; kill -9 $iw_p ) >/dev/null 2>&1 &"
                 + " iw_w=$!; wait $iw_p; iw_r=$?; kill $iw_w 2>/dev/null; return $iw_r; }\n");
         s.append("fi\n");
-        // iw_run NAME TIMEOUT_S CAP FRAGMENT; the exit status and the 'more output' flag travel on fd 3
+        // iw_run NAME TIMEOUT_S CAP+1 FRAGMENT; few processes per probe (each costs CPU on a busy server):
+        // the exit status goes to stderr, and the cap is checked by the reader (CAP+1 bytes = cut)
         s.append("iw_run() {\n");
         s.append("  read iw_s iw_x < /proc/uptime\n");
         s.append("  printf '%s begin %s %s\\n' \"$IWM\" \"$1\" \"$iw_s\"\n");
         s.append("  printf '%s begin %s\\n' \"$IWM\" \"$1\" >&2\n");
-        s.append("  iw_st=$( { { iw_exec \"$2\" \"$4\"; echo \"x $?\" >&3; }"
-                + " | { head -c \"$3\"; echo \"t $(head -c 1 | wc -c)\" >&3; } >&4; } 3>&1 )\n");
+        s.append("  { iw_exec \"$2\" \"$4\"; printf '%s x %s %s\\n' \"$IWM\" \"$1\" \"$?\" >&2; } | head -c \"$3\"\n");
         s.append("  read iw_e iw_x < /proc/uptime\n");
-        s.append("  iw_n=$1; set -- $iw_st\n");
-        s.append("  printf '\\n%s end %s %s %s %s %s %s\\n' \"$IWM\" \"$iw_n\" \"$iw_e\" \"$1\" \"$2\" \"$3\" \"$4\"\n");
+        s.append("  printf '\\n%s end %s %s\\n' \"$IWM\" \"$1\" \"$iw_e\"\n");
         s.append("}\n");
         List<Probe> background = probes.stream().filter(Probe::background).toList();
         List<Probe> foreground = probes.stream().filter(p -> !p.background()).toList();
         if (background.isEmpty()) {
             appendRuns(s, foreground);
         } else {
-            // the waiting probes write into a pipe (their fd 4 too) that the foreground group copies out
-            // with 'cat' once its own probes are done: one channel, no temp file, nothing interleaved
-            s.append("{ exec 4>&1\n");
+            // the waiting probes write into a pipe that the foreground group copies out with 'cat' once
+            // its own probes are done: one channel, no temp file, nothing interleaved
+            s.append("{\n");
             appendRuns(s, background);
             s.append("} | {\n");
             appendRuns(s, foreground);
@@ -126,7 +124,7 @@ public final class TriageScript {
     private static void appendRuns(StringBuilder s, List<Probe> runs) {
         for (Probe p : runs) {
             s.append("iw_run ").append(p.name()).append(' ').append(seconds(p.timeout())).append(' ')
-                    .append(p.maxOutputBytes()).append(' ').append(shellQuote(p.fragment())).append('\n');
+                    .append(p.maxOutputBytes() + 1L).append(' ').append(shellQuote(p.fragment())).append('\n');
         }
     }
 
@@ -170,7 +168,7 @@ public final class TriageScript {
     public List<ProbeRun> split(ExecResult result) {
         Map<String, ProbeRun.Builder> runs = new LinkedHashMap<>();
         for (Probe p : probes) {
-            runs.put(p.name(), new ProbeRun.Builder(p.name()));
+            runs.put(p.name(), new ProbeRun.Builder(p.name(), p.maxOutputBytes()));
         }
         String prefix = marker + " ";
         ProbeRun.Builder current = null;
@@ -205,10 +203,16 @@ public final class TriageScript {
 
     private void splitStderr(String err, Map<String, ProbeRun.Builder> runs) {
         String prefix = marker + " begin ";
+        String status = marker + " x ";
         ProbeRun.Builder current = null;
         for (String line : err.split("\n", -1)) {
             if (line.startsWith(prefix)) {
                 current = runs.get(line.substring(prefix.length()).strip());
+            } else if (line.startsWith(status)) {
+                String[] f = line.substring(status.length()).strip().split("\\s+");
+                if (f.length == 2 && runs.containsKey(f[0])) {
+                    runs.get(f[0]).exitStatus(f[1]);
+                }
             } else if (current != null && !line.isEmpty()) {
                 current.stderr().append(line).append('\n');
             }

@@ -160,20 +160,37 @@ class TriageScriptTest {
     void splitKeepsTextExactlyAndRemovesNotes() {
         Probe a = probe("a", "true", Duration.ofSeconds(1), 100);
         Probe b = probe("b", "true", Duration.ofSeconds(1), 100);
-        TriageScript script = TriageScript.of(List.of(a, b));
+        Probe c = probe("c", "true", Duration.ofSeconds(1), 5);
+        TriageScript script = TriageScript.of(List.of(a, b, c));
         String m = script.marker();
-        String out = m + " begin a 10.00\n" + "no final newline" + "\n" + m + " end a 10.25 x 3 t 0\n"
+        String out = m + " begin a 10.00\n" + "no final newline" + "\n" + m + " end a 10.25\n"
                 + m + " begin b 10.25\n" + "line\n" + TriageScript.missingNote(m, "w", "procps", true) + "\n"
-                + "#### iw-section: who -u\nroot pts/0\n" + "\n" + m + " end b 10.30 t 1 x 0\n";
-        List<ProbeRun> runs = script.split(new ExecResult(out, m + " begin a\nboom\n" + m + " begin b\n", 0, false, false,
-                Duration.ofMillis(400)));
+                + "#### iw-section: who -u\nroot pts/0\n" + "\n" + m + " end b 10.30\n"
+                + m + " begin c 10.30\n" + "abcdef" + "\n" + m + " end c 10.30\n";
+        String err = m + " begin a\nboom\n" + m + " x a 3\n" + m + " begin b\n" + m + " x b 0\n" + m + " begin c\n"
+                + m + " x c 141\n";
+        List<ProbeRun> runs = script.split(new ExecResult(out, err, 0, false, false, Duration.ofMillis(400)));
         assertEquals("no final newline", runs.get(0).text());
         assertEquals(3, runs.get(0).exitStatus().getAsInt());
         assertEquals(Optional.of(Duration.ofMillis(250)), runs.get(0).duration());
         assertEquals("boom\n", runs.get(0).stderr());
         assertEquals("line\n#### iw-section: who -u\nroot pts/0\n", runs.get(1).text());
-        assertTrue(runs.get(1).truncated());
+        assertFalse(runs.get(1).truncated());
+        assertEquals(0, runs.get(1).exitStatus().getAsInt());
         assertEquals(List.of(new ProbeRun.MissingTool("w", "procps", true)), runs.get(1).missing());
+        assertEquals("abcde", runs.get(2).text(), "the script passes CAP+1 bytes: more than CAP means cut");
+        assertTrue(runs.get(2).truncated());
+    }
+
+    @Test
+    void undecodableBytesCountAsOneByteEachAgainstTheCap() {
+        Probe a = probe("a", "true", Duration.ofSeconds(1), 4);
+        TriageScript script = TriageScript.of(List.of(a));
+        String m = script.marker();
+        String out = m + " begin a 1.00\n" + "\uFFFD\uFFFD\uFFFD\uFFFD" + "\n" + m + " end a 1.01\n";
+        ProbeRun r = script.split(new ExecResult(out, "", 0, false, false, Duration.ZERO)).get(0);
+        assertFalse(r.truncated());
+        assertEquals(4, r.text().length());
     }
 
     @Test
@@ -183,7 +200,7 @@ class TriageScriptTest {
         Probe c = probe("c", "true", Duration.ofSeconds(1), 100);
         TriageScript script = TriageScript.of(List.of(a, b, c));
         String m = script.marker();
-        String out = m + " begin a 1.00\nok\n\n" + m + " end a 1.01 x 0 t 0\n" + m + " begin b 1.01\npartial li";
+        String out = m + " begin a 1.00\nok\n\n" + m + " end a 1.01\n" + m + " begin b 1.01\npartial li";
         List<ProbeRun> runs = script.split(new ExecResult(out, "", -1, false, false, Duration.ofSeconds(1)));
         assertTrue(runs.get(0).ended());
         assertTrue(runs.get(1).began() && !runs.get(1).ended());
