@@ -1,13 +1,15 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.PsReport;
+import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
  * Processes in uninterruptible sleep (state D), which cannot be killed and count towards the load:
- * info for any, warning from {@link Thresholds#dStateWarning()} (3).
+ * info for any, warning from {@link Thresholds#dStateWarning()} (3). Reads ps; falls back to top's process list.
  */
 final class DStateRule implements FindingRule {
 
@@ -19,14 +21,23 @@ final class DStateRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        return report.parsed("ps", PsReport.class).map(ps -> ps.inState('D')).filter(d -> !d.isEmpty()).map(d -> {
-            Severity s = d.size() >= t.dStateWarning() ? Severity.WARNING : Severity.INFO;
-            String who = d.stream().limit(5).map(p -> p.pid() + " " + p.name()).collect(Collectors.joining(", "));
-            return List.of(new Finding(s, "proc.d-state", "ps",
-                    d.size() + " process" + (d.size() == 1 ? " is" : "es are") + " stuck in uninterruptible I/O wait (D)",
-                    who + (d.size() > 5 ? ", ..." : "") + "; threshold " + t.dStateWarning(),
-                    "See what they wait for: cat /proc/PID/stack and /proc/PID/wchan; usually a slow disk (iostat) or "
-                            + "an unreachable NFS server (mount -t nfs,nfs4)."));
-        }).orElse(List.of());
+        Optional<PsReport> ps = report.parsed("ps", PsReport.class);
+        String probe = ps.isPresent() ? "ps" : "top";
+        // ps sees every process; top's list (all of them in batch mode) is the fallback
+        List<String> d = ps.map(r -> r.inState('D').stream().map(p -> p.pid() + " " + p.name()).toList())
+                .or(() -> report.parsed("top", TopReport.class).map(r -> r.processes().stream()
+                        .filter(p -> p.state().map(x -> x.startsWith("D")).orElse(false))
+                        .map(p -> p.pid() + " " + p.command()).toList()))
+                .orElse(List.of());
+        if (d.isEmpty()) {
+            return List.of();
+        }
+        Severity s = d.size() >= t.dStateWarning() ? Severity.WARNING : Severity.INFO;
+        String who = d.stream().limit(5).collect(Collectors.joining(", "));
+        return List.of(new Finding(s, "proc.d-state", probe,
+                d.size() + " process" + (d.size() == 1 ? " is" : "es are") + " stuck in uninterruptible I/O wait (D)",
+                who + (d.size() > 5 ? ", ..." : "") + "; threshold " + t.dStateWarning(),
+                "See what they wait for: cat /proc/PID/stack and /proc/PID/wchan; usually a slow disk (iostat) or "
+                        + "an unreachable NFS server (mount -t nfs,nfs4)."));
     }
 }

@@ -2,6 +2,7 @@ package org.incidentworkbench.findings;
 
 import java.util.List;
 import java.util.Optional;
+import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.parse.UptimeReport;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -9,6 +10,7 @@ import org.incidentworkbench.probe.TriageReport;
  * Load per core above {@link Thresholds#loadPerCoreWarning()} (1.0) or {@link Thresholds#loadPerCoreCritical()}
  * (2.0), taking the higher of the 1- and 5-minute averages so a spike that is already ending still shows.
  * Linux load counts tasks in uninterruptible sleep too, so high load with idle CPUs means I/O, not CPU.
+ * Cores come from {@code nproc} (uptime probe), else from iostat's {@code (N CPU)}; without either, no finding.
  */
 final class LoadPerCoreRule implements FindingRule {
 
@@ -21,11 +23,14 @@ final class LoadPerCoreRule implements FindingRule {
     @Override
     public List<Finding> apply(TriageReport report) {
         Optional<UptimeReport> up = report.parsed("uptime", UptimeReport.class);
-        if (up.isEmpty() || up.get().cpuCores().isEmpty() || up.get().load1().isEmpty()) {
+        // nproc, else the "(N CPU)" of iostat's first line
+        Optional<Integer> cpus = up.flatMap(UptimeReport::cpuCores)
+                .or(() -> report.parsed("iostat", IostatReport.class).flatMap(IostatReport::cpuCount));
+        if (up.isEmpty() || cpus.isEmpty() || up.get().load1().isEmpty()) {
             return List.of();
         }
         UptimeReport u = up.get();
-        int cores = Math.max(1, u.cpuCores().get());
+        int cores = Math.max(1, cpus.get());
         double load = Math.max(u.load1().get(), u.load5().orElse(0.0));
         double perCore = load / cores;
         if (perCore <= t.loadPerCoreWarning()) {

@@ -159,8 +159,7 @@ public final class DfParser implements OutputParser<DfReport> {
     private static Optional<Row> splitRow(String row, List<Kind> kinds, int typeIndex) {
         List<TextTable.Column> words = TextTable.columns(row);
         int numeric = kinds.size() - (typeIndex >= 0 ? 1 : 0);
-        int firstNumeric = typeIndex >= 0 ? typeIndex + 1 : 0; // index within kinds
-        int lead = firstNumeric; // word columns between device and the numbers (the type)
+        int lead = typeIndex >= 0 ? typeIndex + 1 : 0; // word columns between the device and the numbers (the type)
         for (int start = 1 + lead; start + numeric <= words.size() - 1; start++) {
             boolean all = true;
             for (int k = 0; k < numeric; k++) {

@@ -70,6 +70,12 @@ public final class PsParser implements OutputParser<PsReport> {
                 && !h.contains("PR") && !h.contains("VIRT");
     }
 
+    /** BSD ps aux names its columns TT and STARTED; BSD ps -ef prints "??" for no terminal where procps prints "?". */
+    private static boolean looksLikeBsd(List<String> header, List<String> rows) {
+        return header.contains("TT") && header.contains("STARTED")
+                || header.contains("STIME") && rows.stream().anyMatch(l -> l.contains(" ?? "));
+    }
+
     @Override
     public ParseOutcome<PsReport> parse(String text) {
         List<String> lines = TextTable.nonBlankLines(Sections.split(text).getOrDefault("", text));
@@ -102,10 +108,7 @@ public final class PsParser implements OutputParser<PsReport> {
         if (commands == 2) {
             keys.set(keys.indexOf("command"), "comm");
         }
-        List<String> h = TextTable.words(lines.get(headerAt));
-        boolean bsd = h.contains("STARTED") && h.contains("TT") || h.get(0).equals("UID") && lines.size() > headerAt + 1
-                && TextTable.words(lines.get(headerAt + 1)).get(0).matches("\\d+") && h.contains("STIME") && h.contains("TTY")
-                && lines.stream().skip(headerAt + 1).anyMatch(l -> l.contains(" ?? "));
+        boolean bsd = looksLikeBsd(TextTable.words(lines.get(headerAt)), lines.subList(headerAt + 1, lines.size()));
         if (bsd) {
             warnings.add("this looks like BSD/macOS ps; read on a best-effort basis, checked on Linux only");
         }

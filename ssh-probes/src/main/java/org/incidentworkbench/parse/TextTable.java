@@ -178,10 +178,4 @@ final class TextTable {
         }
         return List.of(cells);
     }
-
-    /** The lines of the named section, or of the whole text when it has no sections. */
-    static String section(java.util.Map<String, String> parts, String name) {
-        String s = parts.get(name);
-        return s == null ? "" : s;
-    }
 }

@@ -46,6 +46,13 @@ class FindingRulesTest {
         }
 
         @Test
+        void coresFromIostatWhenNprocIsMissing() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("uptime", "jc/inline/uptime-0-user.out")
+                    .fixture("iostat", "debian-12/iostat-dxk-1-2.out").evaluate(), "load.per-core");
+            assertTrue(f.get(0).evidence().contains("on 2 cores"), f.get(0).evidence());
+        }
+
+        @Test
         void calmHostAndUnknownCoresSayNothing() {
             String calm = Reports.read("debian-12/uptime.out") + Sections.marker("nproc") + "\n2\n";
             assertEquals(List.of(), Reports.rule(Reports.builder().probe("uptime", calm).evaluate(), "load.per-core"));
@@ -197,6 +204,15 @@ class FindingRulesTest {
                     }));
             assertEquals(Severity.WARNING, Reports.rule(strict, "proc.d-state").get(0).severity());
             assertEquals(Severity.WARNING, Reports.rule(strict, "proc.zombies").get(0).severity());
+        }
+
+        @Test
+        void topListsDStateWhenPsIsMissing() {
+            String top = Reports.read("debian-12/top-b-n1.out").replace(
+                    "     12 root      20   0    2920   1684   1576 S ", "     12 root      20   0    2920   1684   1576 D ");
+            List<Finding> f = Reports.rule(Reports.builder().probe("top", top).evaluate(), "proc.d-state");
+            assertEquals("top", f.get(0).probe());
+            assertTrue(f.get(0).evidence().startsWith("12 sleep"), f.get(0).evidence());
         }
 
         @Test
