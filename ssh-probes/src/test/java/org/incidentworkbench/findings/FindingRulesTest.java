@@ -88,6 +88,21 @@ class FindingRulesTest {
     }
 
     @Nested
+    class LiveFullTmpfs {
+        @Test
+        void spaceAndInodesOfAFullTmpfs() {
+            List<Finding> all = Reports.builder().fixture("df", "debian-12/df-PTk--with-df-Pi-space-and-inodes-full.out").evaluate();
+            Finding space = Reports.rule(all, "fs.full").get(0);
+            assertEquals("/tmp/iw-parsers-full is 100 % full", space.title());
+            assertEquals(Severity.CRITICAL, space.severity());
+            assertTrue(space.evidence().startsWith("100 % used, 0 B of 1.0 MiB available (iw-parsers-full, tmpfs)"), space.evidence());
+            Finding inodes = Reports.rule(all, "fs.inodes").get(0);
+            assertEquals("/tmp/iw-parsers-full has used 100 % of its inodes", inodes.title());
+            assertEquals(1, Reports.rule(all, "fs.full").size());
+        }
+    }
+
+    @Nested
     class InodesFull {
         @Test
         void inodeSectionNearlyFull() {
