@@ -113,6 +113,38 @@ class TriageCommandTest {
     }
 
     @Test
+    void anUnknownHostKeyIsRefusedUnlessAcceptNew(@TempDir Path dir) throws IOException {
+        OpenSshTestServer.assumeAvailable();
+        try (OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.10").start()) {
+            Path config = dir.resolve("ssh_config");
+            Files.writeString(config, "Host fresh\n  HostName " + sshd.address() + "\n  Port " + sshd.port() + "\n  User "
+                    + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n");
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, "");
+
+            Run refused = run("triage", "-F", config.toString(), "--known-hosts", knownHosts.toString(), "fresh");
+            assertEquals(1, refused.exit(), refused.out());
+            assertTrue(refused.out().startsWith("== fresh ("), refused.out());
+            assertTrue(refused.out().contains(") NOT TRIAGED after "), refused.out());
+            assertTrue(refused.err().contains("1 of 1 hosts could not be triaged:\n  fresh: "), refused.err());
+            assertEquals("", Files.readString(knownHosts), "nothing is learned without --accept-new");
+
+            Run accepted = run("triage", "-F", config.toString(), "--known-hosts", knownHosts.toString(), "--accept-new", "fresh");
+            assertEquals(0, accepted.exit(), accepted.err());
+            assertTable(accepted.out(), "fresh");
+            assertTrue(Files.readString(knownHosts).contains(sshd.hostPublicKey().split(" ")[1]), "the key was remembered");
+        }
+    }
+
+    @Test
+    void aNameThatCannotBeResolvedFailsThatHostWithExit1(@TempDir Path dir) {
+        Run r = run("triage", "--known-hosts", dir.resolve("known_hosts").toString(), "root@127.0.0.1:99999");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("== root@127.0.0.1:99999 (root@127.0.0.1:99999) NOT TRIAGED"), r.out());
+        assertTrue(r.out().contains("Could not work out how to connect to 'root@127.0.0.1:99999': "), r.out());
+    }
+
+    @Test
     void usageErrorsExitWith2AndSayWhatToDo() {
         Run none = run("triage");
         assertEquals(2, none.exit());
