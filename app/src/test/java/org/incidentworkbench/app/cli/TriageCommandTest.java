@@ -117,19 +117,22 @@ class TriageCommandTest {
         OpenSshTestServer.assumeAvailable();
         try (OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.10").start()) {
             Path config = dir.resolve("ssh_config");
+            // no IdentityFile here: the key comes from -i, as a user would give it
             Files.writeString(config, "Host fresh\n  HostName " + sshd.address() + "\n  Port " + sshd.port() + "\n  User "
-                    + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n");
+                    + sshd.user() + "\n");
+            String key = sshd.userKeyFile().toString();
             Path knownHosts = dir.resolve("known_hosts");
             Files.writeString(knownHosts, "");
 
-            Run refused = run("triage", "-F", config.toString(), "--known-hosts", knownHosts.toString(), "fresh");
+            Run refused = run("triage", "-F", config.toString(), "-i", key, "--known-hosts", knownHosts.toString(), "fresh");
             assertEquals(1, refused.exit(), refused.out());
             assertTrue(refused.out().startsWith("== fresh ("), refused.out());
             assertTrue(refused.out().contains(") NOT TRIAGED after "), refused.out());
             assertTrue(refused.err().contains("1 of 1 hosts could not be triaged:\n  fresh: "), refused.err());
             assertEquals("", Files.readString(knownHosts), "nothing is learned without --accept-new");
 
-            Run accepted = run("triage", "-F", config.toString(), "--known-hosts", knownHosts.toString(), "--accept-new", "fresh");
+            Run accepted = run("triage", "-F", config.toString(), "-i", key, "--known-hosts", knownHosts.toString(), "--accept-new",
+                    "fresh");
             assertEquals(0, accepted.exit(), accepted.err());
             assertTable(accepted.out(), "fresh");
             assertTrue(Files.readString(knownHosts).contains(sshd.hostPublicKey().split(" ")[1]), "the key was remembered");
