@@ -42,6 +42,30 @@ public record HostSpec(String alias, Optional<String> user, String hostname, int
         return new HostSpec(alias, user, hostname, port, List.of(), List.of(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_SERVER_ALIVE);
     }
 
+    /** The same host under another name (copies every other field, including {@link #knownHostsFile()}). */
+    public HostSpec withAlias(String newAlias) {
+        return new HostSpec(newAlias, user, hostname, port, identityFiles, jumps, connectTimeout, serverAliveInterval,
+                knownHostsFile);
+    }
+
+    /** The same host with another connect bound (a run's deadline may be shorter than ConnectTimeout). */
+    public HostSpec withConnectTimeout(Duration timeout) {
+        return new HostSpec(alias, user, hostname, port, identityFiles, jumps, timeout, serverAliveInterval,
+                knownHostsFile);
+    }
+
+    /** The same host with another keepalive interval (zero disables). */
+    public HostSpec withServerAliveInterval(Duration interval) {
+        return new HostSpec(alias, user, hostname, port, identityFiles, jumps, connectTimeout, interval,
+                knownHostsFile);
+    }
+
+    /** The same host reached through these bastions, first hop first. */
+    public HostSpec withJumps(List<HostSpec> newJumps) {
+        return new HostSpec(alias, user, hostname, port, identityFiles, newJumps, connectTimeout, serverAliveInterval,
+                knownHostsFile);
+    }
+
     /** {@code user@hostname:port}, as shown to users and recorded in reports. */
     public String target() {
         return user.map(u -> u + "@").orElse("") + hostname + (port == 22 ? "" : ":" + port);

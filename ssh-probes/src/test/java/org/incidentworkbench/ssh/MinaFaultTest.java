@@ -292,7 +292,6 @@ class MinaFaultTest {
     }
 
     static HostSpec withTimeout(HostSpec h, Duration timeout) {
-        return new HostSpec(h.alias(), h.user(), h.hostname(), h.port(), h.identityFiles(), h.jumps(), timeout,
-                h.serverAliveInterval());
+        return h.withConnectTimeout(timeout);
     }
 }

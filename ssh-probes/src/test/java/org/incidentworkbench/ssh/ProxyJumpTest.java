@@ -50,8 +50,7 @@ class ProxyJumpTest {
     }
 
     private static HostSpec via(HostSpec target, HostSpec... jumps) {
-        return new HostSpec(target.alias(), target.user(), target.hostname(), target.port(), target.identityFiles(),
-                List.of(jumps), target.connectTimeout(), target.serverAliveInterval());
+        return target.withJumps(List.of(jumps));
     }
 
     private static SshTransport transport() {

@@ -100,11 +100,15 @@ public final class OpenSshTestServer implements AutoCloseable {
      * the system property {@code workbench.requireSshd} is {@code true} (as {@code .ci/run} sets).
      */
     public static void assumeAvailable() {
-        boolean present = Files.isExecutable(SSHD) && Files.isExecutable(SSH_KEYGEN);
+        assumeAvailable(SSHD, SSH_KEYGEN);
+    }
+
+    static void assumeAvailable(Path sshd, Path keygen) {
+        boolean present = Files.isExecutable(sshd) && Files.isExecutable(keygen);
         if (present) {
             return;
         }
-        String message = "OpenSSH server is not installed (" + SSHD + " or " + SSH_KEYGEN
+        String message = "OpenSSH server is not installed (" + sshd + " or " + keygen
                 + " missing): run `apt-get install openssh-server` to run the tests against a real sshd.";
         if (Boolean.getBoolean("workbench.requireSshd")) {
             Assertions.fail(message + " The property workbench.requireSshd=true makes this a failure.");
