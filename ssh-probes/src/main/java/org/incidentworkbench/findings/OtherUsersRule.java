@@ -8,7 +8,8 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * Someone else is logged in: triage runs over an exec channel without a terminal, so every session
- * {@code w} lists is another person (or an old forgotten one). Info: coordinate before changing things.
+ * {@code w} lists is another person (or an old forgotten one; with {@code --local}, possibly the user's own
+ * terminal). Info: coordinate before changing things.
  */
 final class OtherUsersRule implements FindingRule {
 
@@ -21,9 +22,10 @@ final class OtherUsersRule implements FindingRule {
                         + s.idle().map(i -> " idle " + i).orElse(""));
             }
             return List.of(new Finding(Severity.INFO, "users.logged-in", "w",
-                    w.sessions().size() + (w.sessions().size() == 1 ? " other session is" : " other sessions are") + " logged in",
+                    w.sessions().size() + (w.sessions().size() == 1 ? " login session is" : " login sessions are") + " open",
                     String.join("; ", who),
-                    "Someone may already be working on this host: check with them before restarting or changing anything."));
+                    "Triage itself opens no terminal session, so these are people (or forgotten sessions; with --local, "
+                            + "possibly your own): check with them before restarting or changing anything."));
         }).orElse(List.of());
     }
 }

@@ -52,6 +52,7 @@ public final class PsParser implements OutputParser<PsReport> {
             Map.entry("COMMAND", "command"), Map.entry("CMD", "command"), Map.entry("ARGS", "command"),
             Map.entry("COMM", "comm"));
 
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS.values());
     private static final Set<String> FREE_TEXT = Set.of("COMMAND", "CMD", "ARGS", "COMM", "STARTED");
 
     @Override
@@ -119,7 +120,7 @@ public final class PsParser implements OutputParser<PsReport> {
             Map<String, String> other = new HashMap<>();
             for (int i = 0; i < cells.size(); i++) {
                 String key = keys.get(i);
-                if (FIELDS.containsValue(key)) {
+                if (KNOWN.contains(key)) {
                     v.putIfAbsent(key, cells.get(i));
                 } else {
                     other.put(key, cells.get(i));

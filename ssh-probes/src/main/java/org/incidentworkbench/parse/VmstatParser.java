@@ -20,10 +20,11 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Record: {@link VmstatReport}. Columns are read by the second header line's names, so {@code -a}
- * and {@code gu} (procps-ng 4.0.3+) land right; the unit line {@code -S} is read from the memory group
- * header ({@code memory} in KiB unless the column names carry {@code -S m}: vmstat prints no unit, so pasted
- * {@code -S M} output needs its command line above it, as {@code $ vmstat -S M}). With {@code -t} the last two
- * words are the date and time. The first sample is the average since boot.
+ * ({@code inact active}) and {@code gu} (guest time, printed by procps-ng 4) land right. Memory is KiB as
+ * vmstat prints it by default; vmstat does not print its unit, so {@code -S m/M/k/K} output is read in that
+ * unit only when its command line is pasted above it ({@code $ vmstat -S M 1 5}). With {@code -t} the last
+ * two words are the date and time. A repeated header (every screenful) is skipped. The first sample is the
+ * average since boot, the rest are per interval.
  *
  * <p>Checked against procps-ng 4.0.2 (Debian 12) and 3.3.10 (CentOS 7). {@code vmstat -s}, {@code -m}
  * and BSD {@code vm_stat} are unrecognised.

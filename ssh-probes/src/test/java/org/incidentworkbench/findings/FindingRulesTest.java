@@ -348,7 +348,7 @@ class FindingRulesTest {
         @Test
         void twoSessionsOnCentos() {
             List<Finding> f = Reports.rule(Reports.builder().fixture("w", "jc/centos-7.7/w.out").evaluate(), "users.logged-in");
-            assertEquals("2 other sessions are logged in", f.get(0).title());
+            assertEquals("2 login sessions are open", f.get(0).title());
             assertTrue(f.get(0).evidence().contains("kbrazil@pts/0 from 192.168.71.1"), f.get(0).evidence());
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("w", "debian-12/w.out").evaluate(), "users.logged-in"));
         }
