@@ -13,6 +13,21 @@ import org.incidentworkbench.probe.TriageReport;
  * <pre>
  * TriageReport done = report.withFindings(Findings.evaluate(report));
  * </pre>
+ *
+ * <p>Rule ids (stable: the journal, playbooks and UI key on them), with the probe they read:
+ * <ul>
+ * <li>{@code logs.oom-kill}, {@code logs.io-error} (critical), {@code logs.segfault} (warning): logs</li>
+ * <li>{@code fs.full}, {@code fs.inodes}: df (warning at 90 %, critical at 95 %)</li>
+ * <li>{@code mem.available}: top (warning under 10 % available, critical under 5 %)</li>
+ * <li>{@code load.per-core}: uptime (warning above 1.0 per core, critical above 2.0)</li>
+ * <li>{@code cpu.iowait}, {@code cpu.steal}: top, else iostat's avg-cpu</li>
+ * <li>{@code disk.saturation}: iostat (%util, await)</li>
+ * <li>{@code proc.d-state}, {@code proc.zombies}: ps, else top; {@code proc.cpu}: top, else ps;
+ *     {@code proc.memory}: ps</li>
+ * <li>{@code net.close-wait}, {@code net.time-wait}: ss; {@code net.nic-errors}: ip</li>
+ * <li>{@code users.logged-in} (info): w</li>
+ * </ul>
+ * All numbers live in {@link Thresholds}, with the reason for each.
  */
 public final class Findings {
 
