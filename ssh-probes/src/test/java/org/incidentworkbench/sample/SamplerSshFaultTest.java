@@ -3,7 +3,6 @@ package org.incidentworkbench.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class SamplerSshFaultTest {
             String alias = sshd.hostSpec().alias();
             sampler.start(sshd.hostSpec());
             await(() -> status(sampler, alias).frames() >= 3);
-            ProcessHandle loop = loopOf(sshd);
+            ProcessHandle loop = SshdProcesses.loop(sshd);
             frozen.add(loop);
             signal("STOP", loop);
             await(() -> status(sampler, alias).state() == State.RECONNECTING);
@@ -107,24 +106,6 @@ class SamplerSshFaultTest {
                 "no CPU rates after the break");
         all.stream().filter(p -> p.metric().startsWith("cpu.") && !p.metric().equals("cpu.idle") && !p.isGapMarker())
                 .forEach(p -> assertTrue(p.value() >= 0 && p.value() <= 100, p.toString()));
-    }
-
-    /** The loop's shell among the sshd's processes: its command line names iw-sampler; its parent's does not. */
-    private static ProcessHandle loopOf(OpenSshTestServer sshd) throws IOException {
-        String dirName = sshd.directory().toString();
-        ProcessHandle listener = ProcessHandle.allProcesses().filter(p -> cmdline(p).contains(dirName)
-                && cmdline(p).contains("sshd")).findFirst().orElseThrow(() -> new IOException("sshd not found"));
-        return listener.descendants().filter(p -> cmdline(p).contains("iw-sampler")
-                && !p.parent().map(pp -> cmdline(pp).contains("iw-sampler")).orElse(false)).findFirst()
-                .orElseThrow(() -> new IOException("the sampling loop is not among sshd's processes"));
-    }
-
-    private static String cmdline(ProcessHandle p) {
-        try {
-            return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
-        } catch (IOException gone) {
-            return "";
-        }
     }
 
     private static void signal(String signal, ProcessHandle p) throws Exception {

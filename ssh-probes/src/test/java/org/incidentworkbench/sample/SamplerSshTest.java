@@ -34,32 +34,40 @@ class SamplerSshTest {
         List<MetricSample> points = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean loading = new AtomicBoolean(true);
         List<Thread> load = new ArrayList<>();
-        try (OpenSshTestServer sshd = OpenSshTestServer.start();
-             Sampler sampler = Sampler.start(new SshTransport(sshd.sshOptions(), UserPrompter.NONE), points::addAll,
-                     SamplerConfig.of(Duration.ofMillis(500)).withDfEvery(2))) {
-            sampler.start(sshd.hostSpec());
-            String alias = sshd.hostSpec().alias();
-            awaitFrames(sampler, alias, 2);
-            for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+        try (OpenSshTestServer sshd = OpenSshTestServer.start()) {
+            try (Sampler sampler = Sampler.start(new SshTransport(sshd.sshOptions(), UserPrompter.NONE), points::addAll,
+                    SamplerConfig.of(Duration.ofMillis(500)).withDfEvery(2))) {
+                sampler.start(sshd.hostSpec());
+                String alias = sshd.hostSpec().alias();
+                awaitFrames(sampler, alias, 2);
+                for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+                    load.add(started(() -> {
+                        long x = 0;
+                        while (loading.get()) {
+                            x += System.nanoTime() % 7;
+                        }
+                        return x;
+                    }));
+                }
                 load.add(started(() -> {
-                    long x = 0;
-                    while (loading.get()) {
-                        x += System.nanoTime() % 7;
-                    }
-                    return x;
+                    writeWithFsync(dir.resolve("load.bin"), loading);
+                    return 0L;
                 }));
+                long framesBefore = sampler.status(alias).orElseThrow().frames();
+                awaitFrames(sampler, alias, framesBefore + 5);
+                loading.set(false);
+                HostStatus s = sampler.status(alias).orElseThrow();
+                assertEquals(State.SAMPLING, s.state(), s.toString());
+                assertEquals(0, s.corruptFrames());
+                assertTrue(s.target().contains(sshd.address()), s.target());
+                assertEquals(1, SshdProcesses.loops(sshd).size(), "one loop on the server");
             }
-            load.add(started(() -> {
-                writeWithFsync(dir.resolve("load.bin"), loading);
-                return 0L;
-            }));
-            long framesBefore = sampler.status(alias).orElseThrow().frames();
-            awaitFrames(sampler, alias, framesBefore + 5);
-            loading.set(false);
-            HostStatus s = sampler.status(alias).orElseThrow();
-            assertEquals(State.SAMPLING, s.state(), s.toString());
-            assertEquals(0, s.corruptFrames());
-            assertTrue(s.target().contains(sshd.address()), s.target());
+            // closing the channel ends the remote loop at its next write, within one interval
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!SshdProcesses.loops(sshd).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(), SshdProcesses.loops(sshd), "the loop outlived its channel");
         } finally {
             loading.set(false);
             for (Thread t : load) {

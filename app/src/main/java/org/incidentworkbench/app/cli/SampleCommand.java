@@ -80,7 +80,16 @@ public final class SampleCommand implements Command {
         SamplerConfig config = SamplerConfig.of(options.interval());
         Files.createDirectories(options.db().toAbsolutePath().getParent());
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "workbench-sample-interrupt");
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C: wake the loop below, then hold the JVM's shutdown until the store is flushed and closed
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "workbench-sample-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         List<HostStatus> last;
         try (TimeSeriesStore store = TimeSeriesStore.open(options.db());
@@ -104,6 +113,7 @@ public final class SampleCommand implements Command {
             err.println("Wrote " + sampling.pointsWritten() + " points to " + options.db() + ". See them with: workbench store query --db "
                     + options.db() + " 'cpu.user'");
         } finally {
+            closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
