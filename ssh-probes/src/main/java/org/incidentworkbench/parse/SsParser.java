@@ -140,7 +140,8 @@ public final class SsParser implements OutputParser<SsReport> {
     }
 
     private static Optional<SsReport.Socket> socket(String line, boolean hasNetid, boolean hasState, List<String> warnings) {
-        List<String> w = TextTable.words(line);
+        // a peer address that fills its column runs into the process column: "0.0.0.0:*users:((...))"
+        List<String> w = TextTable.words(line.replaceFirst("(\\S)(users:\\(\\()", "$1 $2"));
         int i = 0;
         Optional<String> netid = Optional.empty();
         if (hasNetid && i < w.size()) {

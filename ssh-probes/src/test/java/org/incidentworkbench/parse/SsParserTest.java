@@ -108,7 +108,10 @@ class SsParserTest {
                 State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process
                 LISTEN 0      511          0.0.0.0:80        0.0.0.0:*    users:(("nginx",pid=12,fd=6),("nginx",pid=11,fd=6))
                 LISTEN 0      128             [::]:22           [::]:*    users:(("sshd",pid=700,fd=4))
+                ESTAB  0      0    [2001:db8::1234:5678:9abc]:22 [2001:db8::ffff:1:2:3]:54321users:(("sshd",pid=9,fd=4))
                 """);
+        assertEquals("54321", r.sockets().get(2).peerPort().orElseThrow());
+        assertEquals(9L, r.sockets().get(2).processes().get(0).pid().orElseThrow());
         assertEquals(2, r.sockets().get(0).processes().size());
         assertEquals(11L, r.sockets().get(0).processes().get(1).pid().orElseThrow());
         assertEquals("[::]", r.sockets().get(1).localAddress());
