@@ -63,6 +63,27 @@ class WParserTest {
     }
 
     @Test
+    void shortAndNoFromVariantsByHeader() {
+        WReport s = Fixtures.parsed(parser, """
+                 10:25:20 up 16:03,  2 users,  load average: 0.00, 0.01, 0.05
+                USER     TTY      FROM              IDLE WHAT
+                alice    pts/1    203.0.113.7       1:05m vim /etc/nginx/nginx.conf
+                bob      tty1                       2days -bash
+                """);
+        assertEquals("vim /etc/nginx/nginx.conf", s.sessions().get(0).what().orElseThrow());
+        assertEquals(3900L, s.sessions().get(0).idleSeconds().orElseThrow());
+        assertTrue(s.sessions().get(1).from().isEmpty());
+        assertEquals(2 * 86400L, s.sessions().get(1).idleSeconds().orElseThrow());
+        WReport f = Fixtures.parsed(parser, """
+                USER     TTY       LOGIN@   IDLE   JCPU   PCPU WHAT
+                alice    pts/1     09:53    8.00s  0.10s  0.00s top
+                """);
+        assertEquals("09:53", f.sessions().get(0).loginAt().orElseThrow());
+        assertEquals("top", f.sessions().get(0).what().orElseThrow());
+        assertTrue(f.summary().isEmpty());
+    }
+
+    @Test
     void otherTextIsUnrecognised() {
         assertInstanceOf(ParseOutcome.Unrecognised.class, parser.parse("Filesystem Size\n/dev/sda 1G\n"));
     }
