@@ -64,6 +64,11 @@ class SampleCommandTest {
                 assertTrue(v[i] >= 0 && v[i] <= 100, "cpu.user " + v[i]);
             }
         }
+        // what the user runs next, as the command's closing line says
+        assertEquals(Cli.OK, run("store", "query", "cpu.user{host=local}", "--db", db.toString(), "--from", "-10m", "--json"), err());
+        assertTrue(out().contains("cpu.user") && out().contains("local"), out());
+        assertEquals(Cli.OK, run("store", "query", "disk.util", "--db", db.toString(), "--from", "-10m"), err());
+        assertTrue(out().contains("disk.util"), out());
     }
 
     @Test
