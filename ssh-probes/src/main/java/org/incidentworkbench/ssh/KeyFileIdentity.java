@@ -122,6 +122,11 @@ final class KeyFileIdentity implements Identity {
         return true;
     }
 
+    /** The public key as read from the file or its {@code .pub}, without asking for a passphrase; may be null. */
+    byte[] getPublicKeyBlobIfKnown() {
+        return publicBlob;
+    }
+
     @Override
     public byte[] getPublicKeyBlob() {
         if (publicBlob != null) {

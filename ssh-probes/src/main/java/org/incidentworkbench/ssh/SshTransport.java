@@ -166,27 +166,48 @@ public final class SshTransport implements Transport {
         List<Identity> identities = new ArrayList<>();
         List<String> described = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<Identity> agentKeys = agentKeys(problems);
+        // as OpenSSH's pubkey_prepare: a key file the agent also holds is used through the agent, in the
+        // file's place, so a passphrase is not asked for a key the agent has unlocked already
+        List<Identity> agentRest = new ArrayList<>(agentKeys);
         for (Path file : files) {
             Optional<KeyFileIdentity> key = key(file, problems);
-            key.ifPresent(k -> {
-                identities.add(k);
+            if (key.isEmpty()) {
+                continue;
+            }
+            Optional<Identity> inAgent = agentRest.stream()
+                    .filter(a -> java.util.Arrays.equals(a.getPublicKeyBlob(), key.get().getPublicKeyBlobIfKnown()))
+                    .findFirst();
+            if (inAgent.isPresent()) {
+                agentRest.remove(inAgent.get());
+                identities.add(inAgent.get());
+                described.add(file + " (through the agent)");
+            } else {
+                identities.add(key.get());
                 described.add(file.toString());
-            });
-        }
-        if (options.agentSocket().isPresent()) {
-            Path socket = options.agentSocket().get();
-            try {
-                AgentIdentityRepository agent = new AgentIdentityRepository(
-                        new SSHAgentConnector(new UnixDomainSocketFactory(), socket));
-                List<Identity> agentKeys = agent.getIdentities();
-                identities.addAll(agentKeys);
-                described.add("the ssh-agent at " + socket + " (" + agentKeys.size() + " key"
-                        + (agentKeys.size() == 1 ? "" : "s") + ")");
-            } catch (Exception | LinkageError e) {
-                problems.add("the ssh-agent at " + socket + " did not answer (" + e.getMessage() + ")");
             }
         }
+        identities.addAll(agentRest);
+        if (options.agentSocket().isPresent() && (agentKeys.isEmpty() || !agentRest.isEmpty())) {
+            String other = agentRest.size() < agentKeys.size() ? " other" : "";
+            described.add("the ssh-agent at " + options.agentSocket().get() + " (" + agentRest.size() + other
+                    + (agentRest.size() == 1 ? " key" : " keys") + ")");
+        }
         return new AuthAttempt(identities, described, problems);
+    }
+
+    private List<Identity> agentKeys(List<String> problems) {
+        if (options.agentSocket().isEmpty()) {
+            return List.of();
+        }
+        Path socket = options.agentSocket().get();
+        try {
+            return List.copyOf(new AgentIdentityRepository(
+                    new SSHAgentConnector(new UnixDomainSocketFactory(), socket)).getIdentities());
+        } catch (Exception | LinkageError e) {
+            problems.add("the ssh-agent at " + socket + " did not answer (" + e.getMessage() + ")");
+            return List.of();
+        }
     }
 
     private Optional<KeyFileIdentity> key(Path file, List<String> problems) {

@@ -151,6 +151,26 @@ class OpenSshTransportTest {
             try (HostConnection c = new SshTransport(options, UserPrompter.NONE).connect(noKeys)) {
                 assertEquals("agent\n", c.exec("echo agent", TEN_S, 1024).stdout());
             }
+
+            // an encrypted key file the agent has unlocked is used through the agent: no passphrase asked
+            Path askpass = tmp.resolve("askpass.sh");
+            Files.writeString(askpass, "#!/bin/sh\necho '" + OpenSshTestServer.ENCRYPTED_KEY_PASSPHRASE + "'\n");
+            askpass.toFile().setExecutable(true);
+            ProcessBuilder addEncrypted = new ProcessBuilder("/usr/bin/ssh-add",
+                    sshd.userKeyFile(UserKey.ENCRYPTED_ED25519).toString()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            addEncrypted.environment().put("SSH_AUTH_SOCK", socket.toString());
+            addEncrypted.environment().put("SSH_ASKPASS", askpass.toString());
+            addEncrypted.environment().put("SSH_ASKPASS_REQUIRE", "force");
+            addEncrypted.environment().put("DISPLAY", ":0");
+            Process adding2 = addEncrypted.start();
+            String add2Out = new String(adding2.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, adding2.waitFor(), add2Out);
+            ScriptedPrompter asks = ScriptedPrompter.refusing();
+            try (HostConnection c = new SshTransport(options, asks).connect(sshd.hostSpec(UserKey.ENCRYPTED_ED25519))) {
+                assertEquals("unlocked\n", c.exec("echo unlocked", TEN_S, 1024).stdout());
+            }
+            assertEquals(List.of(), asks.questions(), "the agent's copy of the key needs no passphrase");
         } finally {
             agent.destroy();
             agent.waitFor();
