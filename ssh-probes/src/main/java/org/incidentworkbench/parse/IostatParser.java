@@ -41,6 +41,10 @@ public final class IostatParser implements OutputParser<IostatReport> {
             List.of("iostat -dxk 1 2", "iostat", "iostat -x", "iostat -m", "cat /proc/diskstats (twice)"),
             List.of("linux"), "per device: r/s, w/s, read/write bytes/s, await, queue size, %util");
 
+    /** Columns that have a field of their own (lower case); the rest go to {@code other}. */
+    private static final java.util.Set<String> MAPPED = java.util.Set.of("tps", "r/s", "w/s", "rkb/s", "wkb/s", "rmb/s",
+            "wmb/s", "kb_read/s", "kb_wrtn/s", "mb_read/s", "mb_wrtn/s", "rrqm/s", "wrqm/s", "d/s", "r_await", "w_await",
+            "await", "aqu-sz", "avgqu-sz", "%util", "svctm", "kb_read", "kb_wrtn", "mb_read", "mb_wrtn");
     private static final Pattern CPUS = Pattern.compile("\\((\\d{1,6}) CPU\\)");
 
     @Override
@@ -140,11 +144,19 @@ public final class IostatParser implements OutputParser<IostatReport> {
             double n = reads.get() + writes.get();
             await = Optional.of(n == 0 ? 0.0 : (rAwait.get() * reads.get() + wAwait.get() * writes.get()) / n);
         }
+        java.util.Map<String, Double> other = new java.util.TreeMap<>();
+        for (int k = 1; k < header.size() && k < row.size(); k++) {
+            String column = header.get(k);
+            if (!MAPPED.contains(column.toLowerCase(Locale.ROOT))) {
+                v.getOrDefault(column.toLowerCase(Locale.ROOT), Optional.empty()).ifPresent(x -> other.put(column, x));
+            }
+        }
         return Optional.of(new IostatReport.Device(name, get(v, "tps"), reads, writes,
                 bytes(v, "rkb/s", "rmb/s", "kb_read/s", "mb_read/s"), bytes(v, "wkb/s", "wmb/s", "kb_wrtn/s", "mb_wrtn/s"),
                 get(v, "rrqm/s"), get(v, "wrqm/s"), get(v, "d/s"), rAwait, wAwait, await,
                 get(v, "aqu-sz").or(() -> get(v, "avgqu-sz")), get(v, "%util"), get(v, "svctm"),
-                bytes(v, "", "", "kb_read", "mb_read").map(Math::round), bytes(v, "", "", "kb_wrtn", "mb_wrtn").map(Math::round)));
+                bytes(v, "", "", "kb_read", "mb_read").map(Math::round), bytes(v, "", "", "kb_wrtn", "mb_wrtn").map(Math::round),
+                other));
     }
 
     private static Optional<Double> get(Map<String, Optional<Double>> v, String key) {

@@ -40,6 +40,8 @@ public record IostatReport(Optional<Integer> cpuCount, Optional<CpuSplit> cpu, L
      * @param serviceTimeMillis       {@code svctm} (old sysstat only; removed as unreliable)
      * @param readBytesTotal          {@code kB_read}/{@code MB_read} over the interval, in bytes
      * @param writeBytesTotal         {@code kB_wrtn}/{@code MB_wrtn}, in bytes
+     * @param other                   every other column by iostat's header name, as printed ({@code rareq-sz},
+     *                                {@code %rrqm}, {@code f/s}, {@code avgrq-sz}...)
      */
     public record Device(String name, Optional<Double> transfersPerSecond, Optional<Double> readsPerSecond,
                          Optional<Double> writesPerSecond, Optional<Double> readBytesPerSecond,
@@ -47,6 +49,10 @@ public record IostatReport(Optional<Integer> cpuCount, Optional<CpuSplit> cpu, L
                          Optional<Double> writeMergesPerSecond, Optional<Double> discardsPerSecond,
                          Optional<Double> readAwaitMillis, Optional<Double> writeAwaitMillis,
                          Optional<Double> awaitMillis, Optional<Double> averageQueueSize, Optional<Double> utilPercent,
-                         Optional<Double> serviceTimeMillis, Optional<Long> readBytesTotal, Optional<Long> writeBytesTotal) {
+                         Optional<Double> serviceTimeMillis, Optional<Long> readBytesTotal, Optional<Long> writeBytesTotal,
+                         java.util.Map<String, Double> other) {
+        public Device {
+            other = java.util.Map.copyOf(other);
+        }
     }
 }

@@ -60,7 +60,7 @@ final class ProcDiskstats {
                     Optional.of((y[2] - x[2]) * 512.0 / dt), Optional.of((y[6] - x[6]) * 512.0 / dt),
                     Optional.of((y[1] - x[1]) / dt), Optional.of((y[5] - x[5]) / dt), discards, rAwait, wAwait, await,
                     Optional.of(queue), Optional.of(util), Optional.empty(),
-                    Optional.of((y[2] - x[2]) * 512), Optional.of((y[6] - x[6]) * 512)));
+                    Optional.of((y[2] - x[2]) * 512), Optional.of((y[6] - x[6]) * 512), java.util.Map.of()));
         }
         return ParseOutcome.parsed(new IostatReport(Optional.empty(), Optional.empty(), devices, 1, "/proc/diskstats"), warnings);
     }

@@ -89,6 +89,9 @@ class IostatParserTest {
         assertEquals(32.0 * 1024, vda.readBytesPerSecond().orElseThrow());
         assertEquals((0.40 * 5 + 0.33 * 3) / 8, vda.awaitMillis().orElseThrow(), 1e-9);
         assertEquals(0.0, vda.utilPercent().orElseThrow());
+        assertEquals(6.40, vda.other().get("rareq-sz"));
+        assertEquals(86.96, vda.other().get("%wrqm"));
+        assertTrue(!vda.other().containsKey("r/s"));
     }
 
     @Test
