@@ -35,17 +35,17 @@ final class ConnectFailures {
             return new HostFailure(Kind.HOST_KEY_CHANGED,
                     "The host key of " + where + " has CHANGED: someone may be intercepting this connection "
                             + "(a man-in-the-middle attack), or the server was reinstalled. The server now presents the "
-                            + c.keyType() + " key " + c.fingerprint() + ", but " + knownHosts + " line "
+                            + c.keyType() + " key " + c.fingerprint() + ", but " + knownHosts + ":"
                             + c.recorded().lineNumber() + " holds " + KnownHosts.sha256Fingerprint(c.recorded().keyBlob())
                             + " for " + c.hostToken() + ". Do not connect until the server's administrator confirms "
                             + "the new fingerprint; then remove the old line (ssh-keygen -R '" + c.hostToken()
-                            + "') and connect again.",
+                            + "' -f " + knownHosts + ") and connect again.",
                     knownHosts + ":" + c.recorded().lineNumber() + " offered " + c.fingerprint());
         }
         if (keyOutcome instanceof HostKeyCheck.Revoked r) {
             return new HostFailure(Kind.HOST_KEY_CHANGED,
                     "The host key of " + where + " (" + r.fingerprint() + ") is marked @revoked in "
-                            + knownHosts + " line " + r.entry().lineNumber()
+                            + knownHosts + ":" + r.entry().lineNumber()
                             + ": a stolen key may be impersonating the host. Do not connect; ask the server's "
                             + "administrator for its current key.",
                     knownHosts + ":" + r.entry().lineNumber());

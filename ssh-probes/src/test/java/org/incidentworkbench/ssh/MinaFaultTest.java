@@ -255,7 +255,8 @@ class MinaFaultTest {
             assertEquals(Kind.HOST_KEY_CHANGED, e.failure().kind());
             String m = e.getMessage();
             assertTrue(m.contains("man-in-the-middle"), m);
-            assertTrue(m.contains(server.knownHostsFile() + " line 1"), m);
+            assertTrue(m.contains(server.knownHostsFile() + ":1 holds"), m);
+            assertTrue(m.contains("ssh-keygen -R '[127.0.0.1]:" + server.port() + "' -f " + server.knownHostsFile()), m);
             assertTrue(m.contains(oldFingerprint) && m.contains(newFingerprint), m);
             assertTrue(prompter.questions().isEmpty(), "a changed key is never offered for acceptance");
             assertEquals(oldLine, Files.readString(server.knownHostsFile()).trim(), "known_hosts is left alone");
