@@ -59,11 +59,19 @@ final class BucketCode {
         int bw1 = 1;
         int bw2 = 1;
         long[] counts = new long[4];
-        for (int w1 = 1; w1 <= 64; w1++) {
-            for (int w2 = w1; w2 <= 64; w2++) {
-                if (w2 > w1 && hist[w2] == 0 && w2 != 64) {
-                    continue;
-                }
+        // only widths some value has are worth trying (a width no value has is never cheaper than the next one
+        // down that some value has); that is a dozen candidates instead of 64
+        int[] widths = new int[65];
+        int nw = 0;
+        for (int b = 1; b <= 64; b++) {
+            if (hist[b] > 0) {
+                widths[nw++] = b;
+            }
+        }
+        for (int a = 0; a < nw; a++) {
+            int w1 = widths[a];
+            for (int z = a; z < nw; z++) {
+                int w2 = widths[z];
                 counts[ZERO] = atMost[0];
                 counts[SMALL] = atMost[w1] - atMost[0];
                 counts[LARGE] = atMost[w2] - atMost[w1];

@@ -31,9 +31,10 @@ final class ChunkTier {
 
     static List<Row> read(Connection c, int seriesId, long windowFrom, long windowTo) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT window_start, ts_id, data FROM chunk WHERE series_id = ? AND window_start >= ? AND window_start < ?"
-                        + " ORDER BY window_start")) {
+        {
+            PreparedStatement ps = Sql.prepare(c,
+                    "SELECT window_start, ts_id, data FROM chunk WHERE series_id = ? AND window_start >= ? AND window_start < ?"
+                        + " ORDER BY window_start");
             ps.setInt(1, seriesId);
             ps.setLong(2, windowFrom);
             ps.setLong(3, windowTo);
@@ -48,7 +49,8 @@ final class ChunkTier {
 
     /** Reads the timestamp blocks {@code rows} need that {@code cache} does not hold yet. */
     static void readTimestamps(Connection c, List<Row> rows, Map<Long, byte[]> cache) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM tsblock WHERE id = ?")) {
+        {
+            PreparedStatement ps = Sql.prepare(c, "SELECT data FROM tsblock WHERE id = ?");
             for (Row r : rows) {
                 if (!cache.containsKey(r.tsId())) {
                     ps.setLong(1, r.tsId());
@@ -98,9 +100,10 @@ final class ChunkTier {
             throws SQLException {
         long bytes = 0;
         Map<String, List<Object[]>> shared = new HashMap<>();
-        try (PreparedStatement ts = c.prepareStatement("INSERT INTO tsblock(id, window_start, data) VALUES (?, ?, ?)");
-             PreparedStatement ch = c.prepareStatement(
-                     "MERGE INTO chunk(series_id, window_start, n, ts_id, data) KEY(series_id, window_start) VALUES (?, ?, ?, ?, ?)")) {
+        {
+            PreparedStatement ts = Sql.prepare(c, "INSERT INTO tsblock(id, window_start, data) VALUES (?, ?, ?)");
+            PreparedStatement ch = Sql.prepare(c,
+                    "MERGE INTO chunk(series_id, window_start, n, ts_id, data) KEY(series_id, window_start) VALUES (?, ?, ?, ?, ?)");
             for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
                 Points p = e.getValue();
                 String group = e.getKey().key.host() + '\u0000' + p.size() + '\u0000' + Arrays.hashCode(p.ts());
@@ -139,8 +142,9 @@ final class ChunkTier {
 
     /** Deletes timestamp blocks of {@code windowStart} that no chunk refers to any more. */
     static void deleteOrphans(Connection c, long windowStart) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tsblock WHERE window_start = ? AND id NOT IN"
-                + " (SELECT ts_id FROM chunk WHERE window_start = ?)")) {
+        {
+            PreparedStatement ps = Sql.prepare(c, "DELETE FROM tsblock WHERE window_start = ? AND id NOT IN"
+                + " (SELECT ts_id FROM chunk WHERE window_start = ?)");
             ps.setLong(1, windowStart);
             ps.setLong(2, windowStart);
             ps.executeUpdate();
@@ -150,11 +154,13 @@ final class ChunkTier {
     /** Drops every window that starts before {@code windowStart}. */
     static int dropBefore(Connection c, long windowStart) throws SQLException {
         int n;
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM chunk WHERE window_start < ?")) {
+        {
+            PreparedStatement ps = Sql.prepare(c, "DELETE FROM chunk WHERE window_start < ?");
             ps.setLong(1, windowStart);
             n = ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tsblock WHERE window_start < ?")) {
+        {
+            PreparedStatement ps = Sql.prepare(c, "DELETE FROM tsblock WHERE window_start < ?");
             ps.setLong(1, windowStart);
             ps.executeUpdate();
         }

@@ -154,6 +154,15 @@ final class HotTier {
         }
     }
 
+    /** The oldest point in memory, or Long.MAX_VALUE. */
+    long minTimestamp() {
+        long min = Long.MAX_VALUE;
+        for (SeriesBuffer b : byKey.values()) {
+            min = Math.min(min, b.minTimestamp());
+        }
+        return min;
+    }
+
     long points() {
         long n = 0;
         for (SeriesBuffer b : byKey.values()) {

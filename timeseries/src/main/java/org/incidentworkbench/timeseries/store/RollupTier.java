@@ -40,8 +40,9 @@ final class RollupTier {
 
     static List<Row> read(Connection c, int tier, int seriesId, long blockFrom, long blockTo) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT block_start, data FROM rollup WHERE tier = ? AND series_id = ?"
-                + " AND block_start >= ? AND block_start < ? ORDER BY block_start")) {
+        {
+            PreparedStatement ps = Sql.prepare(c, "SELECT block_start, data FROM rollup WHERE tier = ? AND series_id = ?"
+                + " AND block_start >= ? AND block_start < ? ORDER BY block_start");
             ps.setInt(1, tier);
             ps.setInt(2, seriesId);
             ps.setLong(3, blockFrom);
@@ -61,8 +62,9 @@ final class RollupTier {
     }
 
     static void write(Connection c, int tier, int seriesId, long blockStart, RollupBlock block) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO rollup(tier, series_id, block_start, n, data)"
-                + " KEY(tier, series_id, block_start) VALUES (?, ?, ?, ?, ?)")) {
+        {
+            PreparedStatement ps = Sql.prepare(c, "MERGE INTO rollup(tier, series_id, block_start, n, data)"
+                + " KEY(tier, series_id, block_start) VALUES (?, ?, ?, ?, ?)");
             ps.setInt(1, tier);
             ps.setInt(2, seriesId);
             ps.setLong(3, blockStart);
@@ -73,7 +75,8 @@ final class RollupTier {
     }
 
     static int dropBefore(Connection c, int tier, long blockStart) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM rollup WHERE tier = ? AND block_start < ?")) {
+        {
+            PreparedStatement ps = Sql.prepare(c, "DELETE FROM rollup WHERE tier = ? AND block_start < ?");
             ps.setInt(1, tier);
             ps.setLong(2, blockStart);
             return ps.executeUpdate();

@@ -17,6 +17,7 @@ final class SeriesBuffer {
     private long[] ts = new long[16];
     private double[] values = new double[16];
     private int n;
+    private long minTs = Long.MAX_VALUE;
 
     SeriesBuffer(int id, SeriesKey key, int decimals) {
         this.id = id;
@@ -31,6 +32,9 @@ final class SeriesBuffer {
         }
         ts[n] = t;
         values[n++] = v;
+        if (t < minTs) {
+            minTs = t;
+        }
     }
 
     synchronized int size() {
@@ -45,12 +49,9 @@ final class SeriesBuffer {
         return Points.normalize(ts, values, n).slice(from, to);
     }
 
+    /** The oldest point held, or Long.MAX_VALUE when empty. */
     synchronized long minTimestamp() {
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            min = Math.min(min, ts[i]);
-        }
-        return min;
+        return minTs;
     }
 
     /** Removes and returns (normalized) every point before {@code boundary}. */
@@ -78,6 +79,10 @@ final class SeriesBuffer {
             }
         }
         n = keep;
+        minTs = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            minTs = Math.min(minTs, ts[i]);
+        }
         if (ts.length > 1024 && n < ts.length / 4) {
             ts = Arrays.copyOf(ts, Math.max(16, n * 2));
             values = Arrays.copyOf(values, Math.max(16, n * 2));

@@ -88,12 +88,14 @@ public final class TieredStore implements TimeSeriesStore {
     private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     private volatile Map<Integer, Points> compacting = Map.of();
     private volatile long cutBoundary = Long.MIN_VALUE;
-    private volatile boolean latePending;
     private final long[] nextTsId = {1};
     private final ScheduledExecutorService background;
     private volatile RuntimeException backgroundFailure;
     private volatile boolean closed;
     private long lastRetentionMillis = Long.MIN_VALUE;
+    /** The 1-hour blocks of the day being compressed, as written: saves reading back a block per series per window. */
+    private final Map<Integer, RollupBlock> hourCache = new HashMap<>();
+    private long hourCacheDay = Long.MIN_VALUE;
 
     private TieredStore(Path file, StoreConfig config, Connection writer) {
         this.file = file;
@@ -182,9 +184,6 @@ public final class TieredStore implements TimeSeriesStore {
                                 }
                                 hot.add(b, ts, v, false);
                                 hot.noteMaxTs(ts);
-                                if (ts < boundary) {
-                                    latePending = true;
-                                }
                                 count[0]++;
                             });
                         } catch (RuntimeException e) {
@@ -240,9 +239,6 @@ public final class TieredStore implements TimeSeriesStore {
 
     private void noteTs(long ts) {
         hot.noteMaxTs(ts);
-        if (ts < cutBoundary) {
-            latePending = true;
-        }
     }
 
     private void checkWritable() {
@@ -277,7 +273,8 @@ public final class TieredStore implements TimeSeriesStore {
 
     private void writeSealed(HotTier.Sealed sealed) throws SQLException {
         if (!sealed.newSeries().isEmpty()) {
-            try (PreparedStatement ps = writer.prepareStatement("INSERT INTO series(id, host, metric, labels) VALUES (?, ?, ?, ?)")) {
+            {
+                PreparedStatement ps = Sql.prepare(writer, "INSERT INTO series(id, host, metric, labels) VALUES (?, ?, ?, ?)");
                 for (SeriesBuffer b : sealed.newSeries()) {
                     ps.setInt(1, b.id);
                     ps.setString(2, b.key.host());
@@ -289,7 +286,8 @@ public final class TieredStore implements TimeSeriesStore {
             }
         }
         if (!sealed.wal().isEmpty()) {
-            try (PreparedStatement ps = writer.prepareStatement("INSERT INTO wal(seq, max_ts, data) VALUES (?, ?, ?)")) {
+            {
+                PreparedStatement ps = Sql.prepare(writer, "INSERT INTO wal(seq, max_ts, data) VALUES (?, ?, ?)");
                 ps.setLong(1, sealed.seq());
                 ps.setLong(2, sealed.wal().maxTs());
                 ps.setBytes(3, sealed.wal().toBytes());
@@ -323,8 +321,12 @@ public final class TieredStore implements TimeSeriesStore {
             return;
         }
         try {
+            // cut first, and again while windows keep closing (a backlog, an import): points of closed windows
+            // go straight into chunks and never into the log, which in H2 costs several times their size
+            for (int i = 0; i < 20 && !closed && cut(false); i++) {
+                // each pass compresses what closed during the previous one
+            }
             flush();
-            cut(false);
             retention(false);
         } catch (RuntimeException e) {
             backgroundFailure = e;
@@ -332,16 +334,15 @@ public final class TieredStore implements TimeSeriesStore {
     }
 
     /** Compresses every closed window: chunks, rollups, and the write-ahead bookkeeping, in one transaction. */
-    private void cut(boolean force) {
+    private boolean cut(boolean force) {
         writerLock.lock();
         try {
             long now = config.clock().millis();
             long cutoff = Math.max(now, hot.maxTs()) - config.lateness().toMillis();
             long boundary = Math.max(Math.floorDiv(cutoff, window) * window, cutBoundary);
-            if (boundary <= cutBoundary && !latePending) {
-                return;
+            if (boundary <= cutBoundary && hot.minTimestamp() >= boundary) {
+                return false; // no new window has closed and no late point waits for an old one
             }
-            latePending = false;
             long previous = cutBoundary;
             Map<SeriesBuffer, Points> drained = new HashMap<>();
             HotTier.Sealed sealed = hot.sealAndDrain(boundary, drained, d -> {
@@ -350,11 +351,13 @@ public final class TieredStore implements TimeSeriesStore {
                 compacting = visible;
             });
             try {
-                writeSealed(sealed);
+                // the drained points go into chunks in this very transaction: only the rest needs the log
+                writeSealed(new HotTier.Sealed(sealed.seq(), sealed.wal().without(boundary), sealed.newSeries()));
                 writeWindows(drained, previous, now);
                 setMeta("cut_boundary", String.valueOf(boundary));
                 setMeta("wal_cut_seq", String.valueOf(sealed.seq()));
-                try (PreparedStatement ps = writer.prepareStatement("DELETE FROM wal WHERE seq <= ? AND max_ts < ?")) {
+                {
+                    PreparedStatement ps = Sql.prepare(writer, "DELETE FROM wal WHERE seq <= ? AND max_ts < ?");
                     ps.setLong(1, sealed.seq());
                     ps.setLong(2, boundary);
                     ps.executeUpdate();
@@ -367,8 +370,11 @@ public final class TieredStore implements TimeSeriesStore {
                 } finally {
                     visibility.writeLock().unlock();
                 }
+                return !drained.isEmpty();
             } catch (SQLException | RuntimeException e) {
                 rollback();
+                hourCache.clear();
+                hourCacheDay = Long.MIN_VALUE;
                 hot.gate.readLock().lock();
                 try {
                     drained.forEach((b, p) -> {
@@ -381,7 +387,6 @@ public final class TieredStore implements TimeSeriesStore {
                 }
                 compacting = Map.of();
                 requeue(sealed);
-                latePending = true;
                 throw failure("compressing closed windows", e);
             }
         } finally {
@@ -444,8 +449,17 @@ public final class TieredStore implements TimeSeriesStore {
                         }
                     }
                     RollupBlock hours = source.coarsen(hour, b.decimals);
-                    RollupBlock dayBlock = RollupTier.readOne(writer, RollupTier.HOUR, b.id, day);
-                    RollupTier.write(writer, RollupTier.HOUR, b.id, day, dayBlock.replaceRange(hs, he, hours));
+                    if (day != hourCacheDay) {
+                        hourCache.clear();
+                        hourCacheDay = day;
+                    }
+                    RollupBlock dayBlock = hourCache.get(b.id);
+                    if (dayBlock == null) {
+                        dayBlock = RollupTier.readOne(writer, RollupTier.HOUR, b.id, day);
+                    }
+                    dayBlock = dayBlock.replaceRange(hs, he, hours);
+                    RollupTier.write(writer, RollupTier.HOUR, b.id, day, dayBlock);
+                    hourCache.put(b.id, dayBlock);
                 }
             }
         }
@@ -472,7 +486,8 @@ public final class TieredStore implements TimeSeriesStore {
     }
 
     private void setMeta(String name, String value) throws SQLException {
-        try (PreparedStatement ps = writer.prepareStatement("MERGE INTO meta(name, val) KEY(name) VALUES (?, ?)")) {
+        {
+            PreparedStatement ps = Sql.prepare(writer, "MERGE INTO meta(name, val) KEY(name) VALUES (?, ?)");
             ps.setString(1, name);
             ps.setString(2, value);
             ps.executeUpdate();
@@ -753,6 +768,7 @@ public final class TieredStore implements TimeSeriesStore {
         readers.drainTo(all);
         all.add(writer);
         for (Connection c : all) {
+            Sql.forget(c);
             try {
                 c.close();
             } catch (SQLException ignored) {

@@ -36,6 +36,20 @@ final class WalBuffer {
         points++;
     }
 
+    /** A copy holding only the points at or after {@code boundary} (the rest went into chunks). */
+    WalBuffer without(long boundary) {
+        if (maxTs < boundary && points > 0) {
+            return new WalBuffer();
+        }
+        WalBuffer kept = new WalBuffer();
+        read(toBytes(), (id, ts, v) -> {
+            if (ts >= boundary) {
+                kept.add(id, ts, v);
+            }
+        });
+        return kept;
+    }
+
     boolean isEmpty() {
         return points == 0;
     }
