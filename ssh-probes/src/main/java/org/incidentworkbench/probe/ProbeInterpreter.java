@@ -42,10 +42,11 @@ public final class ProbeInterpreter {
         String raw = run.text();
         int status = run.exitStatus().orElse(-1);
         Duration duration = run.duration().orElse(wallTime);
+        if (channelTimedOut && (!run.ended() || run.exitStatus().isEmpty())) {
+            // the channel's bound killed the script while this probe ran (its status never arrived)
+            return new ProbeResult.TimedOut(name, raw, -1, wallTime, channelLimit);
+        }
         if (!run.ended()) {
-            if (channelTimedOut) {
-                return new ProbeResult.TimedOut(name, raw, -1, wallTime, channelLimit);
-            }
             String what = run.began() ? "while the " + name + " probe was running" : "before the " + name + " probe started";
             return new ProbeResult.CommandFailed(name, raw, -1, wallTime,
                     "The connection to " + host + " ended " + what + " (" + raw.length()
@@ -64,12 +65,17 @@ public final class ProbeInterpreter {
             notes.add(fallbackNote(m, raw));
         }
         String firstError = firstLine(run.stderr());
+        if (run.exitStatus().isEmpty() && raw.isBlank()) {
+            return new ProbeResult.CommandFailed(name, raw, status, duration,
+                    "The " + name + " probe printed nothing on " + host + " and its exit status never arrived"
+                    + (firstError.isEmpty() ? "; run the triage again." : ": " + firstError));
+        }
         if (status != 0 && raw.isBlank()) {
             return new ProbeResult.CommandFailed(name, raw, status, duration,
                     "The " + name + " probe failed on " + host + " with exit status " + status
                     + (firstError.isEmpty() ? " and printed nothing." : ": " + firstError));
         }
-        if (status != 0 && status != 141) {
+        if (run.exitStatus().isPresent() && status != 0 && status != 141) {
             notes.add("exited with status " + status + (firstError.isEmpty() ? "" : ": " + firstError));
         } else if (!firstError.isEmpty()) {
             notes.add("stderr: " + firstError);

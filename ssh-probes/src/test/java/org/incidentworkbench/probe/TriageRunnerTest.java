@@ -92,7 +92,7 @@ class TriageRunnerTest {
         TriageReport report = new TriageRunner(new LocalTransport(), settings, r -> List.of()).triage(LocalTransport.HOST);
         assertTrue(report.triaged());
         assertFalse(report.result("uptime").orElseThrow() instanceof ProbeResult.TimedOut);
-        assertInstanceOf(ProbeResult.TimedOut.class, report.result("slow").orElseThrow());
+        assertInstanceOf(ProbeResult.TimedOut.class, report.result("slow").orElseThrow(), () -> report.result("slow").toString());
         assertTrue(report.duration().compareTo(Duration.ofSeconds(5)) < 0, "took " + report.duration());
     }
 
