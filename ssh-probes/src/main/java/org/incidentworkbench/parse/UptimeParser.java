@@ -121,9 +121,10 @@ public final class UptimeParser implements OutputParser<UptimeReport> {
         }
         return Optional.of(new UptimeReport(Optional.of(m.group(1)), uptimeSeconds(m.group(2), warnings),
                 Optional.ofNullable(m.group(3)).map(Integer::parseInt),
-                Units.doubleValue(m.group(4).replace(",", ""), "load1", warnings),
-                Units.doubleValue(m.group(5).replace(",", ""), "load5", warnings),
-                Units.doubleValue(m.group(6).replace(",", ""), "load15", warnings),
+                // a decimal comma (a German locale's "0,84, 0,76, 0,36") is read as a point by Units
+                Units.doubleValue(m.group(4), "load1", warnings),
+                Units.doubleValue(m.group(5), "load5", warnings),
+                Units.doubleValue(m.group(6), "load15", warnings),
                 Optional.empty(), Optional.empty(), Optional.empty()));
     }
 

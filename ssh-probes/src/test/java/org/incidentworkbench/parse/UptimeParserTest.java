@@ -69,6 +69,14 @@ class UptimeParserTest {
     }
 
     @Test
+    void decimalCommasOfAPastedGermanLocale() {
+        UptimeReport r = Fixtures.parsed(parser, " 19:43:05 up 12 min,  2 users,  load average: 0,84, 0,76, 12,36");
+        assertEquals(0.84, r.load1().orElseThrow());
+        assertEquals(0.76, r.load5().orElseThrow());
+        assertEquals(12.36, r.load15().orElseThrow());
+    }
+
+    @Test
     void otherTextIsUnrecognised() {
         assertInstanceOf(ParseOutcome.Unrecognised.class, parser.parse("hello world\n"));
     }
