@@ -88,7 +88,7 @@ final class SampleBenchmark implements Benchmark {
         }
         ObjectNode doc = Json.mapper().createObjectNode();
         doc.put("benchmark", "sample");
-        doc.put("command", "workbench bench sample " + String.join(" ", args));
+        doc.put("command", ("workbench bench sample " + String.join(" ", args)).strip());
         doc.put("cores", Runtime.getRuntime().availableProcessors());
         doc.put("java", Runtime.version().toString());
         err.println("Recording frames from this machine...");
