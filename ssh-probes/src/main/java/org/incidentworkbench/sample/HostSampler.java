@@ -23,6 +23,10 @@ final class HostSampler {
 
     private final HostSpec spec;
     private final SamplerConfig config;
+    /** Frames whose clock offsets are kept for the estimate. */
+    private static final int OFFSET_FRAMES = 10;
+    /** Bytes read from one host per poll at most, so that a flooding host cannot starve the others. */
+    private static final int MAX_BYTES_PER_POLL = 1 << 20;
     private final FrameDecoder decoder = new FrameDecoder();
     /** Last point per series since the last gap: the series a break must mark. */
     private final Map<String, MetricSample> openSeries = new LinkedHashMap<>();
@@ -45,6 +49,9 @@ final class HostSampler {
     private int connects;
     private Optional<Instant> lastFrameAt = Optional.empty();
     private Optional<Duration> clockOffset = Optional.empty();
+    /** Laptop minus server time of the last frames, micros: delays only ever add, so the least is the best estimate. */
+    private final long[] offsets = new long[OFFSET_FRAMES];
+    private int offsetCount;
     private Optional<String> shell = Optional.empty();
     private Optional<String> warning = Optional.empty();
     private Optional<String> lastGap = Optional.empty();
@@ -120,11 +127,13 @@ final class HostSampler {
         try {
             InputStream in = process.stdout();
             int available;
-            while ((available = in.available()) > 0) {
+            int taken = 0;
+            while (taken < MAX_BYTES_PER_POLL && (available = in.available()) > 0) {
                 int n = in.read(buffer, 0, Math.min(available, buffer.length));
                 if (n < 0) {
                     break;
                 }
+                taken += n;
                 for (StreamEvent e : decoder.feed(buffer, 0, n)) {
                     onEvent(e, out);
                 }
@@ -211,7 +220,6 @@ final class HostSampler {
         Instant now = config.clock().instant();
         lastFrameNanos = System.nanoTime();
         lastFrameAt = Optional.of(now);
-        clockOffset = Optional.of(Duration.ofNanos(now.toEpochMilli() * 1_000_000L - current.serverTimeMicros() * 1000L));
         warning = current.warnings().isEmpty() ? Optional.empty() : Optional.of(current.warnings().get(0));
         frames++;
         attempt = 0;
@@ -228,15 +236,26 @@ final class HostSampler {
             }
         }
         previous = current;
+        recordOffset(now, current);
         for (MetricSample s : samples) {
             openSeries.put(s.seriesName(), s);
         }
         out.addAll(samples);
     }
 
+    private void recordOffset(Instant now, ProcSnapshot current) {
+        offsets[offsetCount++ % OFFSET_FRAMES] = now.toEpochMilli() * 1000L - current.serverTimeMicros();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < Math.min(offsetCount, OFFSET_FRAMES); i++) {
+            least = Math.min(least, offsets[i]);
+        }
+        clockOffset = Optional.of(Duration.ofNanos(least * 1000L));
+    }
+
     /** One NaN per series written since the last gap, just after that series' last point. */
     private void markGap(List<MetricSample> out, String why) {
         lastGap = Optional.of(why);
+        offsetCount = 0; // the server's clock may have been stepped: estimate its offset afresh
         if (openSeries.isEmpty()) {
             return;
         }

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param gaps          breaks in the stream marked with NaN points (drops, stalls, reboots, clock jumps, corrupt frames)
  * @param reconnects    connections made after the first one
  * @param lastFrameAt   when the last frame arrived (laptop clock)
- * @param clockOffset   laptop clock minus the server's clock at the last frame (network latency included):
- *                      positive when the server's clock is behind
+ * @param clockOffset   laptop clock minus the server's clock, the least over the last 10 frames (network and
+ *                      poll delays only ever add to it): positive when the server's clock is behind
  * @param shell         the shell the loop runs under on the server ({@code bash} or {@code sh})
  * @param warning       the last frame's parse warning, if it had one
  * @param lastGap       why the stream last broke (a gap was marked), if it ever did

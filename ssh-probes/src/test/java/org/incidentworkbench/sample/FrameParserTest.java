@@ -117,6 +117,21 @@ class FrameParserTest {
         assertEquals(Optional.empty(), s.filesystems());
     }
 
+    @Test
+    void oldKernelNetDevWithoutSpaceAfterTheColonAndShortCpuLine() {
+        String body = """
+                ==> /proc/stat <==
+                cpu  100 2 30 4000 5 6 7
+                ==> /proc/net/dev <==
+                Inter-|   Receive                                                |  Transmit
+                 face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed
+                  eth0:4294967200 1234 1 2 0 0 0 0 987654 321 3 4 0 0 0 0
+                """;
+        ProcSnapshot s = FrameParser.parse(new StreamEvent.Frame(1, 1, body), 4096);
+        assertEquals(new ProcSnapshot.CpuTimes(100, 2, 30, 4000, 5, 6, 7, 0), s.cpu().orElseThrow());
+        assertEquals(new NetCounters("eth0", 4294967200L, 1234, 1, 2, 987654, 321, 3, 4), s.interfaces().get(0));
+    }
+
     @ParameterizedTest(name = "{0} reported: {1}")
     @CsvSource({"sda,true", "sda1,false", "vda,true", "vdb3,false", "xvda,true", "xvda1,false", "hdc,true",
             "nvme0n1,true", "nvme0n1p2,false", "mmcblk0,true", "mmcblk0p1,false", "dm-0,true", "md0,true",
