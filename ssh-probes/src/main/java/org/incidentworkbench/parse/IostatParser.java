@@ -68,7 +68,7 @@ public final class IostatParser implements OutputParser<IostatReport> {
 
     @Override
     public ParseOutcome<IostatReport> parse(String text) {
-        Map<String, String> parts = Sections.split(text);
+        Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
         List<String> warnings = new ArrayList<>();
         List<String> lines = TextTable.lines(parts.getOrDefault("", ""));
         if (lines.stream().allMatch(String::isBlank)) {

@@ -66,7 +66,7 @@ public final class IpParser implements OutputParser<IpReport> {
         if (parts.containsKey("ip route") || parts.containsKey("/proc/net/dev")) {
             return true;
         }
-        List<String> lines = TextTable.nonBlankLines(text);
+        List<String> lines = TextTable.nonBlankLines(TextTable.stripPrompt(text));
         if (lines.isEmpty()) {
             return false;
         }
@@ -77,7 +77,7 @@ public final class IpParser implements OutputParser<IpReport> {
 
     @Override
     public ParseOutcome<IpReport> parse(String text) {
-        Map<String, String> parts = Sections.split(text);
+        Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
         List<String> warnings = new ArrayList<>();
         List<IpReport.Interface> interfaces = new ArrayList<>();
         List<IpReport.Route> routes = new ArrayList<>();

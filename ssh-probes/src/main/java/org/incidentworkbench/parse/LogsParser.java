@@ -105,6 +105,7 @@ public final class LogsParser implements OutputParser<LogsReport> {
 
     @Override
     public ParseOutcome<LogsReport> parse(String text) {
+        text = TextTable.stripPrompt(text);
         if (!anyKnownLine(text)) {
             // checked first, with anchored patterns only, so another command's long output costs little
             return text.isBlank() ? ParseOutcome.parsed(new LogsReport(List.of(), emptyCounts(), 0, 0, 0, List.of()))

@@ -62,7 +62,7 @@ public final class PsParser implements OutputParser<PsReport> {
 
     @Override
     public boolean recognises(String text) {
-        List<String> lines = TextTable.nonBlankLines(text);
+        List<String> lines = TextTable.nonBlankLines(TextTable.stripPrompt(text));
         if (lines.isEmpty()) {
             return false;
         }

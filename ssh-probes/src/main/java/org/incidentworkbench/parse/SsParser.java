@@ -68,7 +68,7 @@ public final class SsParser implements OutputParser<SsReport> {
 
     @Override
     public ParseOutcome<SsReport> parse(String text) {
-        Map<String, String> parts = Sections.split(text);
+        Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
         List<String> warnings = new ArrayList<>();
         boolean mainEmpty = parts.getOrDefault("", "").isBlank();
         if (mainEmpty && (parts.containsKey("/proc/net/tcp") || parts.containsKey("/proc/net/tcp6"))) {

@@ -178,4 +178,30 @@ final class TextTable {
         }
         return List.of(cells);
     }
+
+    /**
+     * A shell prompt with one of our commands, as a paste from a terminal starts: {@code $ df -h},
+     * {@code # ps aux}, {@code root@web-1:~# free -m}, {@code [alice@db ~]$ sudo ss -tanp}.
+     */
+    private static final Pattern PROMPT = Pattern.compile(
+            "^\\s*(?:\\[?[\\w.-]+@[\\w.-]+(?:[: ][^\\s$#%>]*)?\\]?\\s*)?[$#%>]\\s*(?:sudo\\s+)?"
+                    + "(?:w|who|uptime|ps|df|top|iostat|ss|ip|journalctl|dmesg|tail|cat|free|vmstat|LC_ALL=C)(?:\\s.*)?$");
+
+    /** True for a line that is a shell prompt running one of the commands the parsers read. */
+    static boolean isPrompt(String line) {
+        return !line.startsWith(Sections.MARKER) && PROMPT.matcher(line).matches();
+    }
+
+    /** The text without the prompt lines a terminal paste starts with. */
+    static String stripPrompt(String text) {
+        String rest = text;
+        while (true) {
+            int nl = rest.indexOf('\n');
+            String first = nl < 0 ? rest : rest.substring(0, nl);
+            if (!isPrompt(first)) {
+                return rest;
+            }
+            rest = nl < 0 ? "" : rest.substring(nl + 1);
+        }
+    }
 }

@@ -60,7 +60,7 @@ public final class TopParser implements OutputParser<TopReport> {
 
     @Override
     public boolean recognises(String text) {
-        List<String> lines = TextTable.nonBlankLines(text);
+        List<String> lines = TextTable.nonBlankLines(TextTable.stripPrompt(text));
         if (lines.isEmpty()) {
             return false;
         }
@@ -74,7 +74,7 @@ public final class TopParser implements OutputParser<TopReport> {
     @Override
     public ParseOutcome<TopReport> parse(String text) {
         List<String> warnings = new ArrayList<>();
-        Map<String, String> parts = Sections.split(text);
+        Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
         List<String> lines = TextTable.lines(parts.getOrDefault("", ""));
         if (lines.stream().allMatch(String::isBlank)) {
             if (parts.containsKey("/proc/stat") || parts.containsKey("/proc/meminfo")) {

@@ -49,7 +49,7 @@ public final class UptimeParser implements OutputParser<UptimeReport> {
 
     @Override
     public boolean recognises(String text) {
-        List<String> lines = TextTable.nonBlankLines(Sections.split(text).getOrDefault("", ""));
+        List<String> lines = TextTable.nonBlankLines(Sections.split(TextTable.stripPrompt(text)).getOrDefault("", ""));
         return !lines.isEmpty() && lines.size() <= 2 && LINE.matcher(lines.get(0)).matches()
                 && !lines.get(0).contains("top -");
     }
@@ -57,7 +57,7 @@ public final class UptimeParser implements OutputParser<UptimeReport> {
     @Override
     public ParseOutcome<UptimeReport> parse(String text) {
         List<String> warnings = new ArrayList<>();
-        Map<String, String> parts = Sections.split(text);
+        Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
         UptimeReport report = UptimeReport.empty();
         boolean recognised = false;
         List<String> main = TextTable.nonBlankLines(parts.getOrDefault("", ""));

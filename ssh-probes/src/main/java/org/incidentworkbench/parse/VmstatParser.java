@@ -41,7 +41,7 @@ public final class VmstatParser implements OutputParser<VmstatReport> {
 
     @Override
     public boolean recognises(String text) {
-        List<String> lines = TextTable.nonBlankLines(text);
+        List<String> lines = TextTable.nonBlankLines(TextTable.stripPrompt(text));
         return !lines.isEmpty() && (lines.get(0).contains("procs") && lines.get(0).contains("-memory-")
                 || lines.get(0).startsWith("disk- ") && lines.get(0).contains("reads"));
     }

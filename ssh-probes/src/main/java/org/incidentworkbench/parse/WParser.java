@@ -56,7 +56,7 @@ public final class WParser implements OutputParser<WReport> {
     @Override
     public ParseOutcome<WReport> parse(String text) {
         List<String> warnings = new ArrayList<>();
-        Map<String, String> parts = Sections.split(text);
+        Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
         List<String> lines = TextTable.nonBlankLines(parts.getOrDefault("", ""));
         String who = parts.get("who -u");
         if (lines.isEmpty() && who != null) {

@@ -24,6 +24,27 @@ class ParsersTest {
         assertEquals(Fixtures.parserOf(f), guessed.map(p -> p.info().name()).orElse("none"));
     }
 
+    @ParameterizedTest(name = "a terminal paste of {0} with its prompt line")
+    @MethodSource("linuxFixtures")
+    void promptLineOfAPasteIsIgnored(Fixtures.Fixture f) {
+        String name = Fixtures.parserOf(f);
+        String command = name.equals("logs") ? "dmesg -T" : name;
+        String pasted = "[alice@web-1 ~]$ sudo " + command + "\n" + f.text();
+        assertEquals(name, Parsers.guess(pasted).map(p -> p.info().name()).orElse("none"));
+        OutputParser<?> parser = Parsers.byName(name).orElseThrow();
+        assertEquals(Parsers.safeParse(parser, f.text()), Parsers.safeParse(parser, pasted));
+    }
+
+    @Test
+    void promptsAreRecognisedNarrowly() {
+        assertTrue(TextTable.isPrompt("$ df -h"));
+        assertTrue(TextTable.isPrompt("root@web-1:~# ps aux"));
+        assertTrue(TextTable.isPrompt("# free -m"));
+        assertTrue(!TextTable.isPrompt(Sections.marker("df -Pi")));
+        assertTrue(!TextTable.isPrompt("Filesystem     1K-blocks    Used Available Use% Mounted on"));
+        assertTrue(!TextTable.isPrompt("$ rm -rf /tmp/x"));
+    }
+
     @Test
     void safeParseTurnsABugIntoUnrecognised() {
         OutputParser<String> broken = new OutputParser<>() {
