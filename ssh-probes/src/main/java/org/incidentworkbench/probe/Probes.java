@@ -52,9 +52,11 @@ public final class Probes {
             "if command -v df >/dev/null 2>&1; then df -PTk; s=$?; " + section("df -Pi") + "df -Pi; exit $s; else "
             + missing("df", "coreutils", false) + "exit 127; fi");
 
-    // procps before 3.3 has no -w: retry without it, with COLUMNS doing the same job
+    // Two frames half a second apart: procps-ng 4's first frame is no CPU sample on current kernels (it
+    // says 100 % idle on a busy machine), the parser reads the last frame, and the half second runs while
+    // iostat samples beside it, so it costs no wall time. procps before 3.3 has no -w: COLUMNS does its job.
     public static final Probe TOP = probe("top", Map.of("top", "procps"),
-            "if command -v top >/dev/null 2>&1; then top -b -n 1 -w 512 2>/dev/null || COLUMNS=512 top -b -n 1; else "
+            "if command -v top >/dev/null 2>&1; then top -b -n 2 -d 0.5 -w 512 2>/dev/null || COLUMNS=512 top -b -n 2 -d 0.5; else "
             + missing("top", "procps", true)
             + section("/proc/stat") + "cat /proc/stat; "
             + section("/proc/meminfo") + "cat /proc/meminfo; "
