@@ -27,8 +27,9 @@ final class FilesystemFullRule implements FindingRule {
         List<Finding> out = new ArrayList<>();
         report.parsed("df", DfReport.class).ifPresent(df -> {
             for (DfReport.Filesystem f : df.filesystems()) {
+                // size 0: autofs maps and other pseudo filesystems that df reports as 100 % of nothing
                 if (f.usedPercent().isEmpty() || f.type().map(ALWAYS_FULL::contains).orElse(false)
-                        || f.filesystem().startsWith("/dev/loop")) {
+                        || f.filesystem().startsWith("/dev/loop") || f.sizeBytes().map(s -> s == 0).orElse(false)) {
                     continue;
                 }
                 int used = f.usedPercent().get();

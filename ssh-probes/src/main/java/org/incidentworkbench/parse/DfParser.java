@@ -42,7 +42,7 @@ public final class DfParser implements OutputParser<DfReport> {
             List.of("linux"), "filesystems: type, size, used, available, use %, inode use %");
 
     private static final Pattern BLOCKS = Pattern.compile("(\\d{1,9})([KMGT]?)-blocks", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NUMERIC = Pattern.compile("-|\\d+(\\.\\d+)?[KMGTPEkmgtpe]?i?[Bb]?%?|\\d+(\\.\\d+)?%?");
+    private static final Pattern NUMERIC = Pattern.compile("-|\\d+(?:[.,]\\d+)?(?:[KMGTPEkmgtpe]i?[Bb]?|Bi?|b)?%?");
 
     @Override
     public ParserInfo info() {
@@ -199,7 +199,12 @@ public final class DfParser implements OutputParser<DfReport> {
         };
         java.util.function.BiFunction<Kind, String, Optional<Long>> count = (kind, label) -> {
             String raw = c.get(kind);
-            return raw == null ? Optional.empty() : Units.humanBytes(raw, 1, at + label, warnings);
+            if (raw == null) {
+                return Optional.empty();
+            }
+            // plain counts exactly (BSD's ifree is near Long.MAX_VALUE); df -hi's 3.0M through the size reader
+            return raw.chars().allMatch(Character::isDigit) ? Units.longValue(raw, at + label, warnings)
+                    : Units.humanBytes(raw, 1, at + label, warnings);
         };
         java.util.function.BiFunction<Kind, String, Optional<Integer>> pct = (kind, label) -> {
             String raw = c.get(kind);

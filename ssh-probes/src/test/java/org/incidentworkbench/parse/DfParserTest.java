@@ -106,6 +106,19 @@ class DfParserTest {
     }
 
     @Test
+    void bsdDfIsReadBestEffortWithAWarning() throws Exception {
+        ParseOutcome.Parsed<DfReport> p = assertInstanceOf(ParseOutcome.Parsed.class, parser.parse(read("jc/osx-10.11.6/df.out")));
+        assertEquals(1, p.warnings().size(), p.warnings().toString());
+        assertTrue(p.warnings().get(0).contains("BSD"));
+        List<DfReport.Filesystem> fs = p.value().filesystems();
+        assertEquals(6, fs.size());
+        assertEquals("map -hosts", fs.get(3).filesystem());
+        assertEquals(976490576L * 512, fs.get(0).sizeBytes().orElseThrow());
+        assertEquals(9223372036854101397L, fs.get(0).inodesFree().orElseThrow());
+        assertEquals("/Volumes/brazil", fs.get(5).mountedOn());
+    }
+
+    @Test
     void otherTextIsUnrecognisedAndEmptyIsEmpty() {
         assertInstanceOf(ParseOutcome.Unrecognised.class, parser.parse("total 12\ndrwxr-xr-x 2 root root 4096 .\n"));
         assertEquals(List.of(), Fixtures.parsed(parser, "").filesystems());
