@@ -65,13 +65,12 @@ final class SshHostConnection implements HostConnection {
             CountDownLatch ended = new CountDownLatch(1);
             CappedOutput out = new CappedOutput(maxOutputBytes, DISCARD_BEYOND_CAP_BYTES, ended, false);
             CappedOutput err = new CappedOutput(maxOutputBytes, DISCARD_BEYOND_CAP_BYTES, ended, true);
-            channel = (ChannelExec) session.openChannel("exec");
-            channel.setCommand(command);
-            channel.setInputStream(null);
-            channel.setOutputStream(out);
-            channel.setErrStream(err);
-            int openMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingMillis(deadline)));
-            channel.connect(openMillis);
+            channel = openExec(command, out, err, deadline);
+            if (channel == null) {
+                return new ExecResult("", "The server " + target + " would not open another channel (its MaxSessions "
+                        + "is lower than the commands running at once) before the timeout; the command was not started.",
+                        -1, true, false, elapsed(start));
+            }
             channel.getOutputStream().close(); // stdin at EOF: a command that reads it ends instead of waiting
             boolean finished = ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             boolean overflowed = out.overflowed() || err.overflowed();
@@ -94,8 +93,76 @@ final class SshHostConnection implements HostConnection {
             if (channel != null) {
                 channel.disconnect();
             }
-            channels.release();
+            release();
         }
+    }
+
+    /**
+     * Opens an exec channel. A server whose MaxSessions is below ours refuses the surplus channel while
+     * the session lives on ("channel is not opened"); such a channel waits for one of ours to close and
+     * tries again, within the deadline, instead of failing. Returns null when the deadline passed.
+     */
+    private ChannelExec openExec(String command, CappedOutput out, CappedOutput err, long deadline)
+            throws JSchException, InterruptedException {
+        long backoffMillis = 25;
+        while (true) {
+            long seen = releases();
+            ChannelExec channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command);
+            channel.setInputStream(null);
+            channel.setOutputStream(out);
+            channel.setErrStream(err);
+            try {
+                channel.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingMillis(deadline))));
+                return channel;
+            } catch (JSchException refused) {
+                channel.disconnect();
+                // busy, or a slot we just closed and sshd has not freed yet; a server refusing every
+                // channel fails at once instead
+                boolean othersOpen = MAX_CHANNELS - channels.availablePermits() > 1;
+                if (!session.isConnected() || !(othersOpen || releasedWithin(Duration.ofSeconds(1)))) {
+                    throw refused;
+                }
+                // sshd frees the slot a moment after our close: retry on a release or after a growing pause
+                if (!awaitRelease(seen, Math.min(deadline, System.nanoTime() + backoffMillis * 1_000_000L))
+                        && remainingMillis(deadline) <= 0) {
+                    return null;
+                }
+                backoffMillis = Math.min(400, backoffMillis * 2);
+            }
+        }
+    }
+
+    private long releaseCount;
+    private long lastReleaseNanos = System.nanoTime() - Duration.ofHours(1).toNanos();
+
+    private synchronized long releases() {
+        return releaseCount;
+    }
+
+    private synchronized boolean releasedWithin(Duration d) {
+        return releaseCount > 0 && System.nanoTime() - lastReleaseNanos < d.toNanos();
+    }
+
+    private void release() {
+        channels.release();
+        synchronized (this) {
+            releaseCount++;
+            lastReleaseNanos = System.nanoTime();
+            notifyAll();
+        }
+    }
+
+    /** Waits until some channel closes after {@code seen} releases; false when {@code until} came first. */
+    private synchronized boolean awaitRelease(long seen, long until) throws InterruptedException {
+        while (releaseCount == seen) {
+            long waitMillis = remainingMillis(until);
+            if (waitMillis <= 0) {
+                return false;
+            }
+            wait(waitMillis);
+        }
+        return true;
     }
 
     /** The exit status arrives just before the close that ended the wait; give it the remaining time. */
@@ -136,12 +203,12 @@ final class SshHostConnection implements HostConnection {
             InputStream stdout = channel.getInputStream();
             channel.connect((int) Duration.ofSeconds(30).toMillis());
             channel.getOutputStream().close();
-            return new SshRemoteProcess(channel, stdout, channels::release);
+            return new SshRemoteProcess(channel, stdout, this::release);
         } catch (JSchException e) {
-            channels.release();
+            release();
             throw channelFailure(command, e);
         } catch (IOException | RuntimeException e) {
-            channels.release();
+            release();
             throw e;
         }
     }

@@ -289,6 +289,27 @@ class OpenSshTransportTest {
     }
 
     @Test
+    void aServerAllowingOneSessionRunsConcurrentCommandsOneAfterTheOther() throws Exception {
+        try (OpenSshTestServer strict = OpenSshTestServer.builder().address("127.0.0.9").config("MaxSessions 1").start();
+             HostConnection c = new SshTransport(strict.sshOptions(), UserPrompter.NONE).connect(strict.hostSpec())) {
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<ExecResult>> results = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    int n = i;
+                    results.add(pool.submit(() -> c.exec("sleep 0.3; echo " + n, TEN_S, 1024)));
+                }
+                for (int i = 0; i < 3; i++) {
+                    ExecResult r = results.get(i).get();
+                    assertEquals(i + "\n", r.stdout(), r.stderr());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void resolvesAnAliasFromAConfigFileAndConnects() throws Exception {
         Path config = tmp.resolve("config");
         Files.writeString(config, "Host test-box\n  HostName " + sshd.address() + "\n  Port " + sshd.port()
