@@ -119,6 +119,25 @@ class SsParserTest {
     }
 
     @Test
+    void oldSummaryFormat() {
+        SsReport r = Fixtures.parsed(parser, """
+                Total: 178 (kernel 0)
+                TCP:   9 (estab 1, closed 0, orphaned 2, synrecv 0, timewait 4/0), ports 0
+
+                Transport Total     IP        IPv6
+                *         0         -         -
+                RAW       0         0         0
+                TCP       9         7         2
+                """);
+        SsReport.Summary s = r.summary().orElseThrow();
+        assertEquals(178, s.totalSockets().orElseThrow());
+        assertEquals(4, s.tcpTimeWait().orElseThrow());
+        assertEquals(2, s.tcpOrphaned().orElseThrow());
+        assertEquals(3, s.transports().size());
+        assertTrue(s.transports().get(0).ipv4().isEmpty(), "'-' is empty");
+    }
+
+    @Test
     void otherTextIsUnrecognised() {
         assertInstanceOf(ParseOutcome.Unrecognised.class, parser.parse(
                 "Active Internet connections (servers and established)\nProto Recv-Q Send-Q Local Address Foreign Address State\n"));
