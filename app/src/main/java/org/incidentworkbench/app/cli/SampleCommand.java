@@ -78,7 +78,6 @@ public final class SampleCommand implements Command {
             transport = new SshTransport(ssh, UserPrompter.NONE);
         }
         SamplerConfig config = SamplerConfig.of(options.interval());
-        Files.createDirectories(options.db().toAbsolutePath().getParent());
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // Ctrl-C: wake the loop below, then hold the JVM's shutdown until the store is flushed and closed
