@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.incidentworkbench.app.services.SamplingService;
 import org.incidentworkbench.json.Json;
 import org.incidentworkbench.sample.FrameDecoder;
 import org.incidentworkbench.sample.FrameParser;
@@ -30,6 +31,7 @@ import org.incidentworkbench.ssh.LocalTransport;
 import org.incidentworkbench.ssh.RemoteProcess;
 import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.UserPrompter;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
 
 /**
  * {@code workbench bench sample}: what sampling costs on both ends.
@@ -69,6 +71,7 @@ final class SampleBenchmark implements Benchmark {
         int remoteFrames = 150;
         boolean remote = true;
         Duration warmup = Duration.ofSeconds(30);
+        boolean withStore = true;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--hosts" -> hosts = Integer.parseInt(args.get(++i));
@@ -76,10 +79,12 @@ final class SampleBenchmark implements Benchmark {
                 case "--window" -> window = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                 case "--remote-frames" -> remoteFrames = Integer.parseInt(args.get(++i));
                 case "--no-remote" -> remote = false;
+                case "--no-store" -> withStore = false;
                 case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                 case "--help", "-h" -> {
-                    out.println("Usage: workbench bench sample [--hosts N] [--windows N] [--window S] [--warmup S] [--remote-frames N] [--no-remote]");
+                    out.println("Usage: workbench bench sample [--hosts N] [--windows N] [--window S] [--warmup S] [--remote-frames N] [--no-remote] [--no-store]");
                     out.println("Laptop: N hosts (100) at 1 s replayed in-process, CPU measured over --windows windows of --window s.");
+                    out.println("Then the same hosts through SamplingService into a temporary store (H2), unless --no-store.");
                     out.println("Server: --remote-frames frames (150) at 0.1 s on a real sshd, bash loop vs POSIX sh loop.");
                     return Cli.OK;
                 }
@@ -94,6 +99,9 @@ final class SampleBenchmark implements Benchmark {
         err.println("Recording frames from this machine...");
         List<StreamEvent.Frame> recording = record(40);
         doc.set("laptop", laptop(recording, hosts, windows, window, warmup, err));
+        if (withStore) {
+            doc.set("laptop_with_store", laptopWithStore(recording, hosts, windows, window, err));
+        }
         if (remote) {
             if (BenchSshd.available()) {
                 doc.set("server", server(remoteFrames, err));
@@ -233,6 +241,52 @@ final class SampleBenchmark implements Benchmark {
             target.put("cpu_met_by_sampler_threads", median(samplerPct) <= 1.0);
             target.put("cpu_met_by_whole_process", median(processPct) <= 1.0);
             target.put("heap_met", perHost <= (1 << 20));
+        }
+        return result;
+    }
+
+    /** The whole path: the same replayed hosts through {@link SamplingService} into a temporary H2 store. */
+    private static ObjectNode laptopWithStore(List<StreamEvent.Frame> recording, int hosts, int windows, Duration window,
+                                              PrintStream err) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double uptime0 = FrameParser.parse(recording.get(0), 4096).uptimeSeconds().orElse(1000);
+        Path dir = Files.createTempDirectory("iw-bench-store-");
+        Duration interval = Duration.ofSeconds(1);
+        ObjectNode result = Json.mapper().createObjectNode();
+        try (FrameReplayTransport transport = new FrameReplayTransport(recording, interval, uptime0);
+             TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("bench.mv.db"));
+             SamplingService sampling = SamplingService.start(store, transport, SamplerConfig.of(interval))) {
+            for (int i = 0; i < hosts; i++) {
+                sampling.start(HostSpec.of("replay-" + i, Optional.empty(), "replay-" + i, 22));
+            }
+            err.println("Same hosts into a temporary store: warm-up 15 s, then " + windows + " windows...");
+            Thread.sleep(15_000);
+            double[] processPct = new double[windows];
+            double[] jitPct = new double[windows];
+            long written0 = sampling.pointsWritten();
+            long t00 = System.nanoTime();
+            for (int w = 0; w < windows; w++) {
+                long feeder0 = threadCpu(threads, transport.feederThreadId());
+                long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                long cpu0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                Thread.sleep(window.toMillis());
+                long elapsed = System.nanoTime() - t0;
+                long feederNanos = threadCpu(threads, transport.feederThreadId()) - feeder0;
+                processPct[w] = 100.0 * (os.getProcessCpuTime() - cpu0 - feederNanos) / elapsed;
+                jitPct[w] = 100.0 * (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) * 1e6 / elapsed;
+                err.printf("  window %d: process (minus feeder) %.2f %% of a core (JIT %.2f %%)%n", w + 1, processPct[w], jitPct[w]);
+            }
+            double seconds = (System.nanoTime() - t00) / 1e9;
+            result.put("store", "TimeSeriesStore (H2 file in a temp dir), appendAll once per poll");
+            result.put("points_per_s", Math.round((sampling.pointsWritten() - written0) / seconds));
+            result.put("median_process_cpu_pct_of_one_core_minus_feeder", round2(median(processPct)));
+            result.put("median_jit_time_pct", round2(median(jitPct)));
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
         return result;
     }
