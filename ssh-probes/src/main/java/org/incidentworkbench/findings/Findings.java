@@ -59,8 +59,13 @@ public final class Findings {
     }
 
     public static List<Finding> evaluate(TriageReport report, Thresholds thresholds) {
+        return evaluate(report, rules(thresholds));
+    }
+
+    /** Runs the given rules; a rule that throws (a bug) becomes an info finding naming it, the others still run. */
+    static List<Finding> evaluate(TriageReport report, List<FindingRule> rules) {
         List<Finding> out = new ArrayList<>();
-        for (FindingRule rule : rules(thresholds)) {
+        for (FindingRule rule : rules) {
             try {
                 out.addAll(rule.apply(report));
             } catch (RuntimeException e) {

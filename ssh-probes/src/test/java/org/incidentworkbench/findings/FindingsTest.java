@@ -68,6 +68,17 @@ class FindingsTest {
     }
 
     @Test
+    void aFailingRuleDoesNotHideTheOthers() {
+        FindingRule broken = report -> {
+            throw new IllegalStateException("bug");
+        };
+        var report = Reports.builder().fixture("w", "jc/centos-7.7/w.out").build();
+        List<Finding> all = Findings.evaluate(report, List.of(broken, new OtherUsersRule()));
+        assertEquals(List.of("findings.rule-failed", "users.logged-in"), all.stream().map(Finding::rule).toList());
+        assertTrue(all.get(0).evidence().contains("bug"));
+    }
+
+    @Test
     void defaultsAreTheDocumentedNumbers() {
         Thresholds t = Thresholds.DEFAULTS;
         assertEquals(1.0, t.loadPerCoreWarning());
