@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses {@code ip} (iproute2): the probe's {@code ip -s addr} with an {@code ip route} section, and
- * pasted {@code ip addr}, {@code ip link}, {@code ip -s link}, {@code ip -s -s link}, {@code ip route};
+ * pasted {@code ip addr}, {@code ip link}, {@code ip -s link}, {@code ip -s -s link}, {@code ip route},
+ * {@code ip -br addr}, {@code ip -br link};
  * or, where iproute2 is missing, {@code /proc/net/dev}.
  *
  * <p>Invocation (probe {@code ip}, under {@code LC_ALL=C}): {@code ip -s addr}, then section
@@ -46,6 +47,9 @@ public final class IpParser implements OutputParser<IpReport> {
             List.of("linux"), "interfaces, addresses, state, rx/tx errors and drops, default route");
 
     private static final Pattern IFACE = Pattern.compile("^(\\d+):\\s+([^:@\\s]+)(?:@(\\S+?))?:\\s+<([^>]*)>\\s*(.*)$");
+    /** {@code ip -br addr} / {@code ip -br link}: name, operational state, then addresses or MAC and flags. */
+    private static final Pattern BRIEF = Pattern.compile(
+            "^(\\S+?)(?:@(\\S+))?\\s+(UP|DOWN|UNKNOWN|LOWERLAYERDOWN|DORMANT|NOTPRESENT|TESTING)(?:\\s+(.*))?$");
     private static final Pattern ADDR = Pattern.compile("^\\s+(inet6?)\\s+(\\S+)(.*)$");
     private static final Set<String> ROUTE_TYPES = Set.of("unicast", "local", "broadcast", "multicast", "unreachable",
             "blackhole", "prohibit", "throw", "nat", "anycast");
@@ -72,6 +76,7 @@ public final class IpParser implements OutputParser<IpReport> {
         }
         String first = lines.get(0);
         return IFACE.matcher(first).matches() || first.startsWith("Inter-|")
+                || lines.stream().allMatch(l -> BRIEF.matcher(l.strip()).matches())
                 || (first.startsWith("default ") || first.matches("^[0-9a-f.:]+/\\d+ .*")) && (first.contains(" dev ") || first.contains(" via "));
     }
 
@@ -101,6 +106,11 @@ public final class IpParser implements OutputParser<IpReport> {
                 }
             } else if (IFACE.matcher(lines.get(0)).matches()) {
                 interfaces.addAll(interfaces(lines, warnings));
+                recognised = true;
+            } else if (lines.stream().allMatch(l -> BRIEF.matcher(l.strip()).matches())) {
+                for (String line : lines) {
+                    interfaces.add(brief(line.strip(), warnings));
+                }
                 recognised = true;
             } else if (part.getKey().equals("ip route") || ROUTE_START.matcher(lines.get(0).strip()).matches()) {
                 for (String line : lines) {
@@ -186,6 +196,27 @@ public final class IpParser implements OutputParser<IpReport> {
                     Optional.ofNullable(attrs.get("state")), mac, addresses, rx, tx));
         }
         return out;
+    }
+
+    /** One line of {@code ip -br addr} (addresses) or {@code ip -br link} (MAC and flags). */
+    private static IpReport.Interface brief(String line, List<String> warnings) {
+        Matcher m = BRIEF.matcher(line);
+        m.matches();
+        List<String> rest = m.group(4) == null ? List.of() : TextTable.words(m.group(4));
+        Optional<String> mac = Optional.empty();
+        List<String> flags = List.of();
+        List<IpReport.Address> addresses = new ArrayList<>();
+        for (String w : rest) {
+            if (w.startsWith("<") && w.endsWith(">")) {
+                flags = w.length() > 2 ? List.of(w.substring(1, w.length() - 1).split(",")) : List.of();
+            } else if (w.matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}")) {
+                mac = Optional.of(w);
+            } else {
+                addresses.add(address(w.contains(":") ? "inet6" : "inet", w, List.of(), warnings));
+            }
+        }
+        return new IpReport.Interface(Optional.empty(), m.group(1), Optional.ofNullable(m.group(2)), flags, Optional.empty(),
+                Optional.of(m.group(3)), mac, addresses, Optional.empty(), Optional.empty());
     }
 
     private static Map<String, Long> prefixed(String prefix, Map<String, Long> v) {
