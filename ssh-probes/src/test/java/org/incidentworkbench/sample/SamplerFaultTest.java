@@ -117,7 +117,7 @@ class SamplerFaultTest {
         ScriptedTransport transport = ScriptedTransport.of(dir, List.of(
                 List.of(SyntheticFrames.hello(INTERVAL), frames.frame(0), frames.frame(1), frames.frame(2), "sleep:30"),
                 List.of(SyntheticFrames.hello(INTERVAL), frames.frame(10), frames.frame(11), frames.frame(12), "sleep:30")));
-        try (Sampler sampler = Sampler.start(transport, points::addAll, config(Duration.ofMillis(1500)))) {
+        try (Sampler sampler = Sampler.start(transport, points::addAll, config(Duration.ofMillis(1500), 3))) {
             sampler.start(HOST);
             await(() -> status(sampler).state() == State.RECONNECTING);
             HostStatus s = status(sampler);
@@ -157,8 +157,13 @@ class SamplerFaultTest {
         assertEquals(List.of(), points);
     }
 
+    /** Stall detection after 5 s: the scripted frames arrive in bursts, and a busy CI machine must not fake a stall. */
     private static SamplerConfig config(Duration backoff) {
-        return new SamplerConfig(Duration.ofMillis((long) (INTERVAL * 1000)), 1000, Duration.ofMillis(50), 3,
+        return config(backoff, 25);
+    }
+
+    private static SamplerConfig config(Duration backoff, int stallIntervals) {
+        return new SamplerConfig(Duration.ofMillis((long) (INTERVAL * 1000)), 1000, Duration.ofMillis(50), stallIntervals,
                 Duration.ofSeconds(3), backoff, backoff.multipliedBy(4), 2, java.time.Clock.systemUTC());
     }
 

@@ -17,7 +17,6 @@ import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Samples this machine through a real OpenSSH sshd while the test loads its CPUs (busy threads) and its
@@ -25,18 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SamplerSshTest {
 
-    @TempDir
-    Path dir;
-
     @Test
     void sampledSeriesShowTheCpuAndDiskLoadMadeDuringSampling() throws Exception {
         OpenSshTestServer.assumeAvailable();
         List<MetricSample> points = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean loading = new AtomicBoolean(true);
         List<Thread> load = new ArrayList<>();
+        // the disk load goes to the module's target dir: /tmp may be a tmpfs, which no block device sees
+        Path diskDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "iw-disk-load-");
         try (OpenSshTestServer sshd = OpenSshTestServer.start()) {
             try (Sampler sampler = Sampler.start(new SshTransport(sshd.sshOptions(), UserPrompter.NONE), points::addAll,
-                    SamplerConfig.of(Duration.ofMillis(500)).withDfEvery(2))) {
+                    stallTolerant(SamplerConfig.of(Duration.ofMillis(500)).withDfEvery(2)))) {
                 sampler.start(sshd.hostSpec());
                 String alias = sshd.hostSpec().alias();
                 awaitFrames(sampler, alias, 2);
@@ -50,7 +48,7 @@ class SamplerSshTest {
                     }));
                 }
                 load.add(started(() -> {
-                    writeWithFsync(dir.resolve("load.bin"), loading);
+                    writeWithFsync(diskDir.resolve("load.bin"), loading);
                     return 0L;
                 }));
                 long framesBefore = sampler.status(alias).orElseThrow().frames();
@@ -73,6 +71,8 @@ class SamplerSshTest {
             for (Thread t : load) {
                 t.join(5000);
             }
+            Files.deleteIfExists(diskDir.resolve("load.bin"));
+            Files.deleteIfExists(diskDir);
         }
         List<MetricSample> all;
         synchronized (points) {
@@ -85,6 +85,12 @@ class SamplerSshTest {
                 .mapToDouble(MetricSample::value).sum();
         assertTrue(written > 1_000_000, "files were written with fsync, yet disk.write_bytes summed to " + written + " bytes/s");
         assertTrue(all.stream().anyMatch(p -> p.metric().equals("fs.used_pct") && p.labels().get("mount").equals("/")));
+    }
+
+    /** Busy threads on every CPU can delay a frame; the stall detector is not under test here. */
+    private static SamplerConfig stallTolerant(SamplerConfig c) {
+        return new SamplerConfig(c.interval(), c.dfEvery(), c.pollPeriod(), 10, c.firstFrameWait(), c.backoffMin(), c.backoffMax(),
+                c.connectThreads(), c.clock());
     }
 
     private static Thread started(java.util.concurrent.Callable<Long> work) {
@@ -122,7 +128,7 @@ class SamplerSshTest {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // the temp dir goes anyway
+                // left in target/, which the next clean removes
             }
         }
     }
