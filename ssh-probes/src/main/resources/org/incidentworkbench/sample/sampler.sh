@@ -9,8 +9,8 @@ L=; df -Pkl / >/dev/null 2>&1 && L=l
 pg=$(getconf PAGESIZE 2>/dev/null) || pg=4096
 nl='
 '
-sh=sh
-if [ -n "${BASH_VERSION:-}" ] && eval 'exec 3<> <(:)' 2>/dev/null; then sh=bash; fi
+sh=sh; wait=sleep
+if [ -n "${BASH_VERSION:-}" ] && eval 'exec 3<> <(:)' 2>/dev/null; then sh=bash; wait=read; fi
 clock=s
 if [ -n "${EPOCHREALTIME:-}" ]; then clock=us
 else case $(date +%N 2>/dev/null) in *[!0-9]*|'') ;; *) clock=ns ;; esac; fi
@@ -35,5 +35,6 @@ while :; do
   fi
   printf '#iw-frame %s %s\n%s\n#iw-end %s %s\n' "$n" "$t" "$b" "$n" "${#b}" || exit 0
   n=$((n+1))
-  if [ $sh = bash ]; then read -t "$iv" -u 3 _; else sleep "$iv"; fi
+  # read -t times out with a status above 128; anything else (bash 3 refuses fractions) falls back to sleep
+  if [ $wait = read ]; then read -t "$iv" -u 3 _; [ $? -gt 128 ] || { wait=sleep; sleep "$iv"; }; else sleep "$iv"; fi
 done
