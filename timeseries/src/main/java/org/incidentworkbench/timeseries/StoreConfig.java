@@ -18,9 +18,11 @@ import java.util.Objects;
  *                          compressed after that. Later points are still accepted and merged into the chunk.
  * @param flushInterval     how often the write-ahead table is written; a kill -9 loses at most about this much
  * @param clock             the time source for retention and for closing windows (tests pass a fixed clock)
+ * @param blockCacheBuckets how many decoded rollup buckets queries keep in memory (about 40 bytes each), so a
+ *                          chart that refreshes every few seconds decodes only what changed; 0 turns it off
  */
 public record StoreConfig(Duration rawRetention, Duration minuteRetention, Duration hourRetention, Duration chunkWindow,
-                          Duration lateness, Duration flushInterval, Clock clock) {
+                          Duration lateness, Duration flushInterval, Clock clock, long blockCacheBuckets) {
 
     public StoreConfig {
         Objects.requireNonNull(clock, "clock");
@@ -30,6 +32,9 @@ public record StoreConfig(Duration rawRetention, Duration minuteRetention, Durat
         requirePositive("chunkWindow", chunkWindow);
         requirePositive("flushInterval", flushInterval);
         Objects.requireNonNull(lateness, "lateness");
+        if (blockCacheBuckets < 0) {
+            throw new IllegalArgumentException("StoreConfig.blockCacheBuckets must not be negative; got " + blockCacheBuckets + ".");
+        }
         if (chunkWindow.toMillis() % 60_000 != 0 || Duration.ofDays(1).toMillis() % chunkWindow.toMillis() != 0) {
             throw new IllegalArgumentException("The chunk window must be a whole number of minutes that divides a day; got "
                     + chunkWindow + ".");
@@ -38,27 +43,31 @@ public record StoreConfig(Duration rawRetention, Duration minuteRetention, Durat
 
     public static StoreConfig defaults() {
         return new StoreConfig(Duration.ofDays(14), Duration.ofDays(90), Duration.ofDays(730), Duration.ofHours(2),
-                Duration.ofMinutes(1), Duration.ofSeconds(1), Clock.systemUTC());
+                Duration.ofMinutes(1), Duration.ofSeconds(1), Clock.systemUTC(), 2_000_000);
     }
 
     public StoreConfig withRetention(Duration raw, Duration minute, Duration hour) {
-        return new StoreConfig(raw, minute, hour, chunkWindow, lateness, flushInterval, clock);
+        return new StoreConfig(raw, minute, hour, chunkWindow, lateness, flushInterval, clock, blockCacheBuckets);
     }
 
     public StoreConfig withChunkWindow(Duration window) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, window, lateness, flushInterval, clock);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, window, lateness, flushInterval, clock, blockCacheBuckets);
     }
 
     public StoreConfig withLateness(Duration late) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, late, flushInterval, clock);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, late, flushInterval, clock, blockCacheBuckets);
     }
 
     public StoreConfig withFlushInterval(Duration interval) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, interval, clock);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, interval, clock, blockCacheBuckets);
     }
 
     public StoreConfig withClock(Clock c) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, c);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, c, blockCacheBuckets);
+    }
+
+    public StoreConfig withBlockCache(long buckets) {
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, clock, buckets);
     }
 
     private static void requirePositive(String name, Duration d) {

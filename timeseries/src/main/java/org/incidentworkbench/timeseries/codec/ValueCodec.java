@@ -39,7 +39,18 @@ public final class ValueCodec {
     }
 
     public static byte[] encode(double[] values, int n) {
-        byte[] decimal = encodeDecimal(values, n);
+        return encode(values, n, 0);
+    }
+
+    /**
+     * Encodes with a hint: {@code decimalsHint} is the number of decimals the values are expected to have (the
+     * metric's resolution), tried first so that most blocks are scanned once.
+     */
+    public static byte[] encode(double[] values, int n, int decimalsHint) {
+        if (n > TimestampCodec.MAX_POINTS) {
+            throw new IllegalArgumentException("A block holds at most " + TimestampCodec.MAX_POINTS + " values; got " + n + ".");
+        }
+        byte[] decimal = encodeDecimal(values, n, Math.max(0, Math.min(MAX_EXPONENT, decimalsHint)));
         return decimal != null ? decimal : encodeXor(values, n);
     }
 
@@ -89,44 +100,28 @@ public final class ValueCodec {
         return !Double.isFinite(v) || Double.doubleToRawLongBits(v) == Long.MIN_VALUE;
     }
 
-    private static byte[] encodeDecimal(double[] values, int n) {
-        // first pass: the smallest exponent at which every regular value is m / 10^e exactly
-        int exponent = 0;
+    private static byte[] encodeDecimal(double[] values, int n, int hint) {
+        // the integers m with m / 10^e == v for every regular value: at the hinted e when that fits, else at the
+        // smallest e that does. Any e that fits decodes exactly, and the common step (gcd) divides out the
+        // factor of ten a larger e adds, so the hint changes the time taken, hardly the size.
+        long[] ints = new long[n];
         int regular = 0;
-        double scale = 1;
         for (int i = 0; i < n; i++) {
-            double v = values[i];
-            if (isException(v)) {
-                continue;
+            if (!isException(values[i])) {
+                regular++;
             }
-            regular++;
-            while (true) {
-                double scaled = v * scale;
-                if (Math.abs(scaled) >= MAX_EXACT) {
-                    return null;
-                }
-                if (Math.round(scaled) / scale == v) {
-                    break;
-                }
+        }
+        int exponent = hint;
+        if (!fits(values, n, hint, ints)) {
+            exponent = 0;
+            while (!fits(values, n, exponent, ints)) {
                 if (++exponent > MAX_EXPONENT) {
                     return null;
                 }
-                scale = POW10[exponent];
             }
         }
-        // second pass: the integers, each verified to decode to the very same double
-        long[] ints = new long[regular];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            double v = values[i];
-            if (isException(v)) {
-                continue;
-            }
-            long m = Math.round(v * scale);
-            if (Math.abs(m) > MAX_EXACT || (exponent == 0 ? (double) m : m / scale) != v) {
-                return null;
-            }
-            ints[k++] = m;
+        if (regular == 0) {
+            ints = new long[0];
         }
         BitWriter w = new BitWriter(16 + n / 2);
         w.bits(FORMAT, 8);
@@ -146,6 +141,33 @@ public final class ValueCodec {
             writeIntegers(w, ints, regular);
         }
         return Check.seal(w.toBytes());
+    }
+
+    /**
+     * Whether every regular value is exactly m / 10^e for an integer m below 2^53; fills {@code ints} (in order,
+     * exceptions skipped) when given. Stops at the first value that does not fit.
+     */
+    private static boolean fits(double[] values, int n, int e, long[] ints) {
+        double scale = POW10[e];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            if (isException(v)) {
+                continue;
+            }
+            double scaled = v * scale;
+            if (!(Math.abs(scaled) < MAX_EXACT)) {
+                return false;
+            }
+            long m = (long) Math.rint(scaled);
+            if ((e == 0 ? (double) m : m / scale) != v) {
+                return false;
+            }
+            if (ints != null) {
+                ints[k++] = m;
+            }
+        }
+        return true;
     }
 
     private static void writeIntegers(BitWriter w, long[] ints, int n) {

@@ -25,6 +25,10 @@ public final class BucketAggregator {
     private final long[] count;
     private final boolean[] touched;
     private final Set<Tier> tiers = EnumSet.noneOf(Tier.class);
+    /** The bucket the previous value fell in: values arrive in time order, so most need no division. */
+    private int lastBucket = -1;
+    private long lastStart = Long.MAX_VALUE;
+    private long lastEnd = Long.MIN_VALUE;
 
     public BucketAggregator(long fromMillis, long toMillis, long stepMillis) {
         this.from = fromMillis;
@@ -48,7 +52,7 @@ public final class BucketAggregator {
         if (ts < from || ts >= to) {
             return;
         }
-        int b = (int) ((ts - origin) / step);
+        int b = index(ts);
         touched[b] = true;
         tiers.add(tier);
         if (Double.isNaN(value)) {
@@ -75,7 +79,7 @@ public final class BucketAggregator {
         if (ts < origin || ts >= to) {
             return;
         }
-        int b = (int) ((ts - origin) / step);
+        int b = index(ts);
         touched[b] = true;
         tiers.add(tier);
         if (bCount <= 0) {
@@ -91,6 +95,16 @@ public final class BucketAggregator {
             sum[b] += bSum;
         }
         count[b] += bCount;
+    }
+
+    private int index(long ts) {
+        if (ts >= lastStart && ts < lastEnd) {
+            return lastBucket;
+        }
+        lastBucket = (int) ((ts - origin) / step);
+        lastStart = origin + lastBucket * step;
+        lastEnd = lastStart + step;
+        return lastBucket;
     }
 
     public SeriesData result(SeriesKey key) {

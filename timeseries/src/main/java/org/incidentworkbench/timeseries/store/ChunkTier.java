@@ -125,7 +125,7 @@ final class ChunkTier {
                     ts.addBatch();
                     candidates.add(new Object[] {p.ts(), tsId});
                 }
-                byte[] values = ValueCodec.encode(p.values(), p.size());
+                byte[] values = ValueCodec.encode(p.values(), p.size(), e.getKey().decimals);
                 bytes += values.length;
                 ch.setInt(1, e.getKey().id);
                 ch.setLong(2, windowStart);

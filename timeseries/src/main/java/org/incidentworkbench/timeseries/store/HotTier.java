@@ -46,7 +46,28 @@ final class HotTier {
         nextSeq = seq;
     }
 
+    /**
+     * A direct-mapped cache by identity in front of {@link #byKey}: a sampler hands over the same key objects
+     * frame after frame, and hashing a key (its label map) costs more than the rest of an append. A racy read
+     * may see another key's entry; the identity check then falls through to the map.
+     */
+    private final Resolved[] recent = new Resolved[4096];
+
+    private record Resolved(SeriesKey key, SeriesBuffer buffer) {
+    }
+
     SeriesBuffer resolve(SeriesKey key) {
+        int slot = System.identityHashCode(key) & (recent.length - 1);
+        Resolved r = recent[slot];
+        if (r != null && r.key == key) {
+            return r.buffer;
+        }
+        SeriesBuffer b = resolveByValue(key);
+        recent[slot] = new Resolved(key, b);
+        return b;
+    }
+
+    private SeriesBuffer resolveByValue(SeriesKey key) {
         SeriesBuffer b = byKey.get(key);
         if (b != null) {
             return b;
@@ -90,6 +111,34 @@ final class HotTier {
                 wal.add(id, ts, value);
             }
         }
+    }
+
+    /** Adds many points; the caller holds {@code gate}'s read lock. Returns {min, max} of their timestamps. */
+    long[] addAll(java.util.Collection<org.incidentworkbench.timeseries.Sample> samples) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int n = samples.size();
+        SeriesBuffer[] buffers = new SeriesBuffer[n];
+        double[] values = new double[n];
+        long[] times = new long[n];
+        int i = 0;
+        for (org.incidentworkbench.timeseries.Sample s : samples) {
+            SeriesBuffer b = resolve(s.key());
+            double v = b.decimals >= 0 ? Metrics.round(s.value(), b.decimals) : s.value();
+            long ts = s.timestampMillis();
+            b.add(ts, v);
+            buffers[i] = b;
+            values[i] = v;
+            times[i++] = ts;
+            min = Math.min(min, ts);
+            max = Math.max(max, ts);
+        }
+        synchronized (this) {
+            for (int k = 0; k < i; k++) {
+                wal.add(buffers[k].id, times[k], values[k]);
+            }
+        }
+        return new long[] {min, max};
     }
 
     void noteMaxTs(long ts) {

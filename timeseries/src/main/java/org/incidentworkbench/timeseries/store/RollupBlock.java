@@ -156,6 +156,11 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
     }
 
     public byte[] encode() {
+        return encode(0);
+    }
+
+    /** Encodes; {@code decimals} is the series' resolution, a hint that saves the codec a scan. */
+    public byte[] encode(int decimals) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int n = size();
         double[] counts = new double[n];
@@ -163,10 +168,10 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
             counts[i] = count[i];
         }
         section(out, TimestampCodec.encode(start, n));
-        section(out, ValueCodec.encode(min, n));
-        section(out, ValueCodec.encode(max, n));
-        section(out, ValueCodec.encode(sum, n));
-        section(out, ValueCodec.encode(last, n));
+        section(out, ValueCodec.encode(min, n, decimals));
+        section(out, ValueCodec.encode(max, n, decimals));
+        section(out, ValueCodec.encode(sum, n, decimals));
+        section(out, ValueCodec.encode(last, n, decimals));
         section(out, ValueCodec.encode(counts, n));
         return out.toByteArray();
     }

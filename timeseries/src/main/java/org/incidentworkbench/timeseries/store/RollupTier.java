@@ -61,7 +61,8 @@ final class RollupTier {
         return rows.isEmpty() ? RollupBlock.EMPTY : rows.get(0).decode();
     }
 
-    static void write(Connection c, int tier, int seriesId, long blockStart, RollupBlock block) throws SQLException {
+    static void write(Connection c, int tier, int seriesId, long blockStart, RollupBlock block, int decimals)
+            throws SQLException {
         {
             PreparedStatement ps = Sql.prepare(c, "MERGE INTO rollup(tier, series_id, block_start, n, data)"
                 + " KEY(tier, series_id, block_start) VALUES (?, ?, ?, ?, ?)");
@@ -69,7 +70,7 @@ final class RollupTier {
             ps.setInt(2, seriesId);
             ps.setLong(3, blockStart);
             ps.setInt(4, block.size());
-            ps.setBytes(5, block.encode());
+            ps.setBytes(5, block.encode(decimals));
             ps.executeUpdate();
         }
     }

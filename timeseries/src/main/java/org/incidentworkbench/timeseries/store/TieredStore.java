@@ -85,6 +85,7 @@ public final class TieredStore implements TimeSeriesStore {
     private final ReentrantLock writerLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final HotTier hot = new HotTier();
+    private final BlockCache blockCache;
     private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     private volatile Map<Integer, Points> compacting = Map.of();
     private volatile long cutBoundary = Long.MIN_VALUE;
@@ -102,6 +103,7 @@ public final class TieredStore implements TimeSeriesStore {
         this.config = config;
         this.window = config.chunkWindow().toMillis();
         this.writer = writer;
+        this.blockCache = new BlockCache(config.blockCacheBuckets());
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "metrics-store " + file.getFileName());
             t.setDaemon(true);
@@ -219,22 +221,17 @@ public final class TieredStore implements TimeSeriesStore {
     @Override
     public void appendAll(Collection<Sample> samples) {
         checkWritable();
-        long max = Long.MIN_VALUE;
-        long min = Long.MAX_VALUE;
+        if (samples.isEmpty()) {
+            return;
+        }
+        long[] range;
         hot.gate.readLock().lock();
         try {
-            for (Sample s : samples) {
-                hot.add(hot.resolve(s.key()), s.timestampMillis(), s.value(), true);
-                max = Math.max(max, s.timestampMillis());
-                min = Math.min(min, s.timestampMillis());
-            }
+            range = hot.addAll(samples);
         } finally {
             hot.gate.readLock().unlock();
         }
-        if (!samples.isEmpty()) {
-            noteTs(max);
-            noteTs(min);
-        }
+        noteTs(range[1]);
     }
 
     private void noteTs(long ts) {
@@ -430,7 +427,7 @@ public final class TieredStore implements TimeSeriesStore {
                 SeriesBuffer b = e.getKey();
                 RollupBlock minutes = RollupBlock.of(e.getValue(), Tier.MINUTE.resolutionMillis(), b.decimals);
                 if (ws + window > minuteKeep) {
-                    RollupTier.write(writer, RollupTier.MINUTE, b.id, ws, minutes);
+                    RollupTier.write(writer, RollupTier.MINUTE, b.id, ws, minutes, b.decimals);
                 }
                 if (day + RollupTier.DAY > hourKeep) {
                     long hour = Tier.HOUR.resolutionMillis();
@@ -458,7 +455,7 @@ public final class TieredStore implements TimeSeriesStore {
                         dayBlock = RollupTier.readOne(writer, RollupTier.HOUR, b.id, day);
                     }
                     dayBlock = dayBlock.replaceRange(hs, he, hours);
-                    RollupTier.write(writer, RollupTier.HOUR, b.id, day, dayBlock);
+                    RollupTier.write(writer, RollupTier.HOUR, b.id, day, dayBlock, b.decimals);
                     hourCache.put(b.id, dayBlock);
                 }
             }
@@ -562,7 +559,7 @@ public final class TieredStore implements TimeSeriesStore {
             long segTo = tier == Tier.MINUTE ? rawFrom : minuteFrom;
             // a rollup bucket that the range starts inside of counts whole: its points cannot be split
             segFrom = Math.floorDiv(segFrom, tier.resolutionMillis()) * tier.resolutionMillis();
-            RollupBlock r = row.decode(false);
+            RollupBlock r = blockCache.decode(row);
             for (int i = 0; i < r.size(); i++) {
                 long t = r.start()[i];
                 if (t >= segFrom && t < segTo) {

@@ -80,6 +80,17 @@ class CodecRoundTripTest {
         assertArrayEquals(ts, TimestampCodec.decode(TimestampCodec.encode(ts, ts.length)), name);
     }
 
+    @ParameterizedTest(name = "values with any decimals hint: {0}")
+    @MethodSource("valueRuns")
+    void aWrongDecimalsHintCostsTimeNeverExactness(String name, double[] values) {
+        for (int hint : new int[] {0, 2, 5, 9, 42, -3}) {
+            double[] back = ValueCodec.decode(ValueCodec.encode(values, values.length, hint));
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(back[i]), name + " hint " + hint);
+            }
+        }
+    }
+
     @Test
     void encodesOnlyTheFirstNEntries() {
         long[] ts = {1, 2, 3, 99, 99};
