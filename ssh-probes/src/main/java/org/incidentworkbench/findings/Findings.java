@@ -20,7 +20,7 @@ import org.incidentworkbench.probe.TriageReport;
  * <li>{@code fs.full}, {@code fs.inodes}: df (warning at 90 %, critical at 95 %)</li>
  * <li>{@code mem.available}: top (warning under 10 % available, critical under 5 %)</li>
  * <li>{@code load.per-core}: uptime (warning above 1.0 per core, critical above 2.0)</li>
- * <li>{@code cpu.iowait}, {@code cpu.steal}: top, else iostat's avg-cpu</li>
+ * <li>{@code cpu.busy}: top (under 10 % idle); {@code cpu.iowait}, {@code cpu.steal}: top, else iostat's avg-cpu</li>
  * <li>{@code disk.saturation}: iostat (%util, await)</li>
  * <li>{@code proc.d-state}, {@code proc.zombies}: ps, else top; {@code proc.cpu}: top, else ps;
  *     {@code proc.memory}: ps</li>
@@ -42,6 +42,7 @@ public final class Findings {
                 new InodesFullRule(t),
                 new MemoryPressureRule(t),
                 new LoadPerCoreRule(t),
+                new CpuBusyRule(t),
                 new CpuIowaitRule(t),
                 new CpuStealRule(t),
                 new DeviceSaturationRule(t),

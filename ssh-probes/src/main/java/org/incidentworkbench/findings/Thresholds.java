@@ -41,6 +41,8 @@ package org.incidentworkbench.findings;
  *                                sample): a busy loop or a runaway job.
  * @param processMemPercentWarning 50 % of RAM resident in one process: one process owning half the memory
  *                                is the first OOM-killer candidate.
+ * @param cpuIdlePercentWarning   10 % idle (top's sample, iowait not counted as busy): the CPUs are
+ *                                saturated; work queues up, which the load confirms.
  */
 public record Thresholds(double loadPerCoreWarning, double loadPerCoreCritical,
                          double iowaitPercentWarning, double stealPercentWarning,
@@ -51,8 +53,8 @@ public record Thresholds(double loadPerCoreWarning, double loadPerCoreCritical,
                          double memAvailablePercentWarning, double memAvailablePercentCritical,
                          int zombiesWarning, int dStateWarning, int closeWaitWarning, int timeWaitWarning,
                          double nicDropPercentWarning, double processCpuPercentWarning,
-                         double processMemPercentWarning) {
+                         double processMemPercentWarning, double cpuIdlePercentWarning) {
 
     public static final Thresholds DEFAULTS = new Thresholds(1.0, 2.0, 20, 10, 90, 95, 90, 95, 90, 50, 500,
-            10, 5, 20, 3, 20, 5000, 1.0, 90, 50);
+            10, 5, 20, 3, 20, 5000, 1.0, 90, 50, 10);
 }

@@ -160,6 +160,16 @@ class FindingRulesTest {
         }
 
         @Test
+        void saturatedCpusNameTheirConsumers() {
+            List<Finding> f = Reports.rule(Reports.builder().fixture("top", "debian-12/top-b-n1.out").evaluate(), "cpu.busy");
+            assertEquals("CPUs are 100.0 % busy", f.get(0).title());
+            assertTrue(f.get(0).evidence().contains("top consumers: 6 yes 93.8 %, 10 dd 93.8 %"), f.get(0).evidence());
+            assertEquals(List.of(), Reports.rule(Reports.builder().probe("top", top(CALM_CPU, MEM_OK, SWAP_OK)).evaluate(), "cpu.busy"));
+            assertEquals(List.of(), Reports.rule(Reports.builder().fixture("top", "debian-12/proc-stat--top-fallback.out")
+                    .evaluate(with("cpuIdlePercentWarning", 100.0)), "cpu.busy"), "since-boot averages are not judged");
+        }
+
+        @Test
         void iostatAvgCpuWhenTopIsMissing() {
             String iostat = Reports.read("debian-12/iostat-x.out").replace(
                     "17.64    0.00    3.15    0.35    0.10   78.75", "17.64    0.00    3.15   41.00    0.10   38.10");
