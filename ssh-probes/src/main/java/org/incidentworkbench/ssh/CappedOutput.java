@@ -69,10 +69,6 @@ final class CappedOutput extends OutputStream {
         return overflowed;
     }
 
-    synchronized long totalBytes() {
-        return total;
-    }
-
     /** The kept bytes as UTF-8, malformed sequences (binary output) replaced by U+FFFD. */
     synchronized String text() {
         return new String(kept.toByteArray(), StandardCharsets.UTF_8);

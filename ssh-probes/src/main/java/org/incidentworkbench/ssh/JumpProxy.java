@@ -29,10 +29,6 @@ final class JumpProxy implements Proxy {
         this.jumpName = jumpName;
     }
 
-    String jumpName() {
-        return jumpName;
-    }
-
     /** The read timeout while the target handshakes (its connect timeout), then the keepalive interval. */
     void setReadTimeout(int millis) {
         pipe.setReadTimeout(millis);

@@ -70,10 +70,6 @@ final class KeyFileIdentity implements Identity {
         return file;
     }
 
-    boolean isEncryptedOnDisk() {
-        return pair.isEncrypted() || !decrypted;
-    }
-
     /** Why this key could not be used (wrong passphrase, none given), or empty. */
     String problem() {
         return problem;
@@ -174,9 +170,5 @@ final class KeyFileIdentity implements Identity {
     @Override
     public void clear() {
         // kept for the transport's life so other hosts need not ask again; see SshTransport#close
-    }
-
-    void dispose() {
-        pair.dispose();
     }
 }

@@ -25,6 +25,8 @@ final class SshHostConnection implements HostConnection {
     static final int MAX_CHANNELS = 8;
     /** Output read and dropped past the cap before the channel is closed: lets a command just over it finish. */
     static final long DISCARD_BEYOND_CAP_BYTES = 4L * 1024 * 1024;
+    /** Stderr kept of a streamed command: its last words, not a log. */
+    static final int STDERR_TAIL_BYTES = 4096;
 
     private final Session session;
     private final Runnable releaseJumps;
@@ -199,11 +201,12 @@ final class SshHostConnection implements HostConnection {
             ChannelExec channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(command);
             channel.setInputStream(null);
-            channel.setErrStream(OutputStreamSink.INSTANCE, true);
+            TailBuffer stderr = new TailBuffer(STDERR_TAIL_BYTES);
+            channel.setErrStream(stderr, true);
             InputStream stdout = channel.getInputStream();
             channel.connect((int) Duration.ofSeconds(30).toMillis());
             channel.getOutputStream().close();
-            return new SshRemoteProcess(channel, stdout, this::release);
+            return new SshRemoteProcess(channel, stdout, stderr, this::release);
         } catch (JSchException e) {
             release();
             throw channelFailure(command, e);
@@ -249,16 +252,34 @@ final class SshHostConnection implements HostConnection {
         }
     }
 
-    /** Drops stderr of streamed commands (the sampler reads stdout only). */
-    static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+    /** Keeps the last bytes of a streamed command's stderr, enough to explain why it stopped. */
+    static final class TailBuffer extends java.io.OutputStream {
+        private final byte[] ring;
+        private long written;
 
-        @Override
-        public void write(int b) {
+        TailBuffer(int size) {
+            this.ring = new byte[size];
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = 0; i < len; i++) {
+                ring[(int) (written++ % ring.length)] = b[off + i];
+            }
+        }
+
+        synchronized String text() {
+            int n = (int) Math.min(written, ring.length);
+            byte[] out = new byte[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = ring[(int) ((written - n + i) % ring.length)];
+            }
+            return new String(out, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

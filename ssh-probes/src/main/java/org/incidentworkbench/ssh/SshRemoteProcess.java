@@ -10,18 +10,25 @@ final class SshRemoteProcess implements RemoteProcess {
 
     private final ChannelExec channel;
     private final InputStream stdout;
+    private final SshHostConnection.TailBuffer stderr;
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    SshRemoteProcess(ChannelExec channel, InputStream stdout, Runnable release) {
+    SshRemoteProcess(ChannelExec channel, InputStream stdout, SshHostConnection.TailBuffer stderr, Runnable release) {
         this.channel = channel;
         this.stdout = stdout;
+        this.stderr = stderr;
         this.release = release;
     }
 
     @Override
     public InputStream stdout() {
         return stdout;
+    }
+
+    @Override
+    public String stderrTail() {
+        return stderr.text();
     }
 
     @Override

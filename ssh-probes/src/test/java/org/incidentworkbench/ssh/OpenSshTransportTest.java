@@ -255,7 +255,7 @@ class OpenSshTransportTest {
     @Test
     void streamsALongLivedCommand() throws Exception {
         try (HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec());
-             RemoteProcess p = c.start("for i in 1 2 3; do echo tick $i; sleep 0.05; done")) {
+             RemoteProcess p = c.start("for i in 1 2 3; do echo tick $i; sleep 0.05; done; echo bye >&2")) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(p.stdout(), StandardCharsets.UTF_8));
             assertEquals("tick 1", reader.readLine());
             assertEquals("tick 2", reader.readLine());
@@ -266,6 +266,7 @@ class OpenSshTransportTest {
                 Thread.sleep(5);
             }
             assertEquals(0, p.exitStatus().getAsInt());
+            assertEquals("bye\n", p.stderrTail());
         }
     }
 
