@@ -200,11 +200,11 @@ public final class SshConfigResolver {
      *                            config's ProxyJump chain is malformed or loops
      */
     public HostSpec resolve(String aliasOrTarget) {
-        Target typed = Target.parse(aliasOrTarget, Optional.empty(), 0);
+        TypedTarget typed = TypedTarget.parse(aliasOrTarget, Optional.empty(), 0);
         return resolve(typed, aliasOrTarget.strip(), 0, new ArrayList<>());
     }
 
-    private HostSpec resolve(Target typed, String alias, int depth, List<String> chain) {
+    private HostSpec resolve(TypedTarget typed, String alias, int depth, List<String> chain) {
         if (depth > MAX_JUMPS || chain.contains(typed.host())) {
             throw new SshConfigException("The ProxyJump chain " + String.join(" -> ", chain) + " -> " + typed.host()
                     + " loops or is longer than " + MAX_JUMPS + " hops: check ProxyJump in "
@@ -247,7 +247,7 @@ public final class SshConfigResolver {
         List<HostSpec> jumps = new ArrayList<>();
         Line proxyJump = first.get("proxy");
         String hops = proxyJump == null ? "none"
-                : proxyJump.keyword().equals("proxyjump") ? proxyJump.value() : ProxyCommands.asJump(proxyJump);
+                : proxyJump.keyword().equals("proxyjump") ? proxyJump.value() : ProxyCommandJump.asJump(proxyJump.value(), proxyJump.file(), proxyJump.number());
         if (!hops.equalsIgnoreCase("none")) {
             List<String> nextChain = new ArrayList<>(chain);
             nextChain.add(typed.host());
@@ -258,7 +258,7 @@ public final class SshConfigResolver {
                             + ": ProxyJump has an empty hop; write hops as `user@host:port` separated by commas.",
                             Optional.of(proxyJump.file()), proxyJump.number());
                 }
-                Target hopTarget = Target.parse(h, Optional.of(proxyJump.file()), proxyJump.number());
+                TypedTarget hopTarget = TypedTarget.parse(h, Optional.of(proxyJump.file()), proxyJump.number());
                 HostSpec hopSpec = resolve(hopTarget, h, depth + 1, nextChain);
                 jumps.addAll(hopSpec.jumps()); // a hop's own ProxyJump comes before it
                 jumps.add(withoutJumps(hopSpec));
@@ -272,135 +272,11 @@ public final class SshConfigResolver {
                 h.connectTimeout(), h.serverAliveInterval(), h.knownHostsFile());
     }
 
-    /**
-     * The ProxyCommand forms that are a jump host in disguise ({@code ssh -W %h:%p bastion},
-     * {@code ssh bastion nc %h %p}), turned into a ProxyJump hop; anything else is refused by line,
-     * because running arbitrary local commands is not something a triage tool should do silently.
-     */
-    static final class ProxyCommands {
-        private static final java.util.Set<String> NO_ARG = java.util.Set.of("-q", "-x", "-a", "-A", "-T", "-N",
-                "-C", "-4", "-6", "-v", "-vv", "-vvv", "-n", "-k");
-        private static final java.util.Set<String> IGNORED_ARG = java.util.Set.of("-o", "-F", "-i", "-c", "-m", "-b");
-
-        private ProxyCommands() {
-        }
-
-        static String asJump(Line l) {
-            String v = l.value().strip();
-            if (v.equalsIgnoreCase("none")) {
-                return "none";
-            }
-            List<String> t = new ArrayList<>(tokens(v));
-            if (!t.isEmpty() && t.get(0).equals("exec")) {
-                t.remove(0);
-            }
-            if (t.isEmpty() || !(t.get(0).equals("ssh") || t.get(0).endsWith("/ssh"))) {
-                throw unsupported(l);
-            }
-            String user = null;
-            String port = null;
-            String dest = null;
-            boolean forwards = false;
-            for (int i = 1; i < t.size(); i++) {
-                String a = t.get(i);
-                if (a.equals("-W") && i + 1 < t.size()) {
-                    String w = t.get(++i);
-                    forwards = w.equals("%h:%p") || w.equals("[%h]:%p");
-                    if (!forwards) {
-                        throw unsupported(l);
-                    }
-                } else if (a.equals("-p") && i + 1 < t.size()) {
-                    port = t.get(++i);
-                } else if (a.equals("-l") && i + 1 < t.size()) {
-                    user = t.get(++i);
-                } else if (IGNORED_ARG.contains(a) && i + 1 < t.size()) {
-                    i++;
-                } else if (NO_ARG.contains(a)) {
-                    continue;
-                } else if (a.startsWith("-")) {
-                    throw unsupported(l);
-                } else if (dest == null) {
-                    dest = a;
-                } else if (!forwards && List.of("nc", "netcat", "ncat").contains(a) && i + 2 == t.size() - 1
-                        && t.get(i + 1).equals("%h") && t.get(i + 2).equals("%p")) {
-                    forwards = true;
-                    i += 2;
-                } else {
-                    throw unsupported(l);
-                }
-            }
-            if (dest == null || !forwards) {
-                throw unsupported(l);
-            }
-            return (user != null && !dest.contains("@") ? user + "@" : "") + dest + (port != null ? ":" + port : "");
-        }
-
-        private static SshConfigException unsupported(Line l) {
-            return new SshConfigException(l.file() + " line " + l.number() + ": ProxyCommand `" + l.value()
-                    + "` is not something the workbench will run; write `ProxyJump BASTION` instead "
-                    + "(OpenSSH 7.3 and later understand it too).", Optional.of(l.file()), l.number());
-        }
-    }
-
-    /** What was typed: {@code [user@]host[:port]}, {@code [user@][v6]:port}, {@code ssh://user@host:port}. */
-    record Target(Optional<String> user, String host, int port) {
-
-        static Target parse(String text, Optional<Path> file, int line) {
-            String t = text.strip();
-            String where = file.map(f -> f + " line " + line + ": ").orElse("");
-            if (t.startsWith("ssh://")) {
-                t = t.substring("ssh://".length());
-                if (t.endsWith("/")) {
-                    t = t.substring(0, t.length() - 1);
-                }
-            }
-            if (t.isEmpty() || t.chars().anyMatch(Character::isWhitespace)) {
-                throw new SshConfigException(where + "'" + text + "' is not a host: write a name from ~/.ssh/config or "
-                        + "user@host:port.", file, line);
-            }
-            Optional<String> user = Optional.empty();
-            int at = t.lastIndexOf('@');
-            if (at >= 0) {
-                if (at == 0) {
-                    throw new SshConfigException(where + "'" + text + "' has an empty user name before @: write user@host.",
-                            file, line);
-                }
-                user = Optional.of(t.substring(0, at));
-                t = t.substring(at + 1);
-            }
-            int port = 0;
-            String host;
-            if (t.startsWith("[")) {
-                int close = t.indexOf(']');
-                if (close < 0) {
-                    throw new SshConfigException(where + "'" + text + "' opens [ without closing it: write [address]:port.",
-                            file, line);
-                }
-                host = t.substring(1, close);
-                String rest = t.substring(close + 1);
-                if (rest.startsWith(":")) {
-                    port = SshConfigResolver.port(rest.substring(1), file.orElse(null), line, text);
-                } else if (!rest.isEmpty()) {
-                    throw new SshConfigException(where + "'" + text + "' has text after ]: write [address]:port.", file, line);
-                }
-            } else if (t.indexOf(':') >= 0 && t.indexOf(':') == t.lastIndexOf(':')) {
-                host = t.substring(0, t.indexOf(':'));
-                port = SshConfigResolver.port(t.substring(t.indexOf(':') + 1), file.orElse(null), line, text);
-            } else {
-                host = t; // a bare IPv6 address has several colons and no port
-            }
-            if (host.isEmpty()) {
-                throw new SshConfigException(where + "'" + text + "' names no host: write user@host:port.", file, line);
-            }
-            return new Target(user, host, port);
-        }
-    }
-
     private static int port(String value, Path file, int line) {
         return port(value, file, line, null);
     }
 
-    private static int port(String value, Path file, int line, String typed) {
+    static int port(String value, Path file, int line, String typed) {
         try {
             int p = Integer.parseInt(value.strip());
             if (p >= 1 && p <= 65535) {
@@ -520,7 +396,7 @@ public final class SshConfigResolver {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static List<String> tokens(String args) {
+    static List<String> tokens(String args) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
