@@ -22,8 +22,9 @@ import java.util.Objects;
  * @param maxOutputBytes  bytes of output kept; the rest is discarded on the remote side
  * @param parserName      the parser's name in {@code Parsers}
  * @param toolPackages    the tools the fragment needs, each with the Debian/RHEL package that provides it
- * @param background      true for a probe that waits by design (iostat's one-second sample): the script runs
- *                        it beside the others instead of before or after them (see {@link TriageScript})
+ * @param background      true for a probe that waits by design and prints little (iostat's one-second
+ *                        sample): the script runs it beside the others instead of before or after them
+ *                        (see {@link TriageScript}); its output should stay under a pipe's 64 KiB
  */
 public record Probe(String name, String fragment, Duration timeout, int maxOutputBytes, String parserName,
                     Map<String, String> toolPackages, boolean background) {

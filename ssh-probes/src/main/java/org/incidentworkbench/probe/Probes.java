@@ -53,8 +53,10 @@ public final class Probes {
             + missing("df", "coreutils", false) + "exit 127; fi");
 
     // Two frames half a second apart: procps-ng 4's first frame is no CPU sample on current kernels (it
-    // says 100 % idle on a busy machine), the parser reads the last frame, and the half second runs while
-    // iostat samples beside it, so it costs no wall time. procps before 3.3 has no -w: COLUMNS does its job.
+    // says 100 % idle on a busy machine) and the parser reads the last frame. The half second passes while
+    // iostat samples beside the other probes. Not a background probe itself: two frames of a busy server
+    // are far more than a pipe's 64 KiB, and a background probe that fills its pipe waits for the others.
+    // procps before 3.3 has no -w: COLUMNS does its job.
     public static final Probe TOP = probe("top", Map.of("top", "procps"),
             "if command -v top >/dev/null 2>&1; then top -b -n 2 -d 0.5 -w 512 2>/dev/null || COLUMNS=512 top -b -n 2 -d 0.5; else "
             + missing("top", "procps", true)

@@ -14,9 +14,9 @@ import org.incidentworkbench.ssh.ExecResult;
  * Every exec channel pays for the login shell's startup files (about 140 ms for root here, whose
  * {@code .bashrc} does real work; see STACK.md, and 300 ms on a loaded machine), so nine probes on
  * nine channels cost over a second where one combined script costs one startup. A probe that waits by
- * design ({@link Probe#background()}: iostat's one-second sample) runs beside the others in the same
- * script: its output goes into a pipe that is copied out after the other probes, so the host costs
- * one channel and about one second, not one second plus the other probes.
+ * design ({@link Probe#background()}: iostat's one-second sample) runs beside the
+ * others in the same script: its output goes into a pipe that is copied out after the other probes, so
+ * the host costs one channel and about one second, not one second plus the other probes.
  *
  * <p>Output protocol, on stdout, with {@code M} a random marker chosen per run (so no probe output can
  * forge it):
@@ -107,18 +107,27 @@ public final class TriageScript {
         s.append("}\n");
         List<Probe> background = probes.stream().filter(Probe::background).toList();
         List<Probe> foreground = probes.stream().filter(p -> !p.background()).toList();
+        appendGroups(s, background, foreground);
+        return s.toString();
+    }
+
+    /**
+     * Each waiting probe writes into its own pipe, read by the rest of the script, which copies it out
+     * with {@code cat} once its own probes are done: {@code { iostat } | { { top } | { w; ps; ...; cat; }; cat; }}.
+     * All of them run at once on one channel, with no temp file and nothing interleaved. A pipe holds
+     * 64 KiB: a background probe printing more waits for its reader (and its timeout keeps running), so
+     * only probes with short output (iostat's few devices) belong in the background.
+     */
+    private static void appendGroups(StringBuilder s, List<Probe> background, List<Probe> foreground) {
         if (background.isEmpty()) {
             appendRuns(s, foreground);
-        } else {
-            // the waiting probes write into a pipe that the foreground group copies out with 'cat' once
-            // its own probes are done: one channel, no temp file, nothing interleaved
-            s.append("{\n");
-            appendRuns(s, background);
-            s.append("} | {\n");
-            appendRuns(s, foreground);
-            s.append("cat; }\n");
+            return;
         }
-        return s.toString();
+        s.append("{\n");
+        appendRuns(s, background.subList(0, 1));
+        s.append("} | {\n");
+        appendGroups(s, background.subList(1, background.size()), foreground);
+        s.append("cat; }\n");
     }
 
     private static void appendRuns(StringBuilder s, List<Probe> runs) {
@@ -129,21 +138,22 @@ public final class TriageScript {
     }
 
     /**
-     * The bound for the whole channel: the longer of the two groups (background and foreground), each
-     * the sum of its probes' timeouts plus their kill grace, plus slack.
+     * The bound for the whole channel: the longest of the probes running side by side (each waiting
+     * probe alone, the others one after another), each with its timeout plus a second of kill grace,
+     * plus slack.
      */
     public Duration channelTimeout() {
-        Duration background = Duration.ZERO;
+        Duration longest = Duration.ZERO;
         Duration foreground = Duration.ZERO;
         for (Probe p : probes) {
             Duration d = p.timeout().plusSeconds(1);
             if (p.background()) {
-                background = background.plus(d);
+                longest = d.compareTo(longest) > 0 ? d : longest;
             } else {
                 foreground = foreground.plus(d);
             }
         }
-        return SLACK.plus(background.compareTo(foreground) > 0 ? background : foreground);
+        return SLACK.plus(foreground.compareTo(longest) > 0 ? foreground : longest);
     }
 
     /** Output cap for the channel: every probe's cap plus the marker lines. */
