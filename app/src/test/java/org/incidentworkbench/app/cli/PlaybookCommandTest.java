@@ -138,6 +138,32 @@ class PlaybookCommandTest {
     }
 
     @Test
+    void exportReadsAnOpenIncidentsJournalToo() throws Exception {
+        SteppingClock clock = new SteppingClock(T0);
+        IncidentService service = new IncidentService(dir.resolve("open"), clock, "bob", "test");
+        Path journal;
+        try (IncidentRecording r = service.open("still going", "SEV-4", List.of("db-1"), Optional.empty())) {
+            clock.advance(Duration.ofSeconds(90));
+            r.note("export while open: token=abc123", List.of());
+            journal = r.journalFile();
+        }
+        Run run = run("", "export", journal.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("still open) |"), run.out());
+        assertTrue(run.out().contains("token=[REDACTED]"), run.out());
+        Run missing = run("", "export", dir.resolve("nothing.iwbundle").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("there is no file"), missing.err());
+    }
+
+    @Test
+    void trainEndsWhenInputEnds() {
+        Run r = run("triage web-1\n", "train", bundle.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("You reached 1 of 3 pieces of evidence the responders reached, in 1 move."), r.out());
+    }
+
+    @Test
     void replayAtMaxSpeedPrintsTheTimelineAtOnce() {
         Run r = run("", "replay", "--speed", "max", bundle.toString());
         assertEquals(0, r.exit(), r.err());
