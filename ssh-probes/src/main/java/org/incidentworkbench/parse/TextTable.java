@@ -154,8 +154,18 @@ final class TextTable {
         int shift = middleStart - header.get(firstFree).start();
         int from = middleStart;
         for (int i = firstFree; i <= lastFree; i++) {
+            if (!freeText[i]) {
+                // a word column between free-text ones (ps -eo comm,pid,lstart,args): the word under its header
+                int[] token = tokenUnder(row, from, end, header.get(i), shift);
+                cells[i] = token == null ? "" : row.substring(token[0], token[1]);
+                from = token == null ? from : token[1];
+                continue;
+            }
             int to = end;
-            if (i < lastFree) {
+            if (i < lastFree && !freeText[i + 1]) {
+                int[] token = tokenUnder(row, from, end, header.get(i + 1), shift);
+                to = token == null ? end : token[0];
+            } else if (i < lastFree) {
                 to = Math.min(end, Math.max(from, header.get(i + 1).start() + shift));
                 // a cut inside a word moves back to that word's start (the next column began early), or forward
                 // to its end when that would leave this column empty (this value ran past its header)
@@ -177,6 +187,29 @@ final class TextTable {
             from = Math.min(end, to);
         }
         return List.of(cells);
+    }
+
+    /**
+     * The word of {@code row} (searched from {@code from}) lying under a header word, shifted: the first one
+     * overlapping the header's span (numbers are right-aligned under their header, text left-aligned), else the
+     * first one after it; null when there is none.
+     */
+    private static int[] tokenUnder(String row, int from, int end, Column column, int shift) {
+        int hs = column.start() + shift;
+        int he = column.end() + shift;
+        int[] after = null;
+        int i = skipSpaces(row, from);
+        while (i < end) {
+            int e = Math.min(end, skipWord(row, i));
+            if (e > hs && i < he) {
+                return new int[] {i, e};
+            }
+            if (after == null && i >= hs) {
+                after = new int[] {i, e};
+            }
+            i = skipSpaces(row, e);
+        }
+        return after;
     }
 
     /**

@@ -103,6 +103,21 @@ class PsParserTest {
     }
 
     @Test
+    void freeTextColumnsFirstAndInTheMiddle() {
+        PsReport r = Fixtures.parsed(parser, """
+                COMMAND             PID                  STARTED CMD
+                Web Content        4242 Tue Nov 25 07:23:07 2026 /usr/lib/firefox/firefox -contentproc
+                kworker/0:1H-kb     123 Tue Nov 25 07:23:07 2026 [kworker/0:1H-kblockd]
+                """);
+        PsReport.ProcessRow web = r.processes().get(0);
+        assertEquals(4242L, web.pid());
+        assertEquals("Web Content", web.comm().orElseThrow());
+        assertEquals("/usr/lib/firefox/firefox -contentproc", web.command());
+        assertEquals("Tue Nov 25 07:23:07 2026", web.started().orElseThrow());
+        assertEquals("[kworker/0:1H-kblockd]", r.processes().get(1).command());
+    }
+
+    @Test
     void badNumberIsEmptyWithWarning() {
         ParseOutcome<PsReport> o = parser.parse("  PID %CPU CMD\n    1 x.y init\n");
         ParseOutcome.Parsed<PsReport> p = assertInstanceOf(ParseOutcome.Parsed.class, o);
