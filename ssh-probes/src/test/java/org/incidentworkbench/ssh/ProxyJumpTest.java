@@ -78,7 +78,8 @@ class ProxyJumpTest {
 
     @Test
     void parallelConnectionsShareOneBastionSessionAndCloseItWithTheLast() throws Exception {
-        try (OpenSshTestServer bastion = OpenSshTestServer.builder().address("127.0.0.6").config("MaxStartups 2").start()) {
+        try (OpenSshTestServer bastion = OpenSshTestServer.builder().address("127.0.0.6").config("MaxStartups 2")
+                .config("MaxSessions 2").start()) { // tunnels are not sessions: MaxSessions does not limit them
             Path kh = tmp.resolve("known_hosts_shared");
             Files.writeString(kh, Files.readString(knownHosts) + Files.readString(bastion.knownHostsFile()));
             SshTransport ssh = new SshTransport(SshOptions.defaults().withoutAgent().withKnownHostsFile(kh),
