@@ -12,6 +12,7 @@ import org.incidentworkbench.app.format.Durations;
 import org.incidentworkbench.app.format.TriageText;
 import org.incidentworkbench.app.services.TriageService;
 import org.incidentworkbench.json.Json;
+import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.probe.TriageSettings;
 
@@ -19,7 +20,7 @@ import org.incidentworkbench.probe.TriageSettings;
  * {@code workbench triage [OPTIONS] HOST...}: the standard login triage of every host at once, findings
  * first. Each host is printed as soon as it ends; with {@code --json} one document is printed at the end
  * (schema in docs/triage-json.md) and progress goes to stderr. Exit 0 when every host was triaged, 1 when
- * some were not (each with its reason), 2 on usage errors.
+ * some were not (unreachable, or reached but no probe gave data; each with its reason), 2 on usage errors.
  */
 public final class TriageCommand implements Command {
 
@@ -76,7 +77,7 @@ public final class TriageCommand implements Command {
             }
         });
         Duration total = Duration.ofNanos(System.nanoTime() - start);
-        long triaged = reports.stream().filter(TriageReport::triaged).count();
+        long triaged = reports.stream().filter(TriageCommand::usable).count();
         if (options.json()) {
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out,
                     new TriageDocument(SCHEMA, started, total, reports.size(), (int) triaged, reports));
@@ -87,11 +88,30 @@ public final class TriageCommand implements Command {
             err.println("workbench triage: " + (reports.size() - triaged) + " of " + reports.size()
                     + " hosts could not be triaged:");
             for (TriageReport r : reports) {
-                r.failure().ifPresent(f -> err.println("  " + r.host() + ": " + f.message()));
+                if (!usable(r)) {
+                    err.println("  " + r.host() + ": " + reason(r));
+                }
             }
             return Cli.FAILED;
         }
         return Cli.OK;
+    }
+
+    /**
+     * A host counts as triaged when it was reached and at least one probe gave data: a host whose every
+     * probe timed out or failed tells the user nothing, so it makes the exit status 1 like an unreachable one.
+     */
+    static boolean usable(TriageReport report) {
+        return report.triaged() && report.results().stream().anyMatch(r -> r instanceof ProbeResult.Parsed);
+    }
+
+    private static String reason(TriageReport report) {
+        if (report.failure().isPresent()) {
+            return report.failure().get().message();
+        }
+        long timedOut = report.results().stream().filter(r -> r instanceof ProbeResult.TimedOut).count();
+        String first = report.results().stream().map(r -> r.error().orElse("")).filter(e -> !e.isEmpty()).findFirst().orElse("");
+        return "connected, but no probe gave data (" + timedOut + " of " + report.results().size() + " timed out). " + first;
     }
 
     static Options parse(List<String> args) throws UsageException {
@@ -198,6 +218,7 @@ public final class TriageCommand implements Command {
         out.println("  --timeout S         give up on a host after S seconds, connect included (default "
                 + TriageSettings.DEFAULT_HOST_DEADLINE.toSeconds() + ")");
         out.println();
-        out.println("Exit status: 0 every host was triaged, 1 some were not (each is listed with its reason), 2 usage error.");
+        out.println("Exit status: 0 every host was triaged, 1 some were not (unreachable, or no probe gave data; each is");
+        out.println("listed with its reason), 2 usage error.");
     }
 }

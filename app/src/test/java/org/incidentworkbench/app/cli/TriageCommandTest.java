@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.incidentworkbench.json.Json;
+import org.incidentworkbench.testing.MinaTestServer;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +146,21 @@ class TriageCommandTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("== root@127.0.0.1:99999 (root@127.0.0.1:99999) NOT TRIAGED"), r.out());
         assertTrue(r.out().contains("Could not work out how to connect to 'root@127.0.0.1:99999': "), r.out());
+    }
+
+    @Test
+    void aHostWhoseProbesAllHangExits1WithTheReason(@TempDir Path dir) throws IOException {
+        try (MinaTestServer mina = MinaTestServer.builder().address("127.0.0.11").fault(MinaTestServer.Fault.HANG).start()) {
+            Path config = dir.resolve("ssh_config");
+            Files.writeString(config, "Host stuck\n  HostName " + mina.address() + "\n  Port " + mina.port() + "\n  User "
+                    + mina.user() + "\n  IdentityFile " + mina.userKeyFile() + "\n");
+            Run r = run("triage", "-F", config.toString(), "--known-hosts", mina.knownHostsFile().toString(), "--timeout", "3",
+                    "stuck");
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  w         timed out after ")), r.out());
+            assertTrue(r.err().contains("1 of 1 hosts could not be triaged:\n  stuck: connected, but no probe gave data (9 of 9"
+                    + " timed out)."), r.err());
+        }
     }
 
     @Test
