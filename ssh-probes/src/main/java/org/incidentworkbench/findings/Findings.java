@@ -37,7 +37,7 @@ public final class Findings {
     /** Every rule, in the order ties are shown (cheapest evidence to act on first). */
     public static List<FindingRule> rules(Thresholds t) {
         return List.of(
-                new LogErrorsRule(),
+                new LogErrorsRule(t),
                 new FilesystemFullRule(t),
                 new InodesFullRule(t),
                 new MemoryPressureRule(t),

@@ -43,6 +43,9 @@ package org.incidentworkbench.findings;
  *                                is the first OOM-killer candidate.
  * @param cpuIdlePercentWarning   10 % idle (top's sample, iowait not counted as busy): the CPUs are
  *                                saturated; work queues up, which the load confirms.
+ * @param logRecentHours          24 h: an OOM kill or I/O error younger than a day is critical, an older one
+ *                                (dmesg keeps everything since boot) a warning, so last week's incident does
+ *                                not read like today's. When the age cannot be told it counts as recent.
  */
 public record Thresholds(double loadPerCoreWarning, double loadPerCoreCritical,
                          double iowaitPercentWarning, double stealPercentWarning,
@@ -53,8 +56,8 @@ public record Thresholds(double loadPerCoreWarning, double loadPerCoreCritical,
                          double memAvailablePercentWarning, double memAvailablePercentCritical,
                          int zombiesWarning, int dStateWarning, int closeWaitWarning, int timeWaitWarning,
                          double nicDropPercentWarning, double processCpuPercentWarning,
-                         double processMemPercentWarning, double cpuIdlePercentWarning) {
+                         double processMemPercentWarning, double cpuIdlePercentWarning, double logRecentHours) {
 
     public static final Thresholds DEFAULTS = new Thresholds(1.0, 2.0, 20, 10, 90, 95, 90, 95, 90, 50, 500,
-            10, 5, 20, 3, 20, 5000, 1.0, 90, 50, 10);
+            10, 5, 20, 3, 20, 5000, 1.0, 90, 50, 10, 24);
 }

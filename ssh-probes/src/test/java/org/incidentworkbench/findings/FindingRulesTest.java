@@ -354,6 +354,54 @@ class FindingRulesTest {
     }
 
     @Nested
+    class LogAgeMatters {
+        // the reports start at 2026-11-25T07:00:00Z; this host's clock says 10:00:00 (UTC+3)
+        private final String uptime = " 10:00:00 up 1 day,  0 users,  load average: 0.10, 0.10, 0.10\n"
+                + Sections.marker("/proc/uptime") + "\n90000.00 170000.00\n";
+
+        private List<Finding> oom(String dmesgLine) {
+            return Reports.rule(Reports.builder().probe("uptime", uptime)
+                    .probe("logs", Sections.marker("dmesg") + "\n" + dmesgLine + "\n").evaluate(), "logs.oom-kill");
+        }
+
+        @Test
+        void recentDmesgTimeIsCritical() {
+            Finding f = oom("[Wed Nov 25 09:30:00 2026] Out of memory: Killed process 42 (java)").get(0);
+            assertEquals(Severity.CRITICAL, f.severity());
+            assertEquals("1 process was killed for lack of memory, latest 30 min ago", f.title());
+        }
+
+        @Test
+        void lastWeeksOomKillIsAWarning() {
+            Finding f = oom("[Tue Nov 17 09:30:00 2026] Out of memory: Killed process 42 (java)").get(0);
+            assertEquals(Severity.WARNING, f.severity());
+            assertTrue(f.title().endsWith("latest 8.0 days ago"), f.title());
+        }
+
+        @Test
+        void rawDmesgSecondsAgainstProcUptime() {
+            Finding f = oom("[  873.114402] Out of memory: Killed process 42 (java)").get(0);
+            assertEquals(Severity.WARNING, f.severity(), "89127 s = 24.8 h before the triage");
+            assertTrue(f.evidence().contains("(24.8 h before the triage)"), f.evidence());
+        }
+
+        @Test
+        void journalTimesCarryTheirOffset() {
+            Finding f = Reports.rule(Reports.builder().probe("logs", Sections.marker("journalctl") + "\n"
+                    + "2026-11-25T06:50:00+0000 web-1 kernel: Out of memory: Killed process 42 (java)\n").evaluate(), "logs.oom-kill").get(0);
+            assertEquals("1 process was killed for lack of memory, latest 10 min ago", f.title());
+        }
+
+        @Test
+        void hostClockAcrossMidnight() {
+            var report = new org.incidentworkbench.probe.TriageReport("h", "h", java.time.Instant.parse("2026-11-25T23:50:00Z"),
+                    java.time.Duration.ZERO, java.util.Optional.empty(), Reports.builder()
+                    .probe("uptime", " 00:05:10 up 1 day,  0 users,  load average: 0.10, 0.10, 0.10").build().results(), List.of());
+            assertEquals(java.time.LocalDateTime.parse("2026-11-26T00:05:10"), LogAge.hostNow(report).orElseThrow());
+        }
+    }
+
+    @Nested
     class OtherUsers {
         @Test
         void twoSessionsOnCentos() {
