@@ -35,6 +35,35 @@ class TriageCommandTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A zombie process on this machine for as long as the test runs (a shell that starts a short child and
+     * execs a sleep never reaps it), so every triage here has at least one finding: proc.zombies.
+     */
+    static Process startZombie() throws IOException, InterruptedException {
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & exec sleep 60").start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            boolean zombie = parent.toHandle().children().anyMatch(c -> {
+                try {
+                    String stat = Files.readString(Path.of("/proc/" + c.pid() + "/stat"));
+                    return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            if (zombie) {
+                return parent;
+            }
+            Thread.sleep(20);
+        }
+        parent.destroyForcibly();
+        throw new AssertionError("could not make a zombie process for the test");
+    }
+
+    private static void assertZombieFinding(String out) {
+        assertTrue(out.lines().anyMatch(l -> l.matches("  (INFO|WARNING)\\s+\\d+ zombie process(es)?")), out);
+    }
+
     private static void assertTable(String out, String host) {
         assertTrue(out.contains("== " + host + " ("), out);
         for (String probe : PROBES) {
@@ -47,6 +76,15 @@ class TriageCommandTest {
         }
         assertTrue(out.contains("  uptime    up "), out);
         assertTrue(out.contains("  df        ") && out.contains(" filesystems; fullest: /"), out);
+    }
+
+    private static boolean hasRule(JsonNode report, String rule) {
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("rule").asText().equals(rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void assertJsonReport(JsonNode report) {
@@ -66,27 +104,46 @@ class TriageCommandTest {
     }
 
     @Test
-    void localTableShowsEveryProbeAfterTheFindings() {
-        Run r = run("triage", "--local");
-        assertEquals(0, r.exit(), r.err());
-        assertTable(r.out(), "local");
+    void localTableShowsEveryProbeAfterTheFindings() throws Exception {
+        Process zombie = startZombie();
+        try {
+            Run r = run("triage", "--local");
+            assertEquals(0, r.exit(), r.err());
+            assertTable(r.out(), "local");
+            assertZombieFinding(r.out());
+        } finally {
+            zombie.destroyForcibly();
+        }
     }
 
     @Test
-    void localJsonIsOneDocumentWithEveryProbe() throws IOException {
-        Run r = run("triage", "--local", "--json");
+    void localJsonIsOneDocumentWithEveryProbe() throws Exception {
+        Process zombie = startZombie();
+        Run r;
+        try {
+            r = run("triage", "--local", "--json");
+        } finally {
+            zombie.destroyForcibly();
+        }
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals("workbench-triage/1", doc.path("schema").asText());
         assertEquals(1, doc.path("hosts").asInt());
         assertEquals(1, doc.path("triaged").asInt());
         assertJsonReport(doc.path("reports").get(0));
+        assertTrue(hasRule(doc.path("reports").get(0), "proc.zombies"), r.out());
         assertTrue(r.err().startsWith("local: triaged in "), r.err());
     }
 
     @Test
     void realSshdInTableAndJsonAndAFailedHostGivesExit1(@TempDir Path dir) throws IOException {
         OpenSshTestServer.assumeAvailable();
+        Process zombie;
+        try {
+            zombie = startZombie();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
         try (OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.9").start();
              ServerSocket closed = new ServerSocket(0)) {
             int deadPort = closed.getLocalPort();
@@ -100,6 +157,7 @@ class TriageCommandTest {
             Run table = run("triage", "-F", config.toString(), "--known-hosts", knownHosts, "lab");
             assertEquals(0, table.exit(), table.err());
             assertTable(table.out(), "lab");
+            assertZombieFinding(table.out());
 
             Run json = run("triage", "--json", "-F", config.toString(), "--known-hosts", knownHosts, "--parallel", "2", "lab", "gone");
             assertEquals(1, json.exit(), json.err());
@@ -107,9 +165,12 @@ class TriageCommandTest {
             assertEquals(2, doc.path("hosts").asInt());
             assertEquals(1, doc.path("triaged").asInt());
             assertJsonReport(doc.path("reports").get(0));
+            assertTrue(hasRule(doc.path("reports").get(0), "proc.zombies"), json.out());
             JsonNode gone = doc.path("reports").get(1);
             assertEquals("UNREACHABLE", gone.path("failure").path("kind").asText());
             assertTrue(json.err().contains("1 of 2 hosts could not be triaged:\n  gone: "), json.err());
+        } finally {
+            zombie.destroyForcibly();
         }
     }
 
