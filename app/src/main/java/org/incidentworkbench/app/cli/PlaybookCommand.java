@@ -162,9 +162,15 @@ public final class PlaybookCommand implements Command {
     private int export(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, List.of("-o", "--output"), List.of("--no-redact"));
         String source = o.single("export needs one bundle (.iwbundle) or journal (.jsonl) file.");
-        List<JournalEvent> events = eventsOf(Path.of(source), err);
+        Path input = Path.of(source);
         Redactor redactor = o.flag("--no-redact") ? Redactor.none() : Redactor.standard();
-        String markdown = PostmortemExporter.toMarkdown(events, redactor);
+        String markdown;
+        if (input.getFileName().toString().endsWith(".jsonl")) {
+            markdown = PostmortemExporter.toMarkdown(eventsOf(input, err), redactor);
+        } else {
+            IncidentBundle bundle = open(input);
+            markdown = PostmortemExporter.toMarkdown(bundle.events(), bundle.metrics(), redactor);
+        }
         Optional<String> file = o.value("-o").or(() -> o.value("--output"));
         if (file.isPresent()) {
             Files.writeString(Path.of(file.get()), markdown, StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.HypothesisState;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.playbooks.journal.NoteTags;
@@ -43,7 +44,15 @@ public final class PostmortemExporter {
     }
 
     public static String toMarkdown(List<JournalEvent> events, Redactor redactor) {
-        return new Draft(events, redactor).render();
+        return new Draft(events, List.of(), redactor).render();
+    }
+
+    /**
+     * The postmortem with its charts in text: for each metric the responders charted, the series that
+     * moved most over the incident as sparklines with their first, lowest, highest and last values.
+     */
+    public static String toMarkdown(List<JournalEvent> events, List<MetricSlice> metrics, Redactor redactor) {
+        return new Draft(events, metrics, redactor).render();
     }
 
     private static final class Draft {
@@ -55,7 +64,10 @@ public final class PostmortemExporter {
         final StringBuilder md = new StringBuilder();
         int redactions;
 
-        Draft(List<JournalEvent> events, Redactor redactor) {
+        final List<MetricSlice> metrics;
+
+        Draft(List<JournalEvent> events, List<MetricSlice> metrics, Redactor redactor) {
+            this.metrics = List.copyOf(metrics);
             this.events = events.stream().sorted(java.util.Comparator.comparing(JournalEvent::time)).toList();
             this.redactor = redactor;
             this.opened = this.events.stream().filter(JournalEvent.IncidentOpened.class::isInstance)
@@ -252,6 +264,14 @@ public final class PostmortemExporter {
         }
 
         void supporting() {
+            if (!metrics.isEmpty()) {
+                Instant start = opened.time();
+                Instant end = closed.map(JournalEvent::time).orElse(events.get(events.size() - 1).time());
+                md.append("### Charts (the series that moved most over the incident)\n\n");
+                List<String> lines = MetricSummary.lines(events, metrics, start, end);
+                items(lines, "No chart was viewed, or the bundle has no data for the charts viewed.");
+                md.append('\n');
+            }
             List<JournalEvent.TriageRun> triages = events.stream().filter(JournalEvent.TriageRun.class::isInstance)
                     .map(JournalEvent.TriageRun.class::cast).toList();
             md.append("### Findings (latest triage per host)\n\n");

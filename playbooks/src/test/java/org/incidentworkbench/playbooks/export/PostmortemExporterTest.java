@@ -49,6 +49,19 @@ class PostmortemExporterTest {
         assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), markdown);
     }
 
+    static final Path GOLDEN_WITH_CHARTS = GOLDEN.resolveSibling("disk-full-postmortem-with-charts.md");
+
+    @Test
+    void withMetricsMatchesItsGoldenFile() throws IOException {
+        String markdown = PostmortemExporter.toMarkdown(events(), DiskFullIncident.metrics(), Redactor.standard());
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(GOLDEN_WITH_CHARTS, markdown, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(GOLDEN_WITH_CHARTS, StandardCharsets.UTF_8), markdown);
+        assertEquals(PostmortemExporter.toMarkdown(events(), Redactor.standard()),
+                markdown.replaceAll("(?s)### Charts.*?\n\n(?=### Findings)", ""), "the charts are the only difference");
+    }
+
     @Test
     void isAPureFunction() {
         assertEquals(PostmortemExporter.toMarkdown(events(), Redactor.standard()), PostmortemExporter.toMarkdown(events(), Redactor.standard()));
