@@ -34,6 +34,8 @@ import org.incidentworkbench.sample.ProcSnapshot.NetCounters;
  * <li>{@code /proc/net/dev}: every interface, loopback included;</li>
  * <li>{@code df -Pk} and {@code df -Pi}: joined by mount point; zero-size pseudo filesystems are skipped.</li>
  * </ul>
+ * The bash loop sends only the lines read here of {@code /proc/stat}, {@code /proc/meminfo} and
+ * {@code /proc/vmstat}; the POSIX sh loop sends whole files: both read the same.
  * A section that is missing or a line that does not read leaves that part empty and adds a sentence to
  * the snapshot's warnings; the parser never throws on remote text.
  *

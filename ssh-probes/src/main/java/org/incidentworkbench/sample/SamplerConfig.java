@@ -29,11 +29,18 @@ public record SamplerConfig(Duration interval, int dfEvery, Duration pollPeriod,
         }
     }
 
+    /**
+     * The first frame follows the login shell's rc files, which can be slow: measured here, root's .bashrc
+     * running pyenv took over 15 s when 100 logins raced for its rehash lock. Giving up sooner only repeats
+     * the login.
+     */
+    public static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(30);
+
     /** Defaults for an interval: df about every 10 s, polls at a quarter interval (at most 250 ms), stall after 3. */
     public static SamplerConfig of(Duration interval) {
         Duration poll = interval.dividedBy(4).compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : interval.dividedBy(4);
         return new SamplerConfig(interval, SamplerScript.defaultDfEvery(interval), poll, StreamContinuity.STALL_INTERVALS,
-                Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Clock.systemUTC());
+                FIRST_FRAME_WAIT, Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Clock.systemUTC());
     }
 
     public SamplerConfig withBackoff(Duration min, Duration max) {

@@ -23,6 +23,17 @@ while :; do
     b=
     for f in $F; do
       c=; IFS= read -r -d '' c < "$f"
+      # keep only the lines the parser reads: /proc/vmstat is half a frame, /proc/stat grows with CPUs and IRQs
+      case $f in
+        /proc/stat) s=${c%%"$nl"*}$nl; keep='ctxt btime procs_running procs_blocked' ;;
+        /proc/meminfo) s=; keep='MemTotal: MemFree: MemAvailable: Buffers: Cached: SwapTotal: SwapFree:' ;;
+        /proc/vmstat) s=; keep='pswpin pswpout' ;;
+        *) keep= ;;
+      esac
+      if [ -n "$keep" ]; then
+        for k in $keep; do re="$nl($k +[0-9]+[^$nl]*$nl)"; [[ $nl$c =~ $re ]] && s=$s${BASH_REMATCH[1]}; done
+        c=$s
+      fi
       [ -n "$b" ] && b=$b$nl
       b="$b==> $f <==$nl$c"
     done

@@ -9,9 +9,9 @@ import java.util.List;
 /** Real sampler streams recorded on this kind of machine (Debian 12, kernel 6.x) under CPU and disk load. */
 final class Fixtures {
 
-    /** Recorded with {@code bash --norc sampler.sh 1 2} (no process per frame; df on frames 0 and 2). */
+    /** Recorded with {@code bash --norc sampler.sh 1 2} (no process per frame, only the lines the parser reads; df on frames 0 and 2). */
     static final String BASH = "debian-12-bash.stream";
-    /** Recorded with {@code dash sampler.sh 1 2} (date, head, sleep per frame). */
+    /** Recorded with {@code dash sampler.sh 1 2} (date, head, sleep per frame; whole files). */
     static final String DASH = "debian-12-dash.stream";
 
     private Fixtures() {

@@ -99,7 +99,7 @@ class FrameDecoderTest {
     @Test
     void oversizedFrameIsSkippedAndTheStreamRecovers() {
         String s = stream();
-        FrameDecoder decoder = new FrameDecoder(4096);
+        FrameDecoder decoder = new FrameDecoder(1024);
         byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
         List<StreamEvent> events = decoder.feed(b, 0, b.length);
         assertTrue(events.stream().allMatch(e -> e instanceof StreamEvent.Hello || e instanceof StreamEvent.Corrupt), events.toString());

@@ -37,24 +37,24 @@ class FrameParserTest {
     @Test
     void valuesAreTheOnesPrinted() {
         ProcSnapshot s = Fixtures.snapshots(Fixtures.BASH).get(1);
-        // from the recorded frame 1: "cpu  14753 0 2874 101734 368 0 67 11 0 0"
-        assertEquals(new ProcSnapshot.CpuTimes(14753, 0, 2874, 101734, 368, 0, 67, 11), s.cpu().orElseThrow());
-        assertEquals(669312, s.contextSwitches().orElseThrow());
+        // from the recorded frame 1: "cpu  658209 0 85261 123561 565 0 517 267 0 0"
+        assertEquals(new ProcSnapshot.CpuTimes(658209, 0, 85261, 123561, 565, 0, 517, 267), s.cpu().orElseThrow());
+        assertEquals(17016447, s.contextSwitches().orElseThrow());
         assertEquals(1795591389L, s.bootTimeSeconds().orElseThrow());
-        assertEquals(601.73, s.uptimeSeconds().orElseThrow(), 1e-9);
-        assertEquals(2, s.procsRunning().orElseThrow());
-        assertEquals(new ProcSnapshot.LoadAverage(1.30, 0.65, 0.27), s.load().orElseThrow());
+        assertEquals(4348.93, s.uptimeSeconds().orElseThrow(), 1e-9);
+        assertEquals(8, s.procsRunning().orElseThrow());
+        assertEquals(new ProcSnapshot.LoadAverage(14.05, 21.75, 19.72), s.load().orElseThrow());
         ProcSnapshot.MemoryInfo m = s.memory().orElseThrow();
         assertEquals(24683656L * 1024, m.totalBytes());
-        assertEquals(24234808L * 1024, m.availableBytes());
-        assertEquals(289916L * 1024, m.cachedBytes());
+        assertEquals(21730884L * 1024, m.availableBytes());
+        assertEquals(1567076L * 1024, m.cachedBytes());
         assertFalse(m.availableEstimated());
-        assertEquals(new DiskCounters("vda", 40551, 2123818, 14902, 8096, 858888, 5910, 5604),
+        assertEquals(new DiskCounters("vda", 55861, 3079682, 22475, 131249, 79475904, 173276, 48960),
                 s.disks().stream().filter(d -> d.device().equals("vda")).findFirst().orElseThrow());
         assertEquals(List.of("vda", "zram0"), s.disks().stream().map(DiskCounters::device).toList());
-        assertEquals(new NetCounters("eth0", 59315702, 2098, 0, 0, 285578, 1864, 0, 0),
+        assertEquals(new NetCounters("eth0", 59315942, 2102, 0, 0, 285818, 1868, 0, 0),
                 s.interfaces().stream().filter(n -> n.iface().equals("eth0")).findFirst().orElseThrow());
-        assertEquals(1795591991_706662L, s.serverTimeMicros());
+        assertEquals(1795595738_907834L, s.serverTimeMicros());
     }
 
     @Test

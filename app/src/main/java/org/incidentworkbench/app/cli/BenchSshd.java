@@ -70,7 +70,7 @@ final class BenchSshd implements AutoCloseable {
         Files.writeString(config, String.join("\n", "ListenAddress 127.0.0.1", "Port " + port, "HostKey " + hostKey,
                 "AuthorizedKeysFile " + authorized, "PubkeyAuthentication yes", "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no", "UsePAM no", "StrictModes no", "PermitRootLogin prohibit-password",
-                "PidFile " + dir.resolve("sshd.pid"), "LogLevel ERROR") + "\n");
+                "PidFile " + dir.resolve("sshd.pid"), "MaxStartups 200:30:400", "LogLevel ERROR") + "\n");
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -98,7 +98,12 @@ final class BenchSshd implements AutoCloseable {
     }
 
     HostSpec hostSpec() {
-        return new HostSpec("bench-sshd", Optional.of(System.getProperty("user.name")), "127.0.0.1", port, List.of(userKey),
+        return hostSpec("bench-sshd");
+    }
+
+    /** The daemon under another alias: many "hosts" that are sessions of this one server. */
+    HostSpec hostSpec(String alias) {
+        return new HostSpec(alias, Optional.of(System.getProperty("user.name")), "127.0.0.1", port, List.of(userKey),
                 List.of(), HostSpec.DEFAULT_CONNECT_TIMEOUT, HostSpec.DEFAULT_SERVER_ALIVE);
     }
 

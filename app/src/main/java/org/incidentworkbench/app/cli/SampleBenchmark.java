@@ -21,6 +21,7 @@ import org.incidentworkbench.app.services.SamplingService;
 import org.incidentworkbench.json.Json;
 import org.incidentworkbench.sample.FrameDecoder;
 import org.incidentworkbench.sample.FrameParser;
+import org.incidentworkbench.sample.HostStatus;
 import org.incidentworkbench.sample.Sampler;
 import org.incidentworkbench.sample.SamplerConfig;
 import org.incidentworkbench.sample.SamplerScript;
@@ -72,6 +73,7 @@ final class SampleBenchmark implements Benchmark {
         boolean remote = true;
         Duration warmup = Duration.ofSeconds(30);
         boolean withStore = true;
+        int sshHosts = 100;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--hosts" -> hosts = Integer.parseInt(args.get(++i));
@@ -80,11 +82,13 @@ final class SampleBenchmark implements Benchmark {
                 case "--remote-frames" -> remoteFrames = Integer.parseInt(args.get(++i));
                 case "--no-remote" -> remote = false;
                 case "--no-store" -> withStore = false;
+                case "--ssh-hosts" -> sshHosts = Integer.parseInt(args.get(++i));
                 case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                 case "--help", "-h" -> {
-                    out.println("Usage: workbench bench sample [--hosts N] [--windows N] [--window S] [--warmup S] [--remote-frames N] [--no-remote] [--no-store]");
+                    out.println("Usage: workbench bench sample [--hosts N] [--windows N] [--window S] [--warmup S] [--remote-frames N] [--no-remote] [--no-store] [--ssh-hosts N]");
                     out.println("Laptop: N hosts (100) at 1 s replayed in-process, CPU measured over --windows windows of --window s.");
                     out.println("Then the same hosts through SamplingService into a temporary store (H2), unless --no-store.");
+                    out.println("Then --ssh-hosts (100; 0 to skip) real SSH sessions to one local sshd at 1 s: the laptop's whole cost.");
                     out.println("Server: --remote-frames frames (150) at 0.1 s on a real sshd, bash loop vs POSIX sh loop.");
                     return Cli.OK;
                 }
@@ -101,6 +105,9 @@ final class SampleBenchmark implements Benchmark {
         doc.set("laptop", laptop(recording, hosts, windows, window, warmup, err));
         if (withStore) {
             doc.set("laptop_with_store", laptopWithStore(recording, hosts, windows, window, err));
+        }
+        if (sshHosts > 0 && BenchSshd.available()) {
+            doc.set("laptop_real_ssh", laptopRealSsh(sshHosts, windows, window, err));
         }
         if (remote) {
             if (BenchSshd.available()) {
@@ -287,6 +294,78 @@ final class SampleBenchmark implements Benchmark {
             try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
+        }
+        return result;
+    }
+
+    /**
+     * The laptop's whole cost with the real transport: {@code hosts} JSch sessions to one local sshd, each
+     * running the loop at 1 s. The loops and sshd run outside this JVM, so the JVM's CPU is the laptop's
+     * (sampler, JSch session threads, decryption, GC, JIT), measured against an idle baseline taken before.
+     */
+    private static ObjectNode laptopRealSsh(int hosts, int windows, Duration window, PrintStream err) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        ObjectNode result = Json.mapper().createObjectNode();
+        double[] idle = new double[windows];
+        long heapBefore = usedHeapAfterGc(memory);
+        for (int w = 0; w < windows; w++) {
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            Thread.sleep(window.toMillis() / 2);
+            idle[w] = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - t0);
+        }
+        AtomicLong points = new AtomicLong();
+        try (BenchSshd sshd = BenchSshd.start();
+             Sampler sampler = Sampler.start(new SshTransport(sshd.sshOptions(), UserPrompter.NONE),
+                     batch -> points.addAndGet(batch.size()), SamplerConfig.of(Duration.ofSeconds(1)))) {
+            err.println("Real SSH: " + hosts + " sessions to one local sshd at 1 s, connecting...");
+            for (int i = 0; i < hosts; i++) {
+                sampler.start(sshd.hostSpec("ssh-" + i));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            // root's .bashrc here runs pyenv, whose rehash lock makes 100 simultaneous logins take many seconds:
+            // wait until every host streams, so that logins are not inside the measurement
+            while (sampler.status().stream().filter(s -> s.frames() > 0 && s.state() == HostStatus.State.SAMPLING).count() < hosts
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            long sampling = sampler.status().stream().filter(s -> s.frames() > 0).count();
+            err.println("  " + sampling + " of " + hosts + " sampling; warm-up 15 s, then " + windows + " windows...");
+            Thread.sleep(15_000);
+            double[] processPct = new double[windows];
+            double[] usPerHostSample = new double[windows];
+            double[] jitPct = new double[windows];
+            for (int w = 0; w < windows; w++) {
+                long frames0 = frames(sampler);
+                long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                long cpu0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                Thread.sleep(window.toMillis());
+                long elapsed = System.nanoTime() - t0;
+                long frames = frames(sampler) - frames0;
+                long nanos = os.getProcessCpuTime() - cpu0 - (long) (median(idle) * elapsed);
+                processPct[w] = 100.0 * nanos / elapsed;
+                usPerHostSample[w] = frames == 0 ? Double.NaN : nanos / 1000.0 / frames;
+                jitPct[w] = 100.0 * (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) * 1e6 / elapsed;
+                err.printf("  window %d: %d frames, process (minus idle) %.2f %% of a core (JIT %.2f %%)%n", w + 1, frames,
+                        processPct[w], jitPct[w]);
+            }
+            long heapWith = usedHeapAfterGc(memory);
+            result.put("hosts", hosts);
+            result.put("hosts_sampling", sampling);
+            result.put("transport", "SshTransport (JSch) to one local OpenSSH sshd, one session and one exec channel per host");
+            result.put("median_process_cpu_pct_of_one_core_minus_idle", round2(median(processPct)));
+            result.put("median_process_cpu_us_per_host_sample", round2(median(usPerHostSample)));
+            result.put("median_jit_time_pct", round2(median(jitPct)));
+            result.put("heap_bytes_per_host", (heapWith - heapBefore) / hosts);
+            result.put("reconnects_during_connect_and_measurement", sampler.status().stream().mapToLong(s -> s.reconnects()).sum());
+            result.put("corrupt_frames", sampler.status().stream().mapToLong(s -> s.corruptFrames()).sum());
+            ObjectNode errors = result.putObject("last_errors");
+            sampler.status().stream().map(s -> s.lastError().orElse("none"))
+                    .collect(java.util.stream.Collectors.groupingBy(e -> e, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                    .forEach(errors::put);
+            result.put("note", "the sshd and the " + hosts + " loops share this machine's CPUs with the laptop side");
         }
         return result;
     }
