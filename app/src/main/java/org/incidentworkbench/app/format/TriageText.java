@@ -33,7 +33,9 @@ public final class TriageText {
             s.append("  ").append(report.failure().get().message()).append('\n');
             return s.toString();
         }
-        s.append("== ").append(report.host()).append(" (").append(report.target()).append(") triaged in ")
+        boolean anyData = report.results().stream().anyMatch(r -> r instanceof ProbeResult.Parsed);
+        s.append("== ").append(report.host()).append(" (").append(report.target()).append(") ")
+                .append(anyData ? "triaged in " : "reached, but NO PROBE GAVE DATA in ")
                 .append(Durations.human(report.duration())).append(": ").append(counts(report)).append('\n');
         for (Finding f : report.findings()) {
             s.append(String.format(Locale.ROOT, "  %-9s %s%n", f.severity(), f.title()));

@@ -218,6 +218,8 @@ class TriageCommandTest {
             Run r = run("triage", "-F", config.toString(), "--known-hosts", mina.knownHostsFile().toString(), "--timeout", "3",
                     "stuck");
             assertEquals(1, r.exit(), r.err());
+            assertTrue(r.out().startsWith("== stuck (" + mina.user() + "@" + mina.address() + ":" + mina.port()
+                    + ") reached, but NO PROBE GAVE DATA in "), r.out());
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  w         timed out after ")), r.out());
             assertTrue(r.err().contains("1 of 1 hosts could not be triaged:\n  stuck: connected, but no probe gave data (9 of 9"
                     + " timed out)."), r.err());
