@@ -14,12 +14,13 @@ import java.util.Optional;
  * }</pre>
  *
  * @param knownHostsFile      where host keys are checked, and appended to when {@code acceptNewHostKeys}
- *                            (OpenSSH's {@code ~/.ssh/known_hosts} by default)
+ *                            (OpenSSH's {@code ~/.ssh/known_hosts} by default; any other file counts as given
+ *                            explicitly, --known-hosts, and then beats a host's UserKnownHostsFile)
  * @param acceptNewHostKeys   learn unknown host keys without asking, as {@code StrictHostKeyChecking=accept-new};
  *                            a changed key is refused regardless
  * @param identityFiles       extra private keys ({@code -i}), tried before the host's own IdentityFile entries
  * @param agentSocket         the ssh-agent socket to ask for keys; empty disables the agent
- *                            (defaults to {@code SSH_AUTH_SOCK})
+ *                            (defaults to {@code SSH_AUTH_SOCK}); a key file the agent holds is used through it
  * @param connectTimeout      connect bound for hosts whose spec has none (zero)
  * @param serverAliveInterval keepalive for hosts whose spec has none (negative)
  */
