@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * {@code GiB}..., or old top's {@code Mem: 3861332k total}) to bytes; process VIRT/RES/SHR are KiB unless
  * suffixed ({@code 125.1m}, {@code 2.2g}, as {@code top -E}/{@code -e} print). Values glued together when
  * a field is full ({@code 0.0 us,100.0 sy}) are read by pattern, not by splitting. Per-CPU lines
- * ({@code %Cpu0}) are ignored in favour of the total when both exist, else averaged. {@code /proc/stat}'s
+ * ({@code %Cpu0}) are ignored in favour of the total when both exist, else averaged; with {@code top -1} on a
+ * wide terminal two CPUs share a line, and Mem shares one with Swap, which is split before reading. {@code /proc/stat}'s
  * CPU split is the average since boot ({@code source} says {@code /proc}).
  *
  * <p>The CPU line of a single iteration is dropped with a warning when it claims 100 % idle while the
@@ -52,6 +53,8 @@ public final class TopParser implements OutputParser<TopReport> {
     private static final Pattern CPU = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*%?\\s*(us|sy|ni|id|wa|hi|si|st)\\b");
     private static final Pattern MEM = Pattern.compile("(\\d+(?:[.,]\\d+)?)([kKmMgG]?)\\+?\\s+(total|free|used|buff/cache|buffers|cached|avail)");
     private static final Set<String> FREE_TEXT = Set.of("COMMAND");
+    /** Where a second summary block starts on the same line: "   %Cpu1  :", "   MiB Swap:". */
+    private static final Pattern SIDE_BY_SIDE = Pattern.compile("\\s{2,}(?=%Cpu\\d+\\s*:|[KMGTPE]iB Swap\\s*:)");
 
     @Override
     public ParserInfo info() {
@@ -102,32 +105,35 @@ public final class TopParser implements OutputParser<TopReport> {
         Map<String, Long> mem = new HashMap<>();
         int i = 1;
         for (; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (TextTable.words(line).contains("PID")) {
+            if (TextTable.words(lines.get(i)).contains("PID")) {
                 break;
             }
-            if (line.startsWith("Tasks:") || line.startsWith("Threads:")) {
-                Map<String, Integer> t = new HashMap<>();
-                Matcher m = TASKS.matcher(line);
-                while (m.find()) {
-                    t.put(m.group(2), Integer.parseInt(m.group(1)));
+            // top -1 on a wide terminal prints two CPUs, and Mem beside Swap, on one line
+            for (String part : SIDE_BY_SIDE.split(lines.get(i))) {
+                String line = part.strip();
+                if (line.startsWith("Tasks:") || line.startsWith("Threads:")) {
+                    Map<String, Integer> t = new HashMap<>();
+                    Matcher m = TASKS.matcher(line);
+                    while (m.find()) {
+                        t.put(m.group(2), Integer.parseInt(m.group(1)));
+                    }
+                    tasks = Optional.of(new TopReport.Tasks(Optional.ofNullable(t.get("total")), Optional.ofNullable(t.get("running")),
+                            Optional.ofNullable(t.get("sleeping")), Optional.ofNullable(t.get("stopped")),
+                            Optional.ofNullable(t.get("zombie")), Optional.empty()));
+                } else if (line.startsWith("%Cpu") || line.startsWith("Cpu")) {
+                    Map<String, Double> c = new HashMap<>();
+                    Matcher m = CPU.matcher(line);
+                    while (m.find()) {
+                        c.put(m.group(2), Double.parseDouble(m.group(1).replace(',', '.')));
+                    }
+                    if (line.startsWith("%Cpu(s)") || line.startsWith("Cpu(s)")) {
+                        cpu = Optional.of(split(c));
+                    } else {
+                        perCpu.add(c);
+                    }
+                } else if (line.contains("Mem") || line.contains("Swap")) {
+                    readMemory(line, mem, warnings);
                 }
-                tasks = Optional.of(new TopReport.Tasks(Optional.ofNullable(t.get("total")), Optional.ofNullable(t.get("running")),
-                        Optional.ofNullable(t.get("sleeping")), Optional.ofNullable(t.get("stopped")),
-                        Optional.ofNullable(t.get("zombie")), Optional.empty()));
-            } else if (line.startsWith("%Cpu") || line.startsWith("Cpu")) {
-                Map<String, Double> c = new HashMap<>();
-                Matcher m = CPU.matcher(line);
-                while (m.find()) {
-                    c.put(m.group(2), Double.parseDouble(m.group(1).replace(',', '.')));
-                }
-                if (line.startsWith("%Cpu(s)") || line.startsWith("Cpu(s)")) {
-                    cpu = Optional.of(split(c));
-                } else {
-                    perCpu.add(c);
-                }
-            } else if (line.contains("Mem") || line.contains("Swap")) {
-                readMemory(line, mem, warnings);
             }
         }
         if (cpu.isEmpty() && !perCpu.isEmpty()) {

@@ -123,6 +123,15 @@ class TopParserTest {
     }
 
     @Test
+    void twoCpusAndSwapBesideMemOnOneLine() throws Exception {
+        TopReport r = Fixtures.parsed(parser, DfParserTest.read("debian-12/top-b-n2-w200--per-cpu-and-swap-side-by-side.out"));
+        assertEquals(Math.round(24105.1 * 1024 * 1024), r.memory().orElseThrow().totalBytes().orElseThrow());
+        assertEquals(0L, r.memory().orElseThrow().swapTotalBytes().orElseThrow());
+        assertEquals(Math.round(18441.6 * 1024 * 1024), r.memory().orElseThrow().availableBytes().orElseThrow());
+        assertEquals((97.9 + 83.3) / 2, r.cpu().orElseThrow().userPercent().orElseThrow(), 1e-9);
+    }
+
+    @Test
     void otherTextIsUnrecognised() {
         assertInstanceOf(ParseOutcome.Unrecognised.class, parser.parse("Processes: 300 total\nCPU usage: 3% user\n"));
     }
