@@ -91,6 +91,7 @@ public final class PlaybookCommand implements Command {
         out.println("       workbench playbook train BUNDLE");
         out.println("       workbench playbook new TITLE [--severity S] [--host HOST]... [--summary TEXT]");
         out.println("       workbench playbook note [--id ID] [--tag TAG]... TEXT");
+        out.println("       workbench playbook attach [--id ID] FILE [--name NAME]");
         out.println("       workbench playbook close [--id ID] [--summary T] [--impact T] [--root-cause T] [--trigger T]");
         out.println("                                [--resolution T] [--detection T] [--db FILE | --no-metrics]");
         out.println("       workbench playbook list");
@@ -103,7 +104,7 @@ public final class PlaybookCommand implements Command {
         out.println("         skipped, or --speed max to print it at once.");
         out.println("train    plays the incident as a training exercise: you say what to check next (triage HOST, chart");
         out.println("         METRIC [HOST], run HOST COMMAND, hypothesis TEXT, done) and are compared with the responders.");
-        out.println("new, note, close, list   record an incident from the terminal; close seals it into a bundle in");
+        out.println("new, note, attach, close, list   record an incident from the terminal; close seals it into a bundle in");
         out.println("         the incidents directory (" + IncidentService.defaultDirectory() + "), with the metric slices of");
         out.println("         its hosts from the metrics store (--db FILE, default " + TimeSeriesStore.defaultPath() + " if it exists).");
         out.println("Note tags the postmortem sorts by: impact, detection, trigger, root-cause, resolution, went-well, went-wrong,");
@@ -134,13 +135,15 @@ public final class PlaybookCommand implements Command {
                 return newIncident(rest, out, err);
             case "note":
                 return note(rest, out);
+            case "attach":
+                return attach(rest, out);
             case "close":
                 return close(rest, out, err);
             case "list":
                 return list(out);
             default:
                 throw new UsageException("'" + args.get(0) + "' is not a playbook subcommand; use verify, export, replay, train, "
-                        + "new, note, close or list.");
+                        + "new, note, attach, close or list.");
         }
     }
 
@@ -392,6 +395,22 @@ public final class PlaybookCommand implements Command {
             r.note(text, o.values("--tag"));
         }
         out.println("Noted in " + id + ".");
+        return Cli.OK;
+    }
+
+    private int attach(List<String> args, PrintStream out) throws Exception {
+        Options o = Options.parse(args, List.of("--id", "--name"), List.of());
+        Path file = Path.of(o.single("attach needs one file."));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("there is no file " + file + " to attach.");
+        }
+        String name = o.value("--name").orElse(file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_"));
+        IncidentService service = service();
+        String id = incidentId(service, o);
+        try (IncidentRecording r = service.resume(id)) {
+            r.attach(name, Files.readAllBytes(file));
+        }
+        out.println("Attached " + name + " to " + id + "; it goes into the bundle when the incident is closed.");
         return Cli.OK;
     }
 

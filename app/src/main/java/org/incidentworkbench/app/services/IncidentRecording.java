@@ -2,7 +2,12 @@ package org.incidentworkbench.app.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.incidentworkbench.json.Json;
+import org.incidentworkbench.playbooks.bundle.Attachment;
 import org.incidentworkbench.playbooks.journal.HypothesisState;
 import org.incidentworkbench.playbooks.journal.JournalContents;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
@@ -28,6 +34,9 @@ import org.incidentworkbench.probe.TriageReport;
  * after the event is on disk.
  */
 public final class IncidentRecording implements AutoCloseable {
+
+    /** Directory beside the journal where {@link #attach} keeps files until the incident is sealed. */
+    static final String ATTACHMENTS_DIR = "attachments";
 
     private final String id;
     private final Path journal;
@@ -118,6 +127,31 @@ public final class IncidentRecording implements AutoCloseable {
     public JournalEvent.TriageRun triage(TriageReport report) throws IOException {
         JsonNode json = Json.mapper().valueToTree(report);
         return record(new JournalEvent.TriageRun(now(), actor, report.host(), json));
+    }
+
+    /**
+     * Keeps a file with the incident (a log excerpt, a screenshot, a config) and records a marker
+     * saying so; sealing puts it into the bundle under {@code attachments/NAME}. The file is written
+     * beside the journal and forced to disk first, so the marker never names a file that is not there.
+     *
+     * @param name a plain file name (letters, digits, '.', '_', '-'); an existing attachment of that name is refused
+     */
+    public JournalEvent.Marker attach(String name, byte[] content) throws IOException {
+        new Attachment(name, content); // validates the name with a sentence
+        Path dir = journal.resolveSibling(ATTACHMENTS_DIR);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            ch.force(true);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(file.toString(), null,
+                    "incident " + id + " already has an attachment called " + name + "; choose another name");
+        }
+        return marker("attached " + name + " (" + content.length + " bytes)");
     }
 
     /** The journal as it is on disk now. */

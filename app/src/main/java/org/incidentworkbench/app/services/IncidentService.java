@@ -36,6 +36,7 @@ import org.incidentworkbench.playbooks.journal.JournalWriter;
  * <pre>
  * incidents/
  *   20261125-140000-web-1-returns-500s/journal.jsonl     an open incident (or the journal of a sealed one)
+ *   20261125-140000-web-1-returns-500s/attachments/      files attached while recording (sealed into the bundle)
  *   20261125-140000-web-1-returns-500s.iwbundle          the sealed bundle
  * </pre>
  * The directory is created readable by its user only: journals hold host names and command output.
@@ -168,8 +169,23 @@ public final class IncidentService {
         Instant end = events.stream().filter(JournalEvent.IncidentClosed.class::isInstance).map(JournalEvent::time).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The incident " + id + " is still open; close it first."));
         List<MetricSlice> slices = metrics.slices(hosts(events), opened.time().minus(DEFAULT_METRICS_CONTEXT), end.plusMillis(1));
+        List<Attachment> all = new ArrayList<>(attachments);
+        Path attached = journal.resolveSibling(IncidentRecording.ATTACHMENTS_DIR);
+        if (Files.isDirectory(attached)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(attached, Files::isRegularFile)) {
+                List<Path> sorted = new ArrayList<>();
+                files.forEach(sorted::add);
+                sorted.sort(null);
+                for (Path f : sorted) {
+                    String name = f.getFileName().toString();
+                    if (all.stream().noneMatch(a -> a.name().equals(name))) {
+                        all.add(new Attachment(name, Files.readAllBytes(f)));
+                    }
+                }
+            }
+        }
         Path bundle = bundleFile(id);
-        BundleManifest manifest = BundleWriter.seal(events, slices, attachments, bundle,
+        BundleManifest manifest = BundleWriter.seal(events, slices, all, bundle,
                 new BundleWriter.Options(productVersion, clock.instant(), DEFAULT_METRICS_CONTEXT));
         return new Sealed(bundle, manifest);
     }

@@ -99,7 +99,8 @@ class PlaybookCommandTest {
     void helpListsEverySubcommand() {
         Run r = run("", "--help");
         assertEquals(0, r.exit());
-        for (String sub : List.of("verify", "export", "replay", "train", "new", "note", "close", "list", "--no-redact", "--speed X|max")) {
+        for (String sub : List.of("verify", "export", "replay", "train", "new", "note", "attach", "close", "list", "--no-redact",
+                "--speed X|max")) {
             assertTrue(r.out().contains(sub), sub);
         }
         Run bad = run("", "teleport");
@@ -219,13 +220,19 @@ class PlaybookCommandTest {
         String id = created.out().strip();
         assertTrue(id.endsWith("-db-1-slow"), id);
         assertEquals(0, run("", "note", "--tag", "impact", "checkout", "takes", "9 s").exit());
+        Path slowLog = dir.resolve("slow query.log");
+        Files.writeString(slowLog, "# Query_time: 9.1  SELECT * FROM stock\n");
+        Run attached = run("", "attach", slowLog.toString());
+        assertEquals(0, attached.exit(), attached.err());
+        assertTrue(attached.out().contains("Attached slow_query.log"), attached.out());
         Run list = run("", "list");
         assertTrue(list.out().contains("open    " + id), list.out());
         Run closed = run("", "close", "--summary", "a missing index", "--no-metrics");
         assertEquals(0, closed.exit(), closed.err());
         Path sealed = Path.of(closed.out().strip());
         IncidentBundle b = IncidentBundle.open(sealed);
-        assertEquals(List.of("incident.opened", "note", "incident.closed"), b.events().stream().map(JournalEvent::kind).toList());
+        assertEquals(List.of("incident.opened", "note", "marker", "incident.closed"), b.events().stream().map(JournalEvent::kind).toList());
+        assertEquals(List.of("slow_query.log"), b.attachmentNames());
         assertEquals("checkout takes 9 s", ((JournalEvent.Note) b.events().get(1)).text());
         assertEquals(List.of("impact"), ((JournalEvent.Note) b.events().get(1)).tags());
         assertTrue(run("", "list").out().contains("sealed  " + id + ".iwbundle"));

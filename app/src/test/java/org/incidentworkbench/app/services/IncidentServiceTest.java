@@ -111,6 +111,22 @@ class IncidentServiceTest {
     }
 
     @Test
+    void attachmentsRecordedDuringTheIncidentAreSealedIntoTheBundle() throws Exception {
+        IncidentService service = service();
+        IncidentRecording r = service.open("nginx errors", "", List.of("web-1"), Optional.empty());
+        JournalEvent.Marker m = r.attach("nginx-error.log", "2026/11/25 14:00:01 [error] upstream timed out\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("attached nginx-error.log (47 bytes)", m.label());
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> r.attach("nginx-error.log", new byte[1]));
+        assertThrows(IllegalArgumentException.class, () -> r.attach("../escape", new byte[1]));
+        IncidentService.Sealed sealed = service.closeAndSeal(r, JournalEvent.IncidentClosed.plain(clock.instant(), "alice", "done"),
+                MetricSliceSource.NONE, List.of());
+        IncidentBundle b = IncidentBundle.open(sealed.bundle());
+        assertEquals(List.of("nginx-error.log"), b.attachmentNames());
+        assertEquals("2026/11/25 14:00:01 [error] upstream timed out\n", new String(b.attachment("nginx-error.log").orElseThrow(),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
     void idsAreUniqueAndSafe() throws IOException {
         IncidentService service = service();
         try (IncidentRecording a = service.open("Disk full!", "", List.of(), Optional.empty());
