@@ -94,7 +94,7 @@ public final class IncidentRecording implements AutoCloseable {
     }
 
     /** States a new hypothesis (state open) with the next free id ({@code h1}, {@code h2}...). */
-    public JournalEvent.Hypothesis hypothesis(String text) throws IOException {
+    public synchronized JournalEvent.Hypothesis hypothesis(String text) throws IOException {
         long n = events().stream().filter(JournalEvent.Hypothesis.class::isInstance)
                 .map(e -> ((JournalEvent.Hypothesis) e).id()).distinct().count();
         return record(new JournalEvent.Hypothesis(now(), actor, "h" + (n + 1), text, HypothesisState.OPEN, Optional.empty()));
