@@ -16,6 +16,7 @@ public final class BenchCommand implements Command {
         all.add(new StoreBenchmark());
         all.add(new TriageBenchmark());
         all.add(new SampleBenchmark());
+        all.add(new org.incidentworkbench.app.ui.bench.UiBenchmark());
         this.benchmarks = List.copyOf(all);
     }
 

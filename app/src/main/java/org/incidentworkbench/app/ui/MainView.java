@@ -223,6 +223,12 @@ public final class MainView extends StackPane {
         triageVm.triage(sel);
     }
 
+    /** The journal pane shows the replayed incident's events while the replay tab is in front, else the live incident's. */
+    private void syncJournal() {
+        boolean replaying = tabs.getSelectionModel().getSelectedIndex() == tabs.getTabs().size() - 1 && replayVm.isOpen();
+        journalView.show(replaying ? replayVm.events() : incidentVm.events());
+    }
+
     private void recordChart() {
         if (incidentVm.isRecording()) {
             var r = metricsVm.axis().range();
@@ -301,7 +307,9 @@ public final class MainView extends StackPane {
             if (t != null) {
                 ctx.prefs().tab(t.getText());
             }
+            syncJournal();
         });
+        replayVm.bundleProperty().addListener((o, a, b) -> syncJournal());
     }
 
     private void selectTab(int i) {

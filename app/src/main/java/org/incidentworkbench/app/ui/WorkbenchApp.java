@@ -41,11 +41,37 @@ public final class WorkbenchApp extends Application {
         }
         stage.setMaximized(prefs.maximized());
         notifier.owner(stage);
-        stage.setOnCloseRequest(e -> {
+        stage.setOnCloseRequest(Boolean.getBoolean(BENCH_INTERACTIVE) ? null : e -> {
             prefs.bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             view.rememberLayout();
         });
         stage.show();
+        if (Boolean.getBoolean(BENCH_INTERACTIVE)) {
+            reportInteractive(stage);
+        }
+    }
+
+    /** Set by {@code workbench bench ui}: print the time from JVM start to the first frame of the shown window, then exit. */
+    public static final String BENCH_INTERACTIVE = "workbench.bench.interactive";
+
+    /** The same signal for the benchmark's bare-window baseline. */
+    public static void reportInteractiveForBench(Stage stage) {
+        reportInteractive(stage);
+    }
+
+    /** The first frame after show: the window is drawn and takes input. Prints {@code INTERACTIVE_MS=n} and exits. */
+    static void reportInteractive(Stage stage) {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("INTERACTIVE_MS=" + ms);
+                System.out.flush();
+                stage.setOnCloseRequest(null);
+                Platform.exit();
+            }
+        }.start();
     }
 
     @Override

@@ -62,8 +62,10 @@ public final class MetricsView extends BorderPane {
         status.setId("metrics-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("pane-message");
-        ToolBar bar = new ToolBar(new Label("Metric"), metric, range, multiples, new Label("Hosts:"), hosts, busy, status);
+        ToolBar bar = new ToolBar(new Label("Metric"), metric, range, multiples, busy, new Label("Hosts:"), hosts);
         setTop(bar);
+        status.setPadding(new Insets(2, 6, 2, 6));
+        setBottom(status);
         charts.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);

@@ -55,6 +55,8 @@ public final class TimeSeriesCanvas extends Region {
     private TimeRange dragRange;
     /** Time spent in the last {@link #draw()}, for the frame-time benchmark. */
     private long lastDrawNanos;
+    /** False only for the benchmark's baseline: a segment to every point, as a naive chart draws. */
+    private boolean decimate = true;
 
     public TimeSeriesCanvas(ChartAxis axis, ChartStyle style) {
         this.axis = axis;
@@ -161,6 +163,12 @@ public final class TimeSeriesCanvas extends Region {
         onReset = r;
     }
 
+    /** The benchmark's baseline switch: false draws every point instead of four per pixel column. */
+    public void setDecimate(boolean on) {
+        decimate = on;
+        invalidate();
+    }
+
     public long lastDrawNanos() {
         return lastDrawNanos;
     }
@@ -224,8 +232,18 @@ public final class TimeSeriesCanvas extends Region {
         g.clip();
         double sx = pw / r.span();
         double sy = ph / (yMax - yMin);
+        prepareRaster((int) Math.ceil(pw), (int) Math.ceil(ph));
         for (ChartSeries s : series) {
-            drawSeries(g, s, r, sx, sy, yMin, ph);
+            if (decimate) {
+                drawSeries(g, s, r, sx, sy, yMin, ph);
+            } else {
+                drawEveryPoint(g, s, r, sx, sy, yMin, ph);
+            }
+        }
+        if (rasterUsed) {
+            rasterImage.getPixelWriter().setPixels(0, 0, rasterW, rasterH, javafx.scene.image.PixelFormat.getIntArgbPreInstance(),
+                    raster, 0, rasterW);
+            g.drawImage(rasterImage, LEFT, TOP);
         }
         drawForecasts(g, r, sx, sy, yMin, ph);
         drawMarkers(g, r, sx, ph);
@@ -290,6 +308,10 @@ public final class TimeSeriesCanvas extends Region {
 
     private void drawSeries(GraphicsContext g, ChartSeries s, TimeRange r, double sx, double sy, double yMin, double ph) {
         if (s.isEmpty()) {
+            return;
+        }
+        if (s.indexAtOrAfter(r.toMillis()) - s.indexAtOrAfter(r.fromMillis()) > plotWidth()) {
+            drawDense(g, s, r, sx, sy, yMin, ph);
             return;
         }
         Color c = style.colorFor(s.label());
@@ -358,6 +380,183 @@ public final class TimeSeriesCanvas extends Region {
                 bandHi = Math.max(bandHi, s.high(i));
             }
             last = v;
+            prevT = t;
+        }
+        if (n > 0) {
+            stroke(g, n);
+        }
+    }
+
+    // per-column spans of the dense mode, reused between frames
+    private double[] colX = new double[0];
+    private double[] colTop = new double[0];
+    private double[] colBottom = new double[0];
+    private double[] bandTop = new double[0];
+    private double[] bandBottom = new double[0];
+
+    /**
+     * More points than pixels: each pixel column becomes one filled span from its lowest to its highest
+     * value, stretched to meet the previous column's last value so the trace stays connected. That is
+     * what a 1-px polyline through first/min/max/last looks like, at the cost of one axis-aligned
+     * rectangle per column: a software renderer (no GPU, as under Xvfb) rasterises those far faster
+     * than antialiased path segments.
+     */
+    private void drawDense(GraphicsContext g, ChartSeries s, TimeRange r, double sx, double sy, double yMin, double ph) {
+        int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
+        int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
+        int cap = (int) getWidth() + 8;
+        if (colX.length < cap) {
+            colX = new double[cap];
+            colTop = new double[cap];
+            colBottom = new double[cap];
+            bandTop = new double[cap];
+            bandBottom = new double[cap];
+        }
+        double base = TOP + ph;
+        boolean hasBand = s.hasBand();
+        long gap = s.gapMillis();
+        int n = 0;
+        int col = Integer.MIN_VALUE;
+        double cmin = 0;
+        double cmax = 0;
+        double last = 0;
+        double bandLo = 0;
+        double bandHi = 0;
+        double prevLast = Double.NaN;
+        long prevT = Long.MIN_VALUE;
+        for (int i = i0; i <= i1 + 1; i++) {
+            boolean end = i > i1;
+            double v = end ? Double.NaN : s.value(i);
+            long t = end ? 0 : s.time(i);
+            boolean broken = end || Double.isNaN(v) || (prevT != Long.MIN_VALUE && t - prevT > gap);
+            int px = broken ? col : (int) Math.floor((t - r.fromMillis()) * sx);
+            if (col != Integer.MIN_VALUE && (px != col || broken)) {
+                double lo = Double.isNaN(prevLast) ? cmin : Math.min(cmin, prevLast);
+                double hi = Double.isNaN(prevLast) ? cmax : Math.max(cmax, prevLast);
+                if (n < cap && col >= -2 && col <= cap) {
+                    colX[n] = LEFT + col;
+                    colTop[n] = base - (hi - yMin) * sy;
+                    colBottom[n] = base - (lo - yMin) * sy;
+                    bandTop[n] = base - (bandHi - yMin) * sy;
+                    bandBottom[n] = base - (bandLo - yMin) * sy;
+                    n++;
+                }
+                prevLast = last;
+                col = Integer.MIN_VALUE;
+            }
+            if (broken) {
+                prevLast = Double.NaN;
+            }
+            if (end || Double.isNaN(v)) {
+                prevT = Long.MIN_VALUE;
+                continue;
+            }
+            if (col == Integer.MIN_VALUE) {
+                col = px;
+                cmin = v;
+                cmax = v;
+                bandLo = s.low(i);
+                bandHi = s.high(i);
+            } else {
+                cmin = Math.min(cmin, v);
+                cmax = Math.max(cmax, v);
+                bandLo = Math.min(bandLo, s.low(i));
+                bandHi = Math.max(bandHi, s.high(i));
+            }
+            last = v;
+            prevT = t;
+        }
+        Color c = style.colorFor(s.label());
+        int rgb = ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
+        if (hasBand) {
+            for (int k = 0; k < n; k++) {
+                span((int) (colX[k] - LEFT), bandTop[k] - TOP, bandBottom[k] - TOP, rgb, 0.18);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int x = (int) (colX[k] - LEFT);
+            span(x, colTop[k] - TOP - 0.5, colBottom[k] - TOP + 0.5, rgb, 1.0);
+            span(x + 1, colTop[k] - TOP - 0.5, colBottom[k] - TOP + 0.5, rgb, 0.35);
+        }
+        rasterUsed = true;
+    }
+
+    // The dense series' pixels: written here and put on the canvas as one image per frame, because a
+    // software renderer (no GPU, as under Xvfb) spends far longer rasterising thousands of shapes.
+    private int[] raster = new int[0];
+    private int rasterW;
+    private int rasterH;
+    private javafx.scene.image.WritableImage rasterImage;
+    private boolean rasterUsed;
+
+    private void prepareRaster(int w, int h) {
+        if (w != rasterW || h != rasterH || rasterImage == null) {
+            rasterW = Math.max(1, w);
+            rasterH = Math.max(1, h);
+            raster = new int[rasterW * rasterH];
+            rasterImage = new javafx.scene.image.WritableImage(rasterW, rasterH);
+        } else {
+            java.util.Arrays.fill(raster, 0);
+        }
+        rasterUsed = false;
+    }
+
+    /** Paints column {@code x} from {@code yTop} to {@code yBottom} (plot pixels) with {@code rgb} at opacity {@code a}. */
+    private void span(int x, double yTop, double yBottom, int rgb, double a) {
+        if (x < 0 || x >= rasterW) {
+            return;
+        }
+        int y0 = Math.max(0, (int) Math.floor(yTop));
+        int y1 = Math.min(rasterH - 1, Math.max(y0, (int) Math.ceil(yBottom) - 1));
+        int ia = (int) Math.round(a * 255);
+        for (int y = y0; y <= y1; y++) {
+            int i = y * rasterW + x;
+            raster[i] = ia == 255 ? 0xFF000000 | rgb : over(raster[i], rgb, ia);
+        }
+    }
+
+    /** Source over destination, premultiplied ARGB. */
+    private static int over(int dst, int rgb, int a) {
+        int inv = 255 - a;
+        int da = dst >>> 24;
+        int dr = (dst >> 16) & 0xFF;
+        int dg = (dst >> 8) & 0xFF;
+        int db = dst & 0xFF;
+        int r = ((rgb >> 16) & 0xFF) * a / 255 + dr * inv / 255;
+        int gg = ((rgb >> 8) & 0xFF) * a / 255 + dg * inv / 255;
+        int b = (rgb & 0xFF) * a / 255 + db * inv / 255;
+        int outA = a + da * inv / 255;
+        return (outA << 24) | (r << 16) | (gg << 8) | b;
+    }
+
+    private void drawEveryPoint(GraphicsContext g, ChartSeries s, TimeRange r, double sx, double sy, double yMin, double ph) {
+        int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
+        int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
+        g.setLineWidth(1.4);
+        g.setStroke(style.colorFor(s.label()));
+        double base = TOP + ph;
+        int n = 0;
+        long prevT = Long.MIN_VALUE;
+        for (int i = i0; i <= i1; i++) {
+            double v = s.value(i);
+            long t = s.time(i);
+            if (Double.isNaN(v) || (prevT != Long.MIN_VALUE && t - prevT > s.gapMillis())) {
+                if (n > 0) {
+                    stroke(g, n);
+                }
+                n = 0;
+                prevT = Double.isNaN(v) ? Long.MIN_VALUE : t;
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+            }
+            if (n >= xs.length) {
+                xs = java.util.Arrays.copyOf(xs, Math.max(16, xs.length * 2));
+                ys = java.util.Arrays.copyOf(ys, Math.max(16, ys.length * 2));
+            }
+            xs[n] = LEFT + (t - r.fromMillis()) * sx;
+            ys[n] = base - (v - yMin) * sy;
+            n++;
             prevT = t;
         }
         if (n > 0) {

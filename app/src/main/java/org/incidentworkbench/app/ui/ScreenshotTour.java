@@ -1,0 +1,150 @@
+package org.incidentworkbench.app.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.incidentworkbench.app.ui.hosts.HostRow;
+import org.incidentworkbench.app.ui.metrics.RangePreset;
+import org.incidentworkbench.app.ui.metrics.TimeRange;
+import org.incidentworkbench.playbooks.training.TraineeMove;
+import org.incidentworkbench.timeseries.Metrics;
+
+/**
+ * Drives a real window through its main views with real work on this machine (triage of "local",
+ * ten seconds of sampling, an incident recorded, sealed and replayed, training) and writes a PNG of
+ * the scene at each step: the README's screenshots, from {@code workbench screenshots DIR} or the
+ * screenshot test. Runs on a background thread and steps the window through the FX thread.
+ */
+public final class ScreenshotTour {
+
+    private final MainView view;
+    private final Scene scene;
+    private final Path out;
+    private final List<Path> written = new ArrayList<>();
+
+    public ScreenshotTour(MainView view, Scene scene, Path out) {
+        this.view = view;
+        this.scene = scene;
+        this.out = out;
+    }
+
+    /** Runs the tour; returns the PNGs written. Call off the FX thread. */
+    public List<Path> run() throws Exception {
+        Files.createDirectories(out);
+        waitFor(10, "the host list", () -> view.hosts().find("local").isPresent());
+        HostRow local = view.hosts().find("local").orElseThrow();
+        fx(() -> {
+            view.hostsView().select(List.of("local"));
+            view.startIncident("demo: this machine feels slow");
+        });
+        waitFor(10, "recording", () -> view.incident().isRecording());
+        fx(() -> view.incident().add(org.incidentworkbench.app.ui.incident.IncidentViewModel.EntryKind.NOTE,
+                "users report slow responses"));
+        fx(view::triageSelected);
+        waitFor(60, "the triage of local", () -> local.report().isPresent() && !local.triagingProperty().get());
+        waitFor(10, "the probe tabs", () -> scene.lookup("#probe-tabs") != null);
+        settle();
+        shot("triage");
+        fx(() -> view.tabs().getSelectionModel().select(1));
+        settle();
+        shot("fleet");
+        fx(view::sampleSelected);
+        fx(() -> {
+            view.tabs().getSelectionModel().select(2);
+            view.metrics().presetProperty().set(RangePreset.LIVE_5M);
+            view.metrics().metricProperty().set(Metrics.CPU_USER);
+        });
+        waitFor(40, "ten seconds of samples", () -> !view.metrics().panels().isEmpty()
+                && view.metrics().panels().get(0).series().stream().anyMatch(s -> s.size() >= 10));
+        fx(() -> view.incident().add(org.incidentworkbench.app.ui.incident.IncidentViewModel.EntryKind.HYPOTHESIS,
+                "a busy process hogs the CPU"));
+        settle();
+        fx(() -> {
+            // zoom to the last 40 s (as a user's wheel would), crosshair 8 s back
+            TimeRange r = view.metrics().axis().range();
+            view.metrics().axis().userSet(new TimeRange(r.toMillis() - 40_000, r.toMillis()));
+            view.metrics().axis().crosshairProperty().set(r.toMillis() - 8_000);
+        });
+        settle();
+        shot("metrics");
+        fx(() -> view.metrics().overlayProperty().set(false));
+        fx(() -> view.metrics().metricProperty().set(Metrics.MEMORY_AVAILABLE));
+        settle();
+        shot("metrics-small-multiples");
+        fx(view::sampleSelected);
+        fx(() -> view.closeIncident("demo recording made by the screenshot tour"));
+        waitFor(30, "the sealed bundle", () -> view.incident().lastBundleProperty().get() != null);
+        fx(() -> view.openBundle(view.incident().lastBundleProperty().get()));
+        waitFor(10, "the bundle open", () -> view.replay().isOpen());
+        fx(() -> view.replay().seekFraction(0.6));
+        settle();
+        shot("replay");
+        fx(view.replay()::startTraining);
+        fx(() -> view.replay().answer(new TraineeMove.TriageHost("local")));
+        settle();
+        shot("training");
+        fx(view.replay()::stopTraining);
+        fx(() -> view.tabs().getSelectionModel().select(0));
+        fx(view.help()::toggle);
+        settle();
+        shot("help");
+        fx(view.help()::toggle);
+        fx(() -> MainView.applyTheme(scene, true));
+        settle();
+        shot("triage-dark");
+        fx(() -> MainView.applyTheme(scene, false));
+        return written;
+    }
+
+    private void shot(String name) throws Exception {
+        CompletableFuture<WritableImage> img = new CompletableFuture<>();
+        Platform.runLater(() -> img.complete(scene.snapshot(null)));
+        Path file = out.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img.get(10, TimeUnit.SECONDS), null), "png", file.toFile());
+        written.add(file);
+    }
+
+    /** Two pulses, so layout and CSS of what just changed are done. */
+    private static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            fx(() -> { });
+            Thread.sleep(120);
+        }
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(double seconds, String what, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            CompletableFuture<Boolean> ok = new CompletableFuture<>();
+            Platform.runLater(() -> ok.complete(condition.getAsBoolean()));
+            if (ok.get(30, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("The screenshot tour timed out after " + seconds + " s waiting for " + what + ".");
+    }
+}
