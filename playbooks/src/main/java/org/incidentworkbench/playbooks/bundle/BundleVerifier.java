@@ -201,6 +201,8 @@ public final class BundleVerifier {
                     "the last line has no line end (the journal was cut short)"));
         }
         String[] lines = text.split("\n", -1);
+        int badLines = 0;
+        int lastBad = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.isBlank()) {
@@ -213,8 +215,17 @@ public final class BundleVerifier {
             if (decoded instanceof JournalCodec.Decoded.Ok ok) {
                 events.add(ok.event());
             } else if (decoded instanceof JournalCodec.Decoded.Failed f) {
-                problems.add(new BundleProblem.BadContent(BundleFormat.JOURNAL, i + 1, f.reason()));
+                if (badLines == 0) {
+                    problems.add(new BundleProblem.BadContent(BundleFormat.JOURNAL, i + 1, f.reason()));
+                }
+                badLines++;
+                lastBad = i + 1;
             }
+        }
+        if (badLines > 1) {
+            // one damaged stretch makes every later line fail; name its extent once instead of each line
+            problems.add(new BundleProblem.BadContent(BundleFormat.JOURNAL, lastBad, (badLines - 1)
+                    + (badLines == 2 ? " more line is" : " more lines are") + " invalid too, the last at this line"));
         }
         if (events.isEmpty() && problems.stream().noneMatch(p -> p instanceof BundleProblem.BadContent b && b.entry().equals(BundleFormat.JOURNAL))) {
             problems.add(new BundleProblem.BadContent(BundleFormat.JOURNAL, 1, "it holds no events"));

@@ -215,6 +215,19 @@ class BundleTest {
     }
 
     @Test
+    void manyBadJournalLinesAreReportedAsTheFirstAndHowManyMore() throws IOException {
+        Path file = sealed();
+        rewrite(file, Map.of("journal.jsonl", j -> new String(j, StandardCharsets.UTF_8).replace("\"kind\":\"note\"", "\"kind\":\"teleport\"")
+                .getBytes(StandardCharsets.UTF_8)));
+        resealManifestHashes(file);
+        VerificationReport r = BundleVerifier.verify(file);
+        assertEquals(2, r.problems().size(), r.describe());
+        assertEquals(2, ((BundleProblem.BadContent) r.problems().get(0)).line());
+        assertEquals(new BundleProblem.BadContent("journal.jsonl", 13, "3 more lines are invalid too, the last at this line"),
+                r.problems().get(1));
+    }
+
+    @Test
     void oversizedEntryIsNotReadIntoMemory() throws IOException {
         Path file = sealed();
         rewrite(file, Map.of("attachments/runbook.txt", b -> new byte[200_000]));
