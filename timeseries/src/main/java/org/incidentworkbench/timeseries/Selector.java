@@ -108,7 +108,22 @@ public record Selector(String metric, String hostGlob, SortedMap<String, String>
         return toRegex(glob).matcher(text).matches();
     }
 
+    /** Compiled globs: a query tests its selector against every series in the store. Bounded by clearing. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Pattern toRegex(String glob) {
+        Pattern p = COMPILED.get(glob);
+        if (p == null) {
+            if (COMPILED.size() > 10_000) {
+                COMPILED.clear();
+            }
+            p = compile(glob);
+            COMPILED.put(glob, p);
+        }
+        return p;
+    }
+
+    private static Pattern compile(String glob) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
