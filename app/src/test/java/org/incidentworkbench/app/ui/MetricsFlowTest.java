@@ -76,7 +76,9 @@ class MetricsFlowTest {
         robot.clickOn("#sample-button");
         HostRow remote = fx.view.hosts().find(target).orElseThrow();
         assertTrue(remote.samplingProperty().get(), "the host is marked sampling at once");
-        robot.clickOn("Metrics");
+        // the Metrics tab (by id: the replay tab has an inner tab of the same name)
+        WindowFixture.runFx(() -> fx.view.tabs().getSelectionModel().select(
+                fx.view.tabs().getTabs().stream().filter(t -> "tab-metrics".equals(t.getId())).findFirst().orElseThrow()));
         WindowFixture.runFx(() -> fx.view.metrics().metricProperty().set(Metrics.CPU_USER));
         WindowFixture.waitFor(40, "cpu.user of both hosts on one chart", () -> {
             if (fx.view.metrics().panels().isEmpty()) {
@@ -92,7 +94,8 @@ class MetricsFlowTest {
         TimeSeriesCanvas chart = fx.view.metricsView().canvases().get(0);
         Bounds b = chart.localToScreen(chart.getBoundsInLocal());
         robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() / 2));
-        WindowFixture.waitFor(5, "the crosshair set", () -> fx.view.metrics().axis().crosshairProperty().get() != ChartAxis.NO_CROSSHAIR);
+        robot.moveBy(7, 3);
+        WindowFixture.waitFor(10, "the crosshair set", () -> fx.view.metrics().axis().crosshairProperty().get() != ChartAxis.NO_CROSSHAIR);
         // stop: both hosts stop sampling
         WindowFixture.runFx(() -> fx.view.sampleSelected());
         WindowFixture.waitFor(5, "sampling stopped", () -> !remote.samplingProperty().get());
