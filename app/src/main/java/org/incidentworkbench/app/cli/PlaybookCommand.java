@@ -22,6 +22,7 @@ import org.incidentworkbench.app.services.IncidentService;
 import org.incidentworkbench.app.services.MetricSliceSource;
 import org.incidentworkbench.app.services.StoreMetricSlices;
 import org.incidentworkbench.playbooks.bundle.BundleException;
+import org.incidentworkbench.playbooks.bundle.BundleFormat;
 import org.incidentworkbench.playbooks.bundle.BundleManifest;
 import org.incidentworkbench.playbooks.bundle.BundleVerifier;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
@@ -50,6 +51,7 @@ import org.incidentworkbench.timeseries.TimeSeriesStore;
  */
 public final class PlaybookCommand implements Command {
 
+    private static final String SAMPLES = "samples/";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     /** Default replay speed: a ten-minute incident plays in under a minute, and idle time is skipped. */
     static final double DEFAULT_SPEED = 20;
@@ -95,6 +97,8 @@ public final class PlaybookCommand implements Command {
         out.println("       workbench playbook close [--id ID] [--summary T] [--impact T] [--root-cause T] [--trigger T]");
         out.println("                                [--resolution T] [--detection T] [--db FILE | --no-metrics]");
         out.println("       workbench playbook list");
+        out.println();
+        out.println("BUNDLE is an .iwbundle file or the name of a shipped sample (" + String.join(", ", sampleNames()) + ").");
         out.println();
         out.println("verify   checks a bundle's checksums and schema and says exactly what is wrong (exit 1 if anything is).");
         out.println("export   writes a Markdown postmortem (SRE book template) to stdout or FILE; secrets are redacted");
@@ -149,13 +153,13 @@ public final class PlaybookCommand implements Command {
 
     // ---- verify, export, replay, train
 
-    private int verify(List<String> args, PrintStream out) throws UsageException {
+    private int verify(List<String> args, PrintStream out) throws UsageException, IOException {
         if (args.isEmpty()) {
             throw new UsageException("verify needs at least one bundle file.");
         }
         boolean allOk = true;
         for (String a : args) {
-            VerificationReport r = BundleVerifier.verify(Path.of(a));
+            VerificationReport r = BundleVerifier.verify(bundlePath(a));
             out.println(r.describe());
             allOk &= r.ok();
         }
@@ -165,7 +169,7 @@ public final class PlaybookCommand implements Command {
     private int export(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, List.of("-o", "--output"), List.of("--no-redact"));
         String source = o.single("export needs one bundle (.iwbundle) or journal (.jsonl) file.");
-        Path input = Path.of(source);
+        Path input = source.endsWith(".jsonl") ? Path.of(source) : bundlePath(source);
         Redactor redactor = o.flag("--no-redact") ? Redactor.none() : Redactor.standard();
         String markdown;
         if (input.getFileName().toString().endsWith(".jsonl")) {
@@ -196,13 +200,53 @@ public final class PlaybookCommand implements Command {
         return open(file).events();
     }
 
+    /** The shipped samples' names ({@code disk-full}...), from {@code samples/index.json} in the jar. */
+    static List<String> sampleNames() {
+        try (InputStream index = PlaybookCommand.class.getClassLoader().getResourceAsStream(SAMPLES + "index.json")) {
+            if (index == null) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            org.incidentworkbench.json.Json.mapper().readTree(index)
+                    .forEach(e -> names.add(e.path("file").asText().replace(BundleFormat.EXTENSION, "")));
+            return names;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * A bundle file as given, or, when no such file exists, the shipped sample of that name ({@code disk-full},
+     * {@code disk-full.iwbundle}) copied out of the jar to a temporary file, so a new user can replay one at once.
+     */
+    static Path bundlePath(String arg) throws IOException, UsageException {
+        Path path = Path.of(arg);
+        if (Files.exists(path)) {
+            return path;
+        }
+        String name = arg.endsWith(BundleFormat.EXTENSION) ? arg : arg + BundleFormat.EXTENSION;
+        if (!name.contains("/") && !name.contains("\\")) {
+            try (InputStream in = PlaybookCommand.class.getClassLoader().getResourceAsStream(SAMPLES + name)) {
+                if (in != null) {
+                    Path copy = Files.createTempFile("iw-sample-", "-" + name);
+                    copy.toFile().deleteOnExit();
+                    Files.write(copy, in.readAllBytes());
+                    return copy;
+                }
+            }
+        }
+        List<String> samples = sampleNames();
+        throw new UsageException("there is no file " + arg + (samples.isEmpty() ? "." : ", and no shipped sample of that name "
+                + "(the samples are " + String.join(", ", samples) + ")."));
+    }
+
     private static IncidentBundle open(Path file) throws BundleException {
         return IncidentBundle.open(file);
     }
 
     private int replay(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, List.of("--speed"), List.of("--no-skip-idle", "--no-redact"));
-        IncidentBundle bundle = open(Path.of(o.single("replay needs one bundle file.")));
+        IncidentBundle bundle = open(bundlePath(o.single("replay needs one bundle file (or a sample's name).")));
         Redactor redactor = o.flag("--no-redact") ? Redactor.none() : Redactor.standard();
         String speedText = o.value("--speed").orElse(String.valueOf(DEFAULT_SPEED));
         boolean max = speedText.equals("max");
@@ -247,7 +291,7 @@ public final class PlaybookCommand implements Command {
 
     private int train(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, List.of(), List.of());
-        IncidentBundle bundle = open(Path.of(o.single("train needs one bundle file.")));
+        IncidentBundle bundle = open(bundlePath(o.single("train needs one bundle file (or a sample's name).")));
         IncidentTimeline timeline = IncidentTimeline.of(bundle);
         TrainingSession session = TrainingSession.over(timeline);
         BundleManifest m = bundle.manifest();
@@ -456,6 +500,11 @@ public final class PlaybookCommand implements Command {
         open.forEach(id -> out.println("  open    " + id));
         for (Path b : bundles) {
             out.println("  sealed  " + b.getFileName() + " (" + Files.size(b) + " bytes)");
+        }
+        List<String> samples = sampleNames();
+        if (!samples.isEmpty()) {
+            out.println("Shipped samples (replay, train or export them by name, e.g. 'workbench playbook train " + samples.get(0) + "'):");
+            samples.forEach(n -> out.println("  " + n));
         }
         return Cli.OK;
     }

@@ -153,8 +153,20 @@ class PlaybookCommandTest {
         assertTrue(run.out().contains("still open) |"), run.out());
         assertTrue(run.out().contains("token=[REDACTED]"), run.out());
         Run missing = run("", "export", dir.resolve("nothing.iwbundle").toString());
-        assertEquals(1, missing.exit());
+        assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("there is no file"), missing.err());
+    }
+
+    @Test
+    void shippedSamplesOpenByName() {
+        Run r = run("", "replay", "--speed", "max", "disk-full");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Replaying \"Nightly export fails: no space left\""), r.out());
+        assertEquals(0, run("", "verify", "cpu-hog.iwbundle").exit());
+        Run none = run("", "train", "no-such-sample");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("there is no file no-such-sample, and no shipped sample of that name (the samples are "
+                + "close-wait-leak, cpu-hog, disk-full, log-flood, memory-leak-oom)."), none.err());
     }
 
     @Test
