@@ -126,19 +126,9 @@ final class HostSampler {
         String drop = null;
         try {
             InputStream in = process.stdout();
-            int available;
-            int taken = 0;
-            while (taken < MAX_BYTES_PER_POLL && (available = in.available()) > 0) {
-                int n = in.read(buffer, 0, Math.min(available, buffer.length));
-                if (n < 0) {
-                    break;
-                }
-                taken += n;
-                for (StreamEvent e : decoder.feed(buffer, 0, n)) {
-                    onEvent(e, out);
-                }
-            }
+            drain(in, buffer, out);
             if (!process.isOpen() || !connection.isOpen()) {
+                drain(in, buffer, out); // what the command printed just before it ended
                 for (StreamEvent e : decoder.finish()) {
                     onEvent(e, out);
                 }
@@ -168,6 +158,22 @@ final class HostSampler {
         previous = null;
         enter(State.RECONNECTING, Optional.of(drop));
         return broken;
+    }
+
+    /** Reads the bytes already there (never blocks), at most {@link #MAX_BYTES_PER_POLL}. */
+    private void drain(InputStream in, byte[] buffer, List<MetricSample> out) throws IOException {
+        int available;
+        int taken = 0;
+        while (taken < MAX_BYTES_PER_POLL && (available = in.available()) > 0) {
+            int n = in.read(buffer, 0, Math.min(available, buffer.length));
+            if (n < 0) {
+                break;
+            }
+            taken += n;
+            for (StreamEvent e : decoder.feed(buffer, 0, n)) {
+                onEvent(e, out);
+            }
+        }
     }
 
     /** Stops for good; returns what to close (or null). The gap markers go out with the next poll. */
