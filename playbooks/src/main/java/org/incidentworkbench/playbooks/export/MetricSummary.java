@@ -133,7 +133,8 @@ final class MetricSummary {
             x /= 1024;
             u++;
         }
-        return num(Math.abs(x) >= 100 ? Math.rint(x) : Math.rint(x * 10) / 10) + " " + units[u] + (metric.endsWith("_per_s") ? "/s" : "");
+        String text = String.format(Locale.ROOT, Math.abs(x) >= 100 ? "%.0f" : "%.1f", x).replaceAll("\\.0$", "");
+        return text + " " + units[u] + (metric.endsWith("_per_s") ? "/s" : "");
     }
 
     static String num(double v) {
