@@ -141,6 +141,7 @@ class IncidentLab {
             }
         }
         writeIndex();
+        deleteRecursively(work);
         if (!failed.isEmpty()) {
             System.err.println("Not recorded: " + failed);
         }
@@ -505,6 +506,14 @@ class IncidentLab {
             }
             if (server != null) {
                 c.lab.quietly("kill " + server);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
