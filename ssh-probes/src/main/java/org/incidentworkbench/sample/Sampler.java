@@ -122,7 +122,7 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    /** Every host's status, in the order they were started. */
+    /** Every host's status, sorted by alias. */
     public List<HostStatus> status() {
         return hosts.values().stream().map(HostSampler::status)
                 .sorted(java.util.Comparator.comparing(HostStatus::host)).toList();

@@ -76,14 +76,14 @@ final class SampleBenchmark implements Benchmark {
         int sshHosts = 100;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
-                case "--hosts" -> hosts = Integer.parseInt(args.get(++i));
-                case "--windows" -> windows = Integer.parseInt(args.get(++i));
-                case "--window" -> window = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
-                case "--remote-frames" -> remoteFrames = Integer.parseInt(args.get(++i));
+                case "--hosts" -> hosts = (int) number(args, ++i, "--hosts");
+                case "--windows" -> windows = (int) number(args, ++i, "--windows");
+                case "--window" -> window = Duration.ofMillis((long) (number(args, ++i, "--window") * 1000));
+                case "--remote-frames" -> remoteFrames = (int) number(args, ++i, "--remote-frames");
                 case "--no-remote" -> remote = false;
                 case "--no-store" -> withStore = false;
-                case "--ssh-hosts" -> sshHosts = Integer.parseInt(args.get(++i));
-                case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
+                case "--ssh-hosts" -> sshHosts = (int) number(args, ++i, "--ssh-hosts");
+                case "--warmup" -> warmup = Duration.ofMillis((long) (number(args, ++i, "--warmup") * 1000));
                 case "--help", "-h" -> {
                     out.println("Usage: workbench bench sample [--hosts N] [--windows N] [--window S] [--warmup S] [--remote-frames N] [--no-remote] [--no-store] [--ssh-hosts N]");
                     out.println("Laptop: N hosts (100) at 1 s replayed in-process, CPU measured over --windows windows of --window s.");
@@ -119,6 +119,18 @@ final class SampleBenchmark implements Benchmark {
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, doc);
         out.println();
         return Cli.OK;
+    }
+
+    private static double number(List<String> args, int i, String option) throws UsageException {
+        try {
+            double v = Double.parseDouble(args.get(i));
+            if (v < 0 || (v == 0 && !option.equals("--ssh-hosts")) || v > 100_000) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new UsageException(option + " takes a positive number, for example " + option + " 10.");
+        }
     }
 
     /** Frames of the real loop on this machine at 0.1 s (df every 10th, as at 1 s). */

@@ -68,7 +68,7 @@ public final class SampleCommand implements Command {
             SshConfigResolver resolver;
             try {
                 resolver = options.sshConfig().map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
-                for (String h : options.hosts()) {
+                for (String h : new java.util.LinkedHashSet<>(options.hosts())) {
                     hosts.add(resolver.resolve(h));
                 }
             } catch (SshConfigException e) {
