@@ -29,6 +29,7 @@ public final class Cli {
         all.add(new StoreCommand());
         all.add(new BenchCommand());
         all.add(new PlaybookCommand());
+        all.add(new org.incidentworkbench.app.ui.ScreenshotsCommand());
         return new Cli(all);
     }
 

@@ -55,7 +55,7 @@ public final class MainView extends StackPane {
     private final FleetViewModel fleetVm;
     private final MetricsViewModel metricsVm;
     private final SamplingViewModel samplingVm;
-    private final MetricsView metricsView;
+    private MetricsView metricsView;
     private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
     private final Button sampleButton = new Button("Sample");
     private final Button recordButton = new Button("\u25CF Record");
@@ -99,13 +99,14 @@ public final class MainView extends StackPane {
         metricsVm = new MetricsViewModel(ctx.store(), ctx.io(), FxExecutors.fxThread(), System::currentTimeMillis);
         samplingVm = new SamplingViewModel(ctx.store(), ctx.sshTransport(), ctx.resolver(), ctx.io(), FxExecutors.fxThread(),
                 ctx.poller(), hostsVm::find, ctx.samplingInterval());
-        metricsView = new MetricsView(metricsVm, markers, themeButton.selectedProperty());
-        Tab metricsTab = new Tab("Metrics", metricsView);
+        // the metrics and replay views are built when first shown: a quicker first window
+        Tab metricsTab = new Tab("Metrics");
+        lazyContent(metricsTab, this::metricsView);
         metricsTab.setId("tab-metrics");
         tabs.getTabs().add(metricsTab);
         replayVm = new ReplayViewModel(ctx.io(), FxExecutors.fxThread(), notifier, org.incidentworkbench.playbooks.replay.TickSource.SYSTEM);
-        replayView = new ReplayView(replayVm);
-        Tab replayTab = new Tab("Replay & training", replayView);
+        Tab replayTab = new Tab("Replay & training");
+        lazyContent(replayTab, this::replayView);
         replayTab.setId("tab-replay");
         tabs.getTabs().add(replayTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -329,8 +330,12 @@ public final class MainView extends StackPane {
 
     /** Saves the layout to the preferences (the window calls it when closing). */
     public void close() {
-        metricsView.stop();
-        replayView.stop();
+        if (metricsView != null) {
+            metricsView.stop();
+        }
+        if (replayView != null) {
+            replayView.stop();
+        }
         samplingVm.close();
     }
 
@@ -360,7 +365,18 @@ public final class MainView extends StackPane {
     }
 
     public MetricsView metricsView() {
+        if (metricsView == null) {
+            metricsView = new MetricsView(metricsVm, markers, themeButton.selectedProperty());
+        }
         return metricsView;
+    }
+
+    private static void lazyContent(Tab tab, java.util.function.Supplier<Node> content) {
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected() && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
     }
 
     public SamplingViewModel sampling() {
@@ -384,6 +400,9 @@ public final class MainView extends StackPane {
     }
 
     public ReplayView replayView() {
+        if (replayView == null) {
+            replayView = new ReplayView(replayVm);
+        }
         return replayView;
     }
 

@@ -28,6 +28,11 @@ public final class Notifier implements Consumer<Notice> {
      */
     public static void prewarm() {
         Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(3000); // after the window is up, not competing with its start
+            } catch (InterruptedException e) {
+                return;
+            }
             for (String c : new String[] {"org.controlsfx.control.Notifications", "impl.org.controlsfx.skin.NotificationBar",
                 "org.controlsfx.control.Notifications$NotificationPopupHandler", "org.controlsfx.control.action.Action",
                 "javafx.stage.Popup", "javafx.animation.Timeline"}) {

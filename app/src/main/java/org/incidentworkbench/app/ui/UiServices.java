@@ -21,6 +21,29 @@ public final class UiServices {
     private UiServices() {
     }
 
+    /** A transport made on first use (JSch loads on a background thread, not during the window's start). */
+    static final class LazyTransport implements org.incidentworkbench.ssh.Transport {
+        private final java.util.function.Supplier<org.incidentworkbench.ssh.Transport> make;
+        private org.incidentworkbench.ssh.Transport made;
+
+        LazyTransport(java.util.function.Supplier<org.incidentworkbench.ssh.Transport> make) {
+            this.make = make;
+        }
+
+        private synchronized org.incidentworkbench.ssh.Transport transport() {
+            if (made == null) {
+                made = make.get();
+            }
+            return made;
+        }
+
+        @Override
+        public org.incidentworkbench.ssh.HostConnection connect(org.incidentworkbench.ssh.HostSpec host)
+                throws org.incidentworkbench.ssh.HostConnectException {
+            return transport().connect(host); // connects run in parallel; only the making is serialised
+        }
+    }
+
     public static WorkbenchContext standardContext() {
         UserPrompter prompter = new FxUserPrompter();
         SshOptions options = SshOptions.defaults();
@@ -28,7 +51,7 @@ public final class UiServices {
         return new WorkbenchContext(FxExecutors.daemon("workbench-io", 2), FxExecutors.cached("workbench-ssh"),
                 Executors.newSingleThreadScheduledExecutor(FxExecutors.factory("workbench-poll")),
                 HostListFile.standard(), WindowPrefs.standard(), triager, new StoreHolder(TimeSeriesStore.defaultPath()),
-                new SshTransport(options, prompter), SshConfigResolver::standard, Duration.ofSeconds(1),
+                new LazyTransport(() -> new SshTransport(options, prompter)), SshConfigResolver::standard, Duration.ofSeconds(1),
                 WorkbenchDirs.data().resolve("incidents"));
     }
 }

@@ -131,6 +131,19 @@ public final class UiBenchmark implements Benchmark {
             err.printf("  %d d visible: draw %.2f ms (baseline %.2f ms), frame %.2f ms (baseline %.2f ms)%n", visibleDays,
                     ours.drawMedian, naive.drawMedian, ours.frameMedian, naive.frameMedian);
         }
+        // the same 7 days as the metrics view loads them: written to a store, queried at 3 buckets per pixel
+        err.println("  writing the data to a temporary store and querying it as the metrics view does...");
+        ObjectNode v = views.addObject();
+        v.put("visible", "7 d, from the store");
+        ChartSeries[] fromStore = throughStore(data, tmp.resolve("bench.mv.db"));
+        v.put("points_per_series_after_query", fromStore[0].size());
+        FrameFigures ours = panFrames(fromStore, 7, frames, true);
+        v.put("draw_median_ms", round(ours.drawMedian));
+        v.put("draw_p95_ms", round(ours.drawP95));
+        v.put("frame_median_ms", round(ours.frameMedian));
+        v.put("frame_p95_ms", round(ours.frameP95));
+        err.printf("  7 d from the store (%d points per series): draw %.2f ms, frame %.2f ms%n", fromStore[0].size(),
+                ours.drawMedian, ours.frameMedian);
         pan.put("target_frame_ms", 16);
         pan.put("note", "frame = pulse to pulse while an AnimationTimer pans 1 % per frame (includes layout and rendering;"
                 + " JavaFX caps pulses at 60 per second, so 16.7 ms is the floor); draw = the chart's own drawing per frame");
@@ -244,6 +257,28 @@ public final class UiBenchmark implements Benchmark {
             }.start();
         });
         return result.get(10, TimeUnit.MINUTES);
+    }
+
+    /** Writes the series to a store and reads them back as the metrics view does (3 buckets per pixel, 3 spans wide). */
+    private static ChartSeries[] throughStore(ChartSeries[] data, Path file) {
+        try (org.incidentworkbench.timeseries.TimeSeriesStore store = org.incidentworkbench.timeseries.TimeSeriesStore.open(file)) {
+            for (int s = 0; s < data.length; s++) {
+                List<org.incidentworkbench.timeseries.Sample> batch = new ArrayList<>(data[s].size());
+                org.incidentworkbench.timeseries.SeriesKey key = org.incidentworkbench.timeseries.SeriesKey.of(data[s].label(),
+                        org.incidentworkbench.timeseries.Metrics.CPU_USER);
+                for (int i = 0; i < data[s].size(); i++) {
+                    batch.add(new org.incidentworkbench.timeseries.Sample(key, data[s].time(i), data[s].value(i)));
+                }
+                store.appendAll(batch);
+            }
+            store.flush();
+            long span = 7 * 86_400_000L;
+            long to = data[0].lastTime() + 1;
+            List<org.incidentworkbench.timeseries.SeriesData> result = store.query(
+                    org.incidentworkbench.timeseries.Selector.of(org.incidentworkbench.timeseries.Metrics.CPU_USER, "host-*"),
+                    to - 3 * span, to, 3 * 1200).series();
+            return result.stream().map(org.incidentworkbench.app.ui.metrics.MetricsViewModel::toChart).toArray(ChartSeries[]::new);
+        }
     }
 
     static double median(double[] v) {

@@ -170,7 +170,7 @@ public final class MetricsViewModel {
     }
 
     /** The store's answer as a chart line: "host" or "host device=sda"; min/max become the band. */
-    static ChartSeries toChart(SeriesData d) {
+    public static ChartSeries toChart(SeriesData d) {
         String label = d.key().host() + (d.key().labels().isEmpty() ? "" : " " + d.key().labelsText());
         boolean band = false;
         for (int i = 0; i < d.size() && !band; i++) {

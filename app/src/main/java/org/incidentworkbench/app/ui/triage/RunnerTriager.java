@@ -28,21 +28,38 @@ import org.incidentworkbench.ssh.UserPrompter;
  */
 public final class RunnerTriager implements HostTriager {
 
-    private final TriageRunner ssh;
-    private final TriageRunner local;
+    private final SshOptions options;
+    private final UserPrompter prompter;
     private final Supplier<SshConfigResolver> resolver;
+    private TriageRunner ssh;
+    private TriageRunner local;
 
+    /** Builds nothing yet: the SSH and local runners are made at the first triage, off the FX thread. */
     public RunnerTriager(SshOptions options, UserPrompter prompter, Supplier<SshConfigResolver> resolver) {
-        this.ssh = new TriageRunner(new SshTransport(options, prompter), TriageSettings.standard(), Findings::evaluate);
-        this.local = new TriageRunner(new LocalTransport(), TriageSettings.standard(), Findings::evaluate);
+        this.options = options;
+        this.prompter = prompter;
         this.resolver = resolver;
+    }
+
+    private synchronized TriageRunner ssh() {
+        if (ssh == null) {
+            ssh = new TriageRunner(new SshTransport(options, prompter), TriageSettings.standard(), Findings::evaluate);
+        }
+        return ssh;
+    }
+
+    private synchronized TriageRunner local() {
+        if (local == null) {
+            local = new TriageRunner(new LocalTransport(), TriageSettings.standard(), Findings::evaluate);
+        }
+        return local;
     }
 
     @Override
     public TriageReport triage(HostEntry host, Consumer<String> progress) {
         if (host.isLocal()) {
             progress.accept("running probes on this machine");
-            return local.triage(LocalTransport.HOST);
+            return local().triage(LocalTransport.HOST);
         }
         Instant start = Instant.now();
         HostSpec spec;
@@ -55,6 +72,6 @@ public final class RunnerTriager implements HostTriager {
         HostSpec named = new HostSpec(host.name(), spec.user(), spec.hostname(), spec.port(), spec.identityFiles(),
                 spec.jumps(), spec.connectTimeout(), spec.serverAliveInterval());
         progress.accept("connecting to " + named.target() + " and running probes");
-        return ssh.triage(named);
+        return ssh().triage(named);
     }
 }

@@ -1,0 +1,107 @@
+package org.incidentworkbench.app.ui;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.incidentworkbench.app.cli.Cli;
+import org.incidentworkbench.app.cli.Command;
+import org.incidentworkbench.app.cli.UsageException;
+import org.incidentworkbench.app.ui.bench.Display;
+import org.incidentworkbench.app.ui.hosts.HostListFile;
+import org.incidentworkbench.app.ui.metrics.StoreHolder;
+import org.incidentworkbench.app.ui.triage.RunnerTriager;
+import org.incidentworkbench.ssh.LocalTransport;
+import org.incidentworkbench.ssh.SshConfigResolver;
+import org.incidentworkbench.ssh.SshOptions;
+import org.incidentworkbench.ssh.UserPrompter;
+
+/**
+ * {@code workbench screenshots DIR}: opens the window with a scratch host list, store and incident
+ * directory (the user's own are not touched), runs the {@link ScreenshotTour} on this machine and
+ * writes a PNG per main view into DIR. Without a display it reruns itself under xvfb-run.
+ */
+public final class ScreenshotsCommand implements Command {
+
+    @Override
+    public String name() {
+        return "screenshots";
+    }
+
+    @Override
+    public String summary() {
+        return "write PNG screenshots of the window's main views (triage, fleet, metrics, replay, training) to DIR";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println("Usage: workbench screenshots DIR");
+            out.println("Opens the window on scratch files, triages and samples this machine for about 20 s, records and replays");
+            out.println("an incident, and writes triage.png, fleet.png, metrics.png, ... into DIR. Needs a display or xvfb-run.");
+            return Cli.OK;
+        }
+        if (args.size() != 1) {
+            throw new UsageException("give one directory to write the screenshots to.");
+        }
+        Path dir = Path.of(args.get(0)).toAbsolutePath();
+        if (!Display.available()) {
+            if (!Display.xvfbRunInstalled()) {
+                err.println("workbench screenshots: " + Display.missing("Taking screenshots"));
+                return Cli.FAILED;
+            }
+            return Display.rerunUnderXvfb(List.of("screenshots", dir.toString()), err);
+        }
+        Path scratch = Files.createTempDirectory("workbench-screenshots");
+        Preferences prefs = Preferences.userRoot().node("incidentworkbench-screenshots/" + UUID.randomUUID());
+        WorkbenchContext ctx = new WorkbenchContext(FxExecutors.daemon("workbench-io", 2), FxExecutors.cached("workbench-ssh"),
+                Executors.newSingleThreadScheduledExecutor(FxExecutors.factory("workbench-poll")),
+                new HostListFile(scratch.resolve("hosts.json")), new WindowPrefs(prefs),
+                new RunnerTriager(SshOptions.defaults(), UserPrompter.NONE, SshConfigResolver::empty),
+                new StoreHolder(scratch.resolve("metrics.mv.db")), new LocalTransport(), SshConfigResolver::empty,
+                Duration.ofSeconds(1), scratch.resolve("incidents"));
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        CompletableFuture<Object[]> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Notifier notifier = new Notifier();
+            MainView view = new MainView(ctx, notifier);
+            Scene scene = new Scene(view, 1280, 800);
+            view.install(scene);
+            Stage stage = new Stage();
+            stage.setTitle("Incident Workbench");
+            stage.setScene(scene);
+            notifier.owner(stage);
+            stage.show();
+            shown.complete(new Object[] {view, scene, stage});
+        });
+        Object[] w = shown.get(60, TimeUnit.SECONDS);
+        MainView view = (MainView) w[0];
+        try {
+            err.println("workbench screenshots: triaging, sampling and recording on this machine (about 30 s)...");
+            List<Path> pngs = new ScreenshotTour(view, (Scene) w[1], dir).run();
+            pngs.forEach(p -> out.println(p));
+            return Cli.OK;
+        } finally {
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                view.close();
+                ((Stage) w[2]).close();
+                closed.complete(null);
+            });
+            closed.get(30, TimeUnit.SECONDS);
+            ctx.close();
+            prefs.removeNode();
+            Platform.exit();
+        }
+    }
+}
