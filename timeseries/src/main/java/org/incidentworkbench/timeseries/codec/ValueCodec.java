@@ -54,6 +54,11 @@ public final class ValueCodec {
         return decimal != null ? decimal : encodeXor(values, n);
     }
 
+    /** Always the XOR path, as Gorilla would store the values: for comparisons (tests, benchmarks). */
+    public static byte[] encodeGorilla(double[] values, int n) {
+        return encodeXor(values, n);
+    }
+
     public static double[] decode(byte[] block) {
         return decode(block, 0, block == null ? 0 : block.length);
     }

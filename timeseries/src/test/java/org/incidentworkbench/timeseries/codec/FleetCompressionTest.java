@@ -22,6 +22,7 @@ class FleetCompressionTest {
         long bytes = 0;
         long points = 0;
         long valueBytes = 0;
+        long gorillaBytes = 0;
         long[] perSeries = new long[SyntheticFleet.SERIES_PER_HOST];
         for (int h = 0; h < fleet.hosts(); h++) {
             SyntheticFleet.HostData d = fleet.generate(h, from, to, 1);
@@ -30,7 +31,8 @@ class FleetCompressionTest {
                 int b = lower(d.ts(), ws + window);
                 int n = b - a;
                 long[] ts = Arrays.copyOfRange(d.ts(), a, b);
-                bytes += TimestampCodec.encode(ts, n).length;
+                int tsLen = TimestampCodec.encode(ts, n).length;
+                bytes += tsLen;
                 for (int s = 0; s < SyntheticFleet.SERIES_PER_HOST; s++) {
                     double[] v = Arrays.copyOfRange(d.values()[s], a, b);
                     String metric = fleet.keys(h).get(s).metric();
@@ -38,6 +40,8 @@ class FleetCompressionTest {
                         v[i] = Metrics.round(metric, v[i]);
                     }
                     int len = ValueCodec.encode(v, n).length;
+                    // Gorilla: XOR values and a timestamp stream per series
+                    gorillaBytes += ValueCodec.encodeGorilla(v, n).length + tsLen;
                     bytes += len;
                     valueBytes += len;
                     perSeries[s] += len;
@@ -46,12 +50,14 @@ class FleetCompressionTest {
             }
         }
         double perPoint = (double) bytes / points;
-        System.out.printf("synthetic fleet: %d points, %.3f bytes/point (values %.3f)%n", points, perPoint,
-                (double) valueBytes / points);
+        System.out.printf("synthetic fleet: %d points, %.3f bytes/point (values %.3f); Gorilla-style on the same data"
+                + " (XOR values, own timestamps per series): %.3f%n", points, perPoint, (double) valueBytes / points,
+                (double) gorillaBytes / points);
         for (int s = 0; s < perSeries.length; s++) {
             System.out.printf("  %-28s %.3f%n", fleet.keys(0).get(s), perSeries[s] * 1.0 / (points / SyntheticFleet.SERIES_PER_HOST));
         }
         assertTrue(perPoint <= 1.0, "bytes per point " + perPoint);
+        assertTrue(perPoint * 2 < (double) gorillaBytes / points, "at least twice as small as XOR on this data");
     }
 
     private static int lower(long[] a, long key) {
