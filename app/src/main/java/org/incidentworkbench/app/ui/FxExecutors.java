@@ -47,6 +47,21 @@ public final class FxExecutors {
         };
     }
 
+    /**
+     * Runs {@code step} on the FX thread at the next pulse, so the frame in between is drawn: a long
+     * piece of view building split with this never holds the FX thread for more than one step
+     * (consecutive runLater calls may run back to back without a frame between them).
+     */
+    public static void nextFrame(Runnable step) {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                step.run();
+            }
+        }.start();
+    }
+
     /** Runs on the calling thread: for view-model tests without a stage. */
     public static Executor direct() {
         return Runnable::run;

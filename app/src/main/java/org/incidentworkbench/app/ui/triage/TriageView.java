@@ -95,7 +95,7 @@ public final class TriageView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.38);
         setCenter(split);
-        javafx.application.Platform.runLater(() -> {
+        org.incidentworkbench.app.ui.FxExecutors.nextFrame(() -> {
             if (shownReport == report) {
                 probes.setCenter(probeTabs(report));
             }
@@ -196,7 +196,7 @@ public final class TriageView extends BorderPane {
         if (!tabs.getTabs().isEmpty()) {
             // the first tab's tables one more turn later: each step stays short on a slow machine
             Tab first = tabs.getTabs().get(0);
-            javafx.application.Platform.runLater(() -> {
+            org.incidentworkbench.app.ui.FxExecutors.nextFrame(() -> {
                 if (first.getContent() == null) {
                     first.setContent(probeContent(report.results().get(0)));
                 }
