@@ -34,8 +34,8 @@ import org.incidentworkbench.ssh.ExecResult;
  * <p>Bounds: each fragment runs under {@code timeout -k 1 SECONDS} (GNU coreutils, which kills the
  * fragment's whole process group) or, where there is no {@code timeout}, a {@code sleep; pkill -P; kill -9}
  * watchdog that kills the fragment and its children (deeper descendants may survive it; the channel
- * bound then ends the wait); its output passes through {@code head -c CAP}, so a runaway probe is cut on the server and
- * never crosses the network; {@link #channelTimeout()} bounds the channel as a whole.
+ * bound then ends the wait); its output passes through {@code head -c CAP+1}, so a runaway probe is cut
+ * on the server and never crosses the network; {@link #channelTimeout()} bounds the channel as a whole.
  *
  * <p>Immutable and thread-safe.
  */
@@ -113,7 +113,8 @@ public final class TriageScript {
 
     /**
      * Each waiting probe writes into its own pipe, read by the rest of the script, which copies it out
-     * with {@code cat} once its own probes are done: {@code { iostat } | { { top } | { w; ps; ...; cat; }; cat; }}.
+     * with {@code cat} once its own probes are done: {@code { iostat } | { w; ps; ...; cat; }}, nested
+     * one level per waiting probe.
      * All of them run at once on one channel, with no temp file and nothing interleaved. A pipe holds
      * 64 KiB: a background probe printing more waits for its reader (and its timeout keeps running), so
      * only probes with short output (iostat's few devices) belong in the background.
