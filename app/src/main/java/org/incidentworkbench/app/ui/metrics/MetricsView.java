@@ -103,6 +103,7 @@ public final class MetricsView extends BorderPane {
             c.setTitle(p.title());
             c.setUnit(p.unit());
             c.setSeries(p.series());
+            c.setForecasts(p.forecasts());
             c.setMarkers(markers);
             c.setNow(now);
             c.setPrefHeight(single ? 420 : 190);

@@ -122,9 +122,11 @@ public final class MetricsViewModel {
             try {
                 result = query(m, hostList, wide, budget, over);
                 long series = result.stream().mapToLong(p -> p.series().size()).sum();
+                List<String> fc = result.stream().flatMap(p -> p.forecasts().stream()).map(ChartForecast::label).toList();
                 message = series == 0 ? (hostList.isEmpty() ? "No data for " + m + " yet: sample some hosts (Sample button) or select hosts that were sampled."
                         : "No data for " + m + " on " + String.join(", ", hostList) + " in this range.")
-                        : series + " series, " + String.format("%.0f ms", (System.nanoTime() - t0) / 1e6);
+                        : series + " series, " + String.format("%.0f ms", (System.nanoTime() - t0) / 1e6)
+                        + (fc.isEmpty() ? "" : "; forecast: " + String.join("; ", fc) + " (pan right to see it ahead of now)");
             } catch (RuntimeException e) {
                 result = List.of();
                 message = "The store could not be read: " + e.getMessage();
@@ -158,15 +160,58 @@ public final class MetricsViewModel {
         String unit = Metrics.unit(m);
         if (over) {
             List<ChartSeries> series = data.stream().map(MetricsViewModel::toChart).toList();
-            return List.of(new ChartPanel(m, unit, series));
+            return List.of(new ChartPanel(m, unit, series, forecasts(m, data)));
         }
-        Map<String, List<ChartSeries>> byHost = new LinkedHashMap<>();
+        Map<String, List<SeriesData>> byHost = new LinkedHashMap<>();
         for (SeriesData d : data) {
-            byHost.computeIfAbsent(d.key().host(), h -> new ArrayList<>()).add(toChart(d));
+            byHost.computeIfAbsent(d.key().host(), h -> new ArrayList<>()).add(d);
         }
         List<ChartPanel> out = new ArrayList<>();
-        byHost.forEach((h, list) -> out.add(new ChartPanel(h + " / " + m, unit, list)));
+        byHost.forEach((h, list) -> out.add(new ChartPanel(h + " / " + m, unit, list.stream().map(MetricsViewModel::toChart).toList(),
+                forecasts(m, list))));
         return out;
+    }
+
+    /** Metrics with a limit worth forecasting, and the limit: a filesystem or its inodes at 100 %. */
+    static final Map<String, Double> LIMITS = Map.of(Metrics.FS_USED_PCT, 100.0, Metrics.FS_INODES_USED_PCT, 100.0);
+
+    /** The store's forecast of when each series reaches its limit, drawn ahead of now with its interval. */
+    List<ChartForecast> forecasts(String metric, List<SeriesData> data) {
+        Double limit = LIMITS.get(metric);
+        List<ChartForecast> out = new ArrayList<>();
+        if (limit == null) {
+            return out;
+        }
+        long now = clock.getAsLong();
+        for (SeriesData d : data) {
+            if (d.size() < org.incidentworkbench.timeseries.forecast.ThresholdForecast.MIN_POINTS) {
+                continue;
+            }
+            var f = org.incidentworkbench.timeseries.forecast.ThresholdForecast.forecast(d.timestamps(), d.avg(), limit, now);
+            if (f.crossingMillis().isEmpty()) {
+                continue;
+            }
+            int last = d.size() - 1;
+            while (last > 0 && !Double.isFinite(d.avg()[last])) {
+                last--;
+            }
+            long cross = f.crossingMillis().get();
+            String label = toChart(d).label() + " full in " + humanDuration(cross - now);
+            out.add(new ChartForecast(label, d.timestamps()[last], d.avg()[last], cross,
+                    f.earliestMillis().orElse(cross), f.latestMillis().orElse(cross + (cross - now)), limit));
+        }
+        return out;
+    }
+
+    static String humanDuration(long millis) {
+        long m = Math.max(0, millis) / 60_000;
+        if (m < 120) {
+            return m + " min";
+        }
+        if (m < 48 * 60) {
+            return (m / 60) + " h";
+        }
+        return (m / 1440) + " d";
     }
 
     /** The store's answer as a chart line: "host" or "host device=sda"; min/max become the band. */

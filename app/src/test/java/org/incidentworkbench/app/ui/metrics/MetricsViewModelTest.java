@@ -31,6 +31,8 @@ class MetricsViewModelTest {
         for (int i = 0; i < 600; i++) {
             long t = NOW - 600_000 + i * 1000L;
             samples.add(new Sample(SeriesKey.of("web-1", Metrics.CPU_USER), t, 10 + (i % 7)));
+            // /var on web-1 fills at 3 % a minute: full some ten minutes after NOW
+            samples.add(new Sample(SeriesKey.of("web-1", Metrics.FS_USED_PCT, "mount", "/var"), t, 50 + i * 0.05));
             // web-2 stopped reporting for a minute, and the sampler marked the break with a NaN
             if (i == 300) {
                 samples.add(new Sample(SeriesKey.of("web-2", Metrics.CPU_USER), t, Double.NaN));
@@ -80,6 +82,20 @@ class MetricsViewModelTest {
         vm.resetRange();
         assertEquals(before, vm.axis().range());
         assertTrue(vm.axis().liveProperty().get());
+    }
+
+    @Test
+    void aFillingFilesystemIsForecastAheadOfNowWithItsInterval() {
+        MetricsViewModel vm = vm();
+        vm.metricProperty().set(Metrics.FS_USED_PCT);
+        ChartPanel panel = vm.panels().get(0);
+        assertEquals(1, panel.forecasts().size(), vm.statusProperty().get());
+        ChartForecast f = panel.forecasts().get(0);
+        assertTrue(f.crossMillis() > NOW && f.crossMillis() < NOW + 30 * 60_000, "crossing " + (f.crossMillis() - NOW) + " ms after now");
+        assertTrue(f.earliestMillis() <= f.crossMillis() && f.crossMillis() <= f.latestMillis());
+        assertEquals(100, f.threshold(), 1e-9);
+        assertTrue(f.label().startsWith("web-1 mount=/var full in"), f.label());
+        assertTrue(vm.statusProperty().get().contains("forecast: web-1 mount=/var full in"), vm.statusProperty().get());
     }
 
     @Test
