@@ -59,7 +59,10 @@ final class StoreFile {
         String name = file.toAbsolutePath().toString();
         String base = name.substring(0, name.length() - ".mv.db".length());
         // WRITE_DELAY=0: a commit reaches the file at once, so the one-second write-ahead flush is the only delay.
-        return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;IFEXISTS="
+        // CACHE_SIZE (kB): rows are stored time-major, so a series' week of 1-minute blocks sits on ~1700 pages;
+        // with H2's default 16 MB cache they were read again on every query (bench store, a week of one metric on
+        // 20 hosts without the decoded-block cache: p50 23 ms; with 64 MB: 17 ms)
+        return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;IFEXISTS="
                 + (readOnly ? "TRUE;ACCESS_MODE_DATA=r" : "FALSE");
     }
 
