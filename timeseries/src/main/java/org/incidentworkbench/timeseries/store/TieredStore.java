@@ -558,6 +558,20 @@ public final class TieredStore implements TimeSeriesStore {
     }
 
     private SeriesData queryOne(SeriesKey key, long from, long to, long step, long rawFrom, long minuteFrom) {
+        try {
+            return aggregate(key, from, to, step, rawFrom, minuteFrom);
+        } catch (IllegalStateException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** A chunk or rollup that does not decode: the file is damaged there; the message says where. */
+    private StoreException damaged(IllegalStateException e) {
+        return new StoreException(file, "The store file " + file + " is damaged: " + e.getMessage()
+                + " Export what still reads with 'workbench store export' and start a new store.", e);
+    }
+
+    private SeriesData aggregate(SeriesKey key, long from, long to, long step, long rawFrom, long minuteFrom) {
         SeriesBuffer b = hot.resolve(key);
         Fetched f = fetch(b, from, to, rawFrom, to, minuteFrom);
         BucketAggregator agg = new BucketAggregator(from, to, step);
@@ -587,7 +601,12 @@ public final class TieredStore implements TimeSeriesStore {
         List<SeriesPoints> out = new ArrayList<>();
         for (SeriesKey key : series(selector)) {
             SeriesBuffer b = hot.resolve(key);
-            Points p = fetch(b, fromMillis, toMillis, fromMillis, toMillis, fromMillis).rawPoints(fromMillis, toMillis);
+            Points p;
+            try {
+                p = fetch(b, fromMillis, toMillis, fromMillis, toMillis, fromMillis).rawPoints(fromMillis, toMillis);
+            } catch (IllegalStateException e) {
+                throw damaged(e);
+            }
             out.add(new SeriesPoints(key, p.ts(), p.values()));
         }
         return out;

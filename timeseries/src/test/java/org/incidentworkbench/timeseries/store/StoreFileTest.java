@@ -111,6 +111,40 @@ class StoreFileTest {
     }
 
     @Test
+    void aDamagedChunkInsideAHealthyFileIsReportedWithItsSeriesWindowAndBitOffset() throws Exception {
+        Path file = dir.resolve("chunky.mv.db");
+        SeriesKey key = SeriesKey.of("web-1", "cpu.user");
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.ofEpochMilli(10 * 86_400_000L), java.time.ZoneOffset.UTC);
+        org.incidentworkbench.timeseries.StoreConfig config = org.incidentworkbench.timeseries.StoreConfig.defaults().withClock(clock);
+        try (TimeSeriesStore store = TimeSeriesStore.open(file, config)) {
+            for (int i = 0; i < 500; i++) {
+                store.append(key, 9 * 86_400_000L + i * 5000L, i % 40);
+            }
+            store.compact();
+        }
+        String base = file.toAbsolutePath().toString().replace(".mv.db", "");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT window_start, data FROM chunk");
+            rs.next();
+            long window = rs.getLong(1);
+            byte[] data = rs.getBytes(2);
+            data[data.length / 2] ^= 0x5A;
+            try (var ps = c.prepareStatement("UPDATE chunk SET data = ? WHERE window_start = ?")) {
+                ps.setBytes(1, data);
+                ps.setLong(2, window);
+                ps.executeUpdate();
+            }
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(file, config)) {
+            StoreException e = assertThrows(StoreException.class,
+                    () -> store.points(org.incidentworkbench.timeseries.Selector.of(key), 0, Long.MAX_VALUE));
+            assertTrue(e.getMessage().contains(file.toAbsolutePath() + " is damaged"), e.getMessage());
+            assertTrue(e.getMessage().contains("for the window starting at"), e.getMessage());
+            assertTrue(e.getMessage().matches("(?s).*at bit \\d+ \\(byte \\d+\\).*"), e.getMessage());
+        }
+    }
+
+    @Test
     void nameWithoutTheH2Suffix() {
         StoreException e = assertThrows(StoreException.class, () -> TimeSeriesStore.open(dir.resolve("metrics.db")));
         assertTrue(e.getMessage().contains("ending in .mv.db"), e.getMessage());
