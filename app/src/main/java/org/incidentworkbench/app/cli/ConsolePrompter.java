@@ -6,25 +6,37 @@ import java.util.Optional;
 import org.incidentworkbench.ssh.UserPrompter;
 
 /**
- * Asks the terminal for key passphrases and passwords ({@link Console#readPassword}, no echo), one
- * question at a time although hosts connect in parallel. Without a terminal (a pipe, cron, CI) it
- * refuses and says once on stderr what to do instead; it never reads secrets from stdin or a file.
- * Unknown host keys are never accepted here: the CLI learns them only with {@code --accept-new}, which
- * the transport applies itself. Answers live in memory only.
+ * Asks the terminal for key passphrases and passwords, with echo off, one question at a time although
+ * hosts connect in parallel: through {@link Console#readPassword} when stdin and stdout are the terminal,
+ * else straight through {@code /dev/tty} (so {@code workbench triage --json web-1 > report.json} can still
+ * ask), with {@code stty -echo} and no answer read unless echo could be turned off. Without a terminal
+ * (cron, CI) it refuses and says once on stderr what to do instead; it never reads secrets from stdin or
+ * a file. Unknown host keys are never accepted here: the CLI learns them only with {@code --accept-new},
+ * which the transport applies itself. Answers live in memory only.
  */
 final class ConsolePrompter implements UserPrompter {
 
-    private final Console console;
+    /** Reads one secret after showing a prompt; empty when it cannot. */
+    @FunctionalInterface
+    interface SecretReader {
+        Optional<char[]> read(String prompt);
+    }
+
+    private final Optional<SecretReader> reader;
     private final PrintStream err;
     private boolean warned;
 
-    ConsolePrompter(Console console, PrintStream err) {
-        this.console = console;
+    ConsolePrompter(Optional<SecretReader> reader, PrintStream err) {
+        this.reader = reader;
         this.err = err;
     }
 
     static ConsolePrompter system(PrintStream err) {
-        return new ConsolePrompter(System.console(), err);
+        Console console = System.console();
+        if (console != null) {
+            return new ConsolePrompter(Optional.of(prompt -> Optional.ofNullable(console.readPassword("%s", prompt))), err);
+        }
+        return new ConsolePrompter(TtySecretReader.open(), err);
     }
 
     @Override
@@ -45,14 +57,14 @@ final class ConsolePrompter implements UserPrompter {
     }
 
     private Optional<char[]> ask(String prompt, String what, String instead) {
-        if (console == null) {
+        if (reader.isEmpty()) {
             if (!warned) {
                 err.println("workbench triage: cannot ask for " + what + " because there is no terminal; " + instead + ".");
                 warned = true;
             }
             return Optional.empty();
         }
-        char[] answer = console.readPassword("%s", prompt);
-        return answer == null || answer.length == 0 ? Optional.empty() : Optional.of(answer);
+        Optional<char[]> answer = reader.get().read(prompt);
+        return answer.filter(a -> a.length > 0);
     }
 }
