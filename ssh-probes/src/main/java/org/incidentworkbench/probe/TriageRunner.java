@@ -131,8 +131,7 @@ public final class TriageRunner {
     private TriageReport triage(HostRun run) {
         HostSpec spec = run.spec;
         HostSpec bounded = spec.connectTimeout().compareTo(settings.hostDeadline()) > 0
-                ? new HostSpec(spec.alias(), spec.user(), spec.hostname(), spec.port(), spec.identityFiles(), spec.jumps(),
-                settings.hostDeadline(), spec.serverAliveInterval())
+                ? spec.withConnectTimeout(settings.hostDeadline())
                 : spec;
         HostConnection connection;
         try {
