@@ -18,6 +18,7 @@ public final class FrameMonitor {
     private long lastCpu = -1;
     private long max;
     private long maxCpu;
+    private volatile int maxCpuFrame = -1;
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public FrameMonitor() {
@@ -25,8 +26,9 @@ public final class FrameMonitor {
             @Override
             public void handle(long now) {
                 long cpu = threads.getCurrentThreadCpuTime();
-                if (lastCpu >= 0 && cpu >= 0) {
-                    maxCpu = Math.max(maxCpu, cpu - lastCpu);
+                if (lastCpu >= 0 && cpu >= 0 && cpu - lastCpu > maxCpu) {
+                    maxCpu = cpu - lastCpu;
+                    maxCpuFrame = count;
                 }
                 lastCpu = cpu;
                 if (last >= 0) {
@@ -50,6 +52,11 @@ public final class FrameMonitor {
 
     public void stop() {
         timer.stop();
+    }
+
+    /** The frame count at the end of the gap with the most FX-thread CPU (for diagnostics). */
+    public int maxCpuFrame() {
+        return maxCpuFrame;
     }
 
     public int frames() {

@@ -92,8 +92,9 @@ public final class MainView extends StackPane {
         Tab triageTab = new Tab("Triage", new TriageView(triageVm));
         triageTab.setId("tab-triage");
         tabs.getTabs().add(triageTab);
-        fleetVm = new FleetViewModel(hostsVm.rows());
-        Tab fleetTab = new Tab("Fleet", new FleetView(fleetVm, this::openHost));
+        fleetVm = new FleetViewModel(hostsVm.rows(), FxExecutors::nextFrame);
+        Tab fleetTab = new Tab("Fleet");
+        lazyContent(fleetTab, () -> new FleetView(fleetVm, this::openHost));
         fleetTab.setId("tab-fleet");
         tabs.getTabs().add(fleetTab);
         metricsVm = new MetricsViewModel(ctx.store(), ctx.io(), FxExecutors.fxThread(), System::currentTimeMillis);

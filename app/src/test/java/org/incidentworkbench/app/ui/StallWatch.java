@@ -9,6 +9,8 @@ final class StallWatch implements AutoCloseable {
 
     private final Thread watcher;
     private volatile String longest = "";
+    /** Stack samples per frame count, taken every 40 ms while the FX thread runs our code or JavaFX's. */
+    private final java.util.Map<Integer, StringBuilder> byFrame = new java.util.concurrent.ConcurrentHashMap<>();
     /** Samples where the FX thread waited (on a lock, I/O or a latch) inside the workbench's own code. */
     private final java.util.List<String> waits = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile long longestMillis;
@@ -26,6 +28,18 @@ final class StallWatch implements AutoCloseable {
                 }
                 int f = monitor.frames();
                 long now = System.nanoTime();
+                if (fxThread.getState() == Thread.State.RUNNABLE) {
+                    StackTraceElement[] st0 = fxThread.getStackTrace();
+                    StringBuilder sb = byFrame.computeIfAbsent(f, k -> new StringBuilder());
+                    if (sb.length() < 20_000) {
+                        sb.append("-- sample:\n");
+                        for (StackTraceElement e : st0) {
+                            if (e.getClassName().startsWith("org.incidentworkbench") || e.getClassName().startsWith("javafx.scene.control")) {
+                                sb.append("    ").append(e).append('\n');
+                            }
+                        }
+                    }
+                }
                 if (f != lastFrames) {
                     lastFrames = f;
                     since = now;
@@ -37,10 +51,15 @@ final class StallWatch implements AutoCloseable {
                     Thread.State state = fxThread.getState();
                     StackTraceElement[] st = fxThread.getStackTrace();
                     current.append("-- after ").append(stalled).append(" ms (").append(state).append("):\n");
-                    if (state != Thread.State.RUNNABLE) {
+                    // a wait counts when the state before and after the stack agree and the stack's top is
+                    // a real wait (park, wait, sleep, I/O): state and stack are read separately, and race
+                    boolean waiting = state != Thread.State.RUNNABLE && fxThread.getState() != Thread.State.RUNNABLE
+                            && st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().equals("wait")
+                            || st[0].getMethodName().equals("sleep") || st[0].getMethodName().startsWith("read"));
+                    if (waiting) {
                         for (StackTraceElement e : st) {
-                            if (e.getClassName().startsWith("org.incidentworkbench")) {
-                                waits.add(state + " in " + e);
+                            if (e.getClassName().startsWith("org.incidentworkbench") && !e.getClassName().contains("FrameMonitor")) {
+                                waits.add(state + " in " + e + " (top: " + st[0] + ")");
                                 break;
                             }
                         }
@@ -61,6 +80,13 @@ final class StallWatch implements AutoCloseable {
 
     java.util.List<String> waitsInOurCode() {
         return java.util.List.copyOf(waits);
+    }
+
+    /** The samples taken while the monitor stood at {@code frame} (the gap that ended with frame + 1). */
+    String samplesAt(int frame) {
+        StringBuilder sb = byFrame.get(frame - 1);
+        StringBuilder sb2 = byFrame.get(frame);
+        return (sb == null ? "" : sb.toString()) + (sb2 == null ? "" : sb2.toString());
     }
 
     String longestStall() {

@@ -117,6 +117,7 @@ class TwentyHostTriageTest {
         // cores for seconds, which delays every thread's scheduling, the FX thread's too. Real servers
         // do that work on their own CPUs. What this window controls, work and waiting on its FX thread,
         // must stay under 100 ms between frames; the wall-clock figures are printed for the record.
-        assertTrue(monitor.maxCpuBetweenFramesMillis() <= 100, "the FX thread worked too long between two frames: " + detail);
+        assertTrue(monitor.maxCpuBetweenFramesMillis() <= Double.parseDouble(System.getProperty("workbench.stallCpuMillis", "100")), "the FX thread worked too long between two frames: " + detail
+                + "\nsamples in the gap with the most FX-thread CPU:\n" + watch.samplesAt(monitor.maxCpuFrame()));
     }
 }

@@ -23,19 +23,43 @@ public final class FleetViewModel {
 
     private final ObservableList<HostRow> hosts;
     private final ObservableList<FleetRow> rows = FXCollections.observableArrayList();
-    private final InvalidationListener recompute = o -> recompute();
+    private final InvalidationListener recompute = o -> schedule();
+    private final java.util.concurrent.Executor later;
+    private final Map<org.incidentworkbench.probe.TriageReport, FleetFigures> figuresCache = new java.util.WeakHashMap<>();
+    private boolean scheduled;
 
+    /** Recomputes at once on every change (tests without a stage). */
     public FleetViewModel(ObservableList<HostRow> hosts) {
+        this(hosts, Runnable::run);
+    }
+
+    /**
+     * @param later where a recompute runs after a change; the window passes "next frame", so twenty
+     *              reports arriving together cost one recompute, not twenty
+     */
+    public FleetViewModel(ObservableList<HostRow> hosts, java.util.concurrent.Executor later) {
         this.hosts = hosts;
+        this.later = later;
         hosts.forEach(h -> h.reportProperty().addListener(recompute));
         hosts.addListener((ListChangeListener<HostRow>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(h -> h.reportProperty().removeListener(recompute));
                 c.getAddedSubList().forEach(h -> h.reportProperty().addListener(recompute));
             }
-            recompute();
+            schedule();
         });
         recompute();
+    }
+
+    private void schedule() {
+        if (scheduled) {
+            return;
+        }
+        scheduled = true;
+        later.execute(() -> {
+            scheduled = false;
+            recompute();
+        });
     }
 
     public ObservableList<FleetRow> rows() {
@@ -45,7 +69,7 @@ public final class FleetViewModel {
     void recompute() {
         List<HostRow> triaged = hosts.stream().filter(h -> h.report().map(r -> r.triaged()).orElse(false)).toList();
         Map<HostRow, FleetFigures> figures = new LinkedHashMap<>();
-        triaged.forEach(h -> figures.put(h, FleetFigures.of(h.report().get())));
+        triaged.forEach(h -> figures.put(h, figuresCache.computeIfAbsent(h.report().get(), FleetFigures::of)));
         Map<String, List<HostRow>> byRole = new LinkedHashMap<>();
         triaged.forEach(h -> byRole.computeIfAbsent(h.entry().role(), r -> new ArrayList<>()).add(h));
         List<FleetRow> out = new ArrayList<>();

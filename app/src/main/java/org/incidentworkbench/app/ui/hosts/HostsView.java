@@ -112,7 +112,8 @@ public final class HostsView extends VBox {
         getChildren().addAll(header, search, tree, new HBox(6, add, addButton), message);
 
         vm.visibleRows().addListener((ListChangeListener<HostRow>) c -> rebuild());
-        recent.addListener((ListChangeListener<String>) c -> rebuild());
+        // the recent group is redrawn on the next frame, not in the one that starts a triage
+        recent.addListener((ListChangeListener<String>) c -> org.incidentworkbench.app.ui.FxExecutors.nextFrame(this::rebuild));
         tree.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<Object>>) c -> syncSelection());
         rebuild();
     }
@@ -205,17 +206,31 @@ public final class HostsView extends VBox {
 
     /** Selects the named hosts in the tree (tests and "recent" use it). */
     public void select(List<String> names) {
-        tree.getSelectionModel().clearSelection();
+        List<Integer> rows = new java.util.ArrayList<>();
         for (TreeItem<Object> g : tree.getRoot().getChildren()) {
             if (((RoleGroup) g.getValue()).name().equals(RECENT)) {
                 continue;
             }
             for (TreeItem<Object> h : g.getChildren()) {
                 if (names.contains(((HostRow) h.getValue()).name())) {
-                    tree.getSelectionModel().select(h);
+                    int row = tree.getRow(h);
+                    if (row >= 0) {
+                        rows.add(row);
+                    }
                 }
             }
         }
+        // one selection change for all hosts, not one per host
+        rebuilding = true;
+        try {
+            tree.getSelectionModel().clearSelection();
+            if (!rows.isEmpty()) {
+                tree.getSelectionModel().selectIndices(rows.get(0), rows.stream().skip(1).mapToInt(Integer::intValue).toArray());
+            }
+        } finally {
+            rebuilding = false;
+        }
+        syncSelection();
     }
 
     public TreeView<Object> tree() {
