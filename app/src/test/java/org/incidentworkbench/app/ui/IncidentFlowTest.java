@@ -58,6 +58,12 @@ class IncidentFlowTest {
         robot.type(KeyCode.ENTER);
         WindowFixture.waitFor(10, "the note in the journal", () -> fx.view.incident().events().stream()
                 .anyMatch(e -> e instanceof JournalEvent.Note n && n.text().equals("users say the box is slow")));
+        WindowFixture.runFx(() -> fx.view.incident().add(org.incidentworkbench.app.ui.incident.IncidentViewModel.EntryKind.HYPOTHESIS,
+                "a runaway process"));
+        WindowFixture.waitFor(10, "the hypothesis", () -> fx.view.incident().events().stream().anyMatch(e -> e instanceof JournalEvent.Hypothesis));
+        WindowFixture.runFx(() -> fx.view.incident().updateHypothesis("h1", org.incidentworkbench.playbooks.journal.HypothesisState.CONFIRMED, "top shows it"));
+        WindowFixture.waitFor(10, "the hypothesis confirmed", () -> fx.view.incident().events().stream()
+                .anyMatch(e -> e instanceof JournalEvent.Hypothesis h && h.state() == org.incidentworkbench.playbooks.journal.HypothesisState.CONFIRMED));
         HostRow local = fx.view.hosts().find("local").orElseThrow();
         WindowFixture.runFx(() -> fx.view.triageSelected());
         WindowFixture.waitFor(30, "the triage recorded", () -> fx.view.incident().events().stream()

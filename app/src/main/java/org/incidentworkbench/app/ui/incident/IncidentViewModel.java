@@ -118,6 +118,21 @@ public final class IncidentViewModel {
         });
     }
 
+    /** Confirms or rejects a hypothesis stated earlier (the journal's context menu). */
+    public void updateHypothesis(String id, org.incidentworkbench.playbooks.journal.HypothesisState state, String reason) {
+        IncidentRecording r = recording.get();
+        if (r == null) {
+            return;
+        }
+        io.execute(() -> {
+            try {
+                r.updateHypothesis(id, state, Optional.ofNullable(reason).filter(x -> !x.isBlank()));
+            } catch (IOException | RuntimeException e) {
+                failed("Could not update hypothesis " + id, e);
+            }
+        });
+    }
+
     /** Records a finished triage when recording (called with every report). */
     public void recordTriage(TriageReport report) {
         IncidentRecording r = recording.get();

@@ -45,6 +45,21 @@ public final class JournalView extends VBox {
         list.setId("journal-list");
         list.setItems(vm.events());
         list.setCellFactory(l -> new EventCell());
+        // a hypothesis is confirmed or rejected from its line: confirmed ones are steps a trainee is measured against
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        javafx.scene.control.MenuItem confirm = new javafx.scene.control.MenuItem("Confirm hypothesis");
+        javafx.scene.control.MenuItem reject = new javafx.scene.control.MenuItem("Reject hypothesis");
+        confirm.setOnAction(e -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
+                org.incidentworkbench.playbooks.journal.HypothesisState.CONFIRMED, "")));
+        reject.setOnAction(e -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
+                org.incidentworkbench.playbooks.journal.HypothesisState.REJECTED, "")));
+        menu.getItems().addAll(confirm, reject);
+        menu.setOnShowing(e -> {
+            boolean ok = selectedHypothesis().isPresent() && vm.isRecording();
+            confirm.setDisable(!ok);
+            reject.setDisable(!ok);
+        });
+        list.setContextMenu(menu);
         list.setPlaceholder(new Label("No events yet"));
         vm.events().addListener((javafx.collections.ListChangeListener<JournalEvent>) c -> list.scrollTo(vm.events().size() - 1));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -65,6 +80,11 @@ public final class JournalView extends VBox {
         input.setOnAction(e -> doAdd.run());
         add.disableProperty().bind(vm.recordingBinding().not());
         getChildren().addAll(title, state, list, kind, new HBox(4, input, add));
+    }
+
+    private java.util.Optional<JournalEvent.Hypothesis> selectedHypothesis() {
+        JournalEvent e = list.getSelectionModel().getSelectedItem();
+        return e instanceof JournalEvent.Hypothesis h ? java.util.Optional.of(h) : java.util.Optional.empty();
     }
 
     /** Puts the cursor in the journal box (Ctrl+N from anywhere). */
