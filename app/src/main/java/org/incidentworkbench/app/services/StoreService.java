@@ -1,13 +1,18 @@
 package org.incidentworkbench.app.services;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.Selector;
 import org.incidentworkbench.timeseries.SeriesKey;
+import org.incidentworkbench.timeseries.SeriesPoints;
 import org.incidentworkbench.timeseries.StoreInfo;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.incidentworkbench.timeseries.forecast.AnomalyScore;
+import org.incidentworkbench.timeseries.forecast.ThresholdForecast;
 
 /**
  * The one metrics store of a running workbench, shared by the sampler (which appends), the charts and the
@@ -55,6 +60,37 @@ public final class StoreService implements AutoCloseable {
     /** Hosts that have any series, sorted: the fleet the store knows. */
     public List<String> hosts() {
         return store.allSeries().stream().map(SeriesKey::host).distinct().sorted().toList();
+    }
+
+    /**
+     * When {@code key} crosses {@code threshold} (a filesystem at 100 %), fitted over the full-resolution points
+     * of the last {@code window} before {@code now}.
+     */
+    public ThresholdForecast.Forecast forecast(SeriesKey key, double threshold, Duration window, Instant now) {
+        SeriesPoints p = points(key, now.minus(window), now);
+        return ThresholdForecast.forecast(p.timestamps(), p.values(), threshold, now.toEpochMilli());
+    }
+
+    /**
+     * How unusual {@code key}'s last {@code recent} is: against its own {@code baseline} before that, and against
+     * the same metric and labels on every other host in the store.
+     */
+    public AnomalyScore anomaly(SeriesKey key, Duration recent, Duration baseline, Instant now) {
+        Instant recentFrom = now.minus(recent);
+        double[] own = points(key, recentFrom, now).values();
+        double[] base = points(key, recentFrom.minus(baseline), recentFrom).values();
+        List<double[]> peers = new ArrayList<>();
+        for (SeriesPoints p : store.points(Selector.of(key.metric(), "*"), recentFrom.toEpochMilli(), now.toEpochMilli())) {
+            if (!p.key().host().equals(key.host()) && p.key().labels().equals(key.labels())) {
+                peers.add(p.values());
+            }
+        }
+        return AnomalyScore.of(base, own, peers.toArray(new double[0][]));
+    }
+
+    private SeriesPoints points(SeriesKey key, Instant from, Instant to) {
+        List<SeriesPoints> found = store.points(Selector.of(key), from.toEpochMilli(), to.toEpochMilli());
+        return found.isEmpty() ? new SeriesPoints(key, new long[0], new double[0]) : found.get(0);
     }
 
     public StoreInfo info() {
