@@ -114,6 +114,25 @@ class ReplayFlowTest {
     }
 
     @Test
+    void aShippedSampleIsOfferedAndTrainsFromTheWindow() throws Exception {
+        ReplayViewModel vm = fx.view.replay();
+        WindowFixture.runFx(() -> fx.view.replayView());
+        WindowFixture.waitFor(10, "the shipped samples listed", () -> !vm.samples().isEmpty());
+        String sample = vm.samples().get(0);
+        WindowFixture.runFx(() -> vm.openSample(sample));
+        WindowFixture.waitFor(20, "the sample open", vm::isOpen);
+        WindowFixture.runFx(vm::startTraining);
+        assertFalse(vm.trainingHosts().isEmpty(), "the trainee is offered the sample's hosts");
+        String host = vm.trainingHosts().get(0);
+        WindowFixture.runFx(() -> vm.answer(new TraineeMove.TriageHost(host)));
+        assertFalse(vm.trainingMessageProperty().get().isBlank());
+        for (int i = 0; i < 40 && vm.comparisonProperty().get().isEmpty(); i++) {
+            WindowFixture.runFx(() -> vm.answer(new TraineeMove.StateHypothesis("no idea yet")));
+        }
+        assertTrue(vm.comparisonProperty().get().startsWith("You reached"), vm.comparisonProperty().get());
+    }
+
+    @Test
     void postmortemIsMarkdownWithChartPngsBesideIt() throws Exception {
         ReplayViewModel vm = fx.view.replay();
         WindowFixture.runFx(() -> fx.view.openBundle(bundle));
