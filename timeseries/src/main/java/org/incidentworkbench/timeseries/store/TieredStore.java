@@ -314,7 +314,7 @@ public final class TieredStore implements TimeSeriesStore {
     @Override
     public void compact() {
         flush();
-        cut(true);
+        cut();
         retention(true);
     }
 
@@ -325,7 +325,7 @@ public final class TieredStore implements TimeSeriesStore {
         try {
             // cut first, and again while windows keep closing (a backlog, an import): points of closed windows
             // go straight into chunks and never into the log, which in H2 costs several times their size
-            for (int i = 0; i < 20 && !closed && cut(false); i++) {
+            for (int i = 0; i < 20 && !closed && cut(); i++) {
                 // each pass compresses what closed during the previous one
             }
             flush();
@@ -336,7 +336,7 @@ public final class TieredStore implements TimeSeriesStore {
     }
 
     /** Compresses every closed window: chunks, rollups, and the write-ahead bookkeeping, in one transaction. */
-    private boolean cut(boolean force) {
+    private boolean cut() {
         writerLock.lock();
         try {
             long now = config.clock().millis();
@@ -777,7 +777,7 @@ public final class TieredStore implements TimeSeriesStore {
         }
         try {
             flush();
-            cut(false);
+            cut();
         } finally {
             closed = true;
             closeQuietly();
