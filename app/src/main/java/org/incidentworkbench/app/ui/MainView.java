@@ -89,7 +89,9 @@ public final class MainView extends StackPane {
                 ctx.store(), ctx.io(), FxExecutors.fxThread(), notifier, markers);
         journalView = new JournalView(incidentVm);
         buildToolbar();
-        Tab triageTab = new Tab("Triage", new TriageView(triageVm));
+        TriageView triageView = new TriageView(triageVm);
+        triageView.setOnWelcomeSample(this::openFirstSample);
+        Tab triageTab = new Tab("Triage", triageView);
         triageTab.setId("tab-triage");
         tabs.getTabs().add(triageTab);
         fleetVm = new FleetViewModel(hostsVm.rows(), FxExecutors::nextFrame);
@@ -405,6 +407,25 @@ public final class MainView extends StackPane {
             replayView = new ReplayView(replayVm);
         }
         return replayView;
+    }
+
+    /** Shows the replay tab and opens the first shipped sample (the first-launch button). */
+    public void openFirstSample() {
+        tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+        replayView();
+        if (!replayVm.samples().isEmpty()) {
+            replayVm.openSample(replayVm.samples().get(0));
+        } else {
+            replayVm.samples().addListener(new ListChangeListener<String>() {
+                @Override
+                public void onChanged(Change<? extends String> c) {
+                    replayVm.samples().removeListener(this);
+                    if (!replayVm.samples().isEmpty()) {
+                        replayVm.openSample(replayVm.samples().get(0));
+                    }
+                }
+            });
+        }
     }
 
     /** Opens a bundle in the replay tab (Ctrl+O asks for the file). */

@@ -114,6 +114,13 @@ class ReplayFlowTest {
     }
 
     @Test
+    void theFirstLaunchButtonOpensASampleInTheReplayTab(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-sample");
+        WindowFixture.waitFor(20, "a sample open in the replay tab", () -> fx.view.replay().isOpen()
+                && fx.view.tabs().getSelectionModel().getSelectedItem().getId().equals("tab-replay"));
+    }
+
+    @Test
     void aShippedSampleIsOfferedAndTrainsFromTheWindow() throws Exception {
         ReplayViewModel vm = fx.view.replay();
         WindowFixture.runFx(() -> fx.view.replayView());

@@ -33,6 +33,7 @@ public final class TriageView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Label header = new Label();
+    private Runnable onWelcomeSample = () -> { };
     private HostRow current;
     /** The report whose nodes are shown, so a status change only retitles instead of rebuilding. */
     private TriageReport shownReport;
@@ -74,8 +75,16 @@ public final class TriageView extends BorderPane {
         shownTriaging = row != null && row.triagingProperty().get();
         if (row == null) {
             header.setText("No host triaged yet");
-            setCenter(placeholder("Select one or more hosts on the left and press Triage (Ctrl+T).\n"
-                    + "\"local\" triages this machine without SSH."));
+            javafx.scene.control.Label text = new javafx.scene.control.Label("Select one or more hosts on the left and press Triage (Ctrl+T).\n"
+                    + "\"local\" triages this machine without SSH. Import your hosts with Import (ssh config, known_hosts, Ansible).");
+            text.getStyleClass().add("placeholder");
+            text.setWrapText(true);
+            javafx.scene.control.Button sample = new javafx.scene.control.Button("New here? Replay a sample incident and train on it");
+            sample.setId("welcome-sample");
+            sample.setOnAction(e -> onWelcomeSample.run());
+            VBox welcome = new VBox(16, text, sample);
+            welcome.setPadding(new Insets(24));
+            setCenter(welcome);
             return;
         }
         if (row.report().isEmpty()) {
@@ -100,6 +109,11 @@ public final class TriageView extends BorderPane {
                 probes.setCenter(probeTabs(report));
             }
         });
+    }
+
+    /** What the first-launch button does (the window opens the replay tab with a shipped sample). */
+    public void setOnWelcomeSample(Runnable r) {
+        onWelcomeSample = r;
     }
 
     private static String headerText(TriageReport report, HostRow row) {
