@@ -79,7 +79,7 @@ public final class Cli {
         out.println();
         out.println("Commands:");
         for (Command c : commands) {
-            out.printf("  %-10s %s%n", c.name(), c.summary());
+            out.printf("  %-12s %s%n", c.name(), c.summary());
         }
     }
 }
