@@ -29,7 +29,7 @@ public final class FleetView extends BorderPane {
         table.setPlaceholder(new Label("Triage some hosts (select them and press Ctrl+T) to compare them here."));
         TableColumn<FleetRow, String> host = new TableColumn<>("host");
         host.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().host().name()));
-        host.setPrefWidth(170);
+        host.setPrefWidth(120);
         TableColumn<FleetRow, String> role = new TableColumn<>("role");
         role.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().host().entry().role()));
         table.getColumns().add(host);
@@ -40,7 +40,7 @@ public final class FleetView extends BorderPane {
             col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
             col.setComparator((a, b) -> compare(c.read(a.figures()), c.read(b.figures())));
             col.setCellFactory(tc -> new FigureCell(c));
-            col.setPrefWidth(c == FleetColumn.FULLEST_PCT || c == FleetColumn.BUSIEST_UTIL ? 130 : 84);
+            col.setPrefWidth(c == FleetColumn.FULLEST_PCT || c == FleetColumn.BUSIEST_UTIL ? 120 : 68);
             table.getColumns().add(col);
         }
         table.setRowFactory(tv -> {
