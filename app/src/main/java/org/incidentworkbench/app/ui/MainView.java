@@ -234,7 +234,9 @@ public final class MainView extends StackPane {
     }
 
     private void recordChart() {
-        if (incidentVm.isRecording()) {
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        // only a chart actually on screen is part of the story (not every click in the host tree)
+        if (incidentVm.isRecording() && shown != null && "tab-metrics".equals(shown.getId())) {
             var r = metricsVm.axis().range();
             incidentVm.recordChart(metricsVm.metricProperty().get(), List.copyOf(metricsVm.hosts()), r.fromMillis(), r.toMillis());
         }
@@ -312,6 +314,9 @@ public final class MainView extends StackPane {
                 ctx.prefs().tab(t.getText());
             }
             syncJournal();
+            if (t != null && "tab-metrics".equals(t.getId())) {
+                recordChart();
+            }
         });
         replayVm.bundleProperty().addListener((o, a, b) -> syncJournal());
     }
