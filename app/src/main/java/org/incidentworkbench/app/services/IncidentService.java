@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import org.incidentworkbench.playbooks.bundle.BundleWriter;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.JournalContents;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.journal.JournalHosts;
 import org.incidentworkbench.playbooks.journal.JournalReader;
 import org.incidentworkbench.playbooks.journal.JournalWriter;
 
@@ -244,21 +244,7 @@ public final class IncidentService {
     }
 
     static Set<String> hosts(List<JournalEvent> events) {
-        Set<String> hosts = new LinkedHashSet<>();
-        for (JournalEvent e : events) {
-            if (e instanceof JournalEvent.IncidentOpened o) {
-                hosts.addAll(o.hosts());
-            } else if (e instanceof JournalEvent.TriageRun t) {
-                hosts.add(t.host());
-            } else if (e instanceof JournalEvent.CommandOutput c) {
-                hosts.add(c.host());
-            } else if (e instanceof JournalEvent.ChartViewed c) {
-                hosts.addAll(c.hosts());
-            } else if (e instanceof JournalEvent.ActionTaken a) {
-                a.host().ifPresent(hosts::add);
-            }
-        }
-        return hosts;
+        return JournalHosts.named(events);
     }
 
     static String slug(String title) {

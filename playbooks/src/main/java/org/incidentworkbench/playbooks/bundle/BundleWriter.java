@@ -27,6 +27,7 @@ import java.util.zip.ZipOutputStream;
 import org.incidentworkbench.playbooks.PlaybookJson;
 import org.incidentworkbench.playbooks.journal.JournalCodec;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.journal.JournalHosts;
 
 /**
  * Seals an incident into a bundle ({@link BundleFormat}): the journal's events, the metric slices
@@ -161,19 +162,7 @@ public final class BundleWriter {
 
     private static List<String> hosts(JournalEvent.IncidentOpened opened, List<JournalEvent> events, List<MetricSlice> metrics) {
         Set<String> hosts = new LinkedHashSet<>(opened.hosts());
-        for (JournalEvent e : events) {
-            if (e instanceof JournalEvent.TriageRun t) {
-                hosts.add(t.host());
-            } else if (e instanceof JournalEvent.CommandOutput c) {
-                hosts.add(c.host());
-            } else if (e instanceof JournalEvent.ChartViewed c) {
-                hosts.addAll(c.hosts());
-            } else if (e instanceof JournalEvent.ActionTaken a) {
-                a.host().ifPresent(hosts::add);
-            } else if (e instanceof JournalEvent.IncidentOpened o) {
-                hosts.addAll(o.hosts());
-            }
-        }
+        hosts.addAll(JournalHosts.named(events));
         metrics.forEach(m -> hosts.add(m.host()));
         hosts.remove("");
         return List.copyOf(hosts);

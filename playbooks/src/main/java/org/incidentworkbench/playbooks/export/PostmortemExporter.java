@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.HypothesisState;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.journal.JournalHosts;
 import org.incidentworkbench.playbooks.journal.NoteTags;
 
 /**
@@ -242,14 +243,9 @@ public final class PostmortemExporter {
         List<String> hosts() {
             Set<String> hosts = new LinkedHashSet<>(opened.hosts());
             for (JournalEvent e : events) {
-                if (e instanceof JournalEvent.TriageRun t) {
-                    hosts.add(t.host());
-                } else if (e instanceof JournalEvent.CommandOutput c) {
-                    hosts.add(c.host());
-                } else if (e instanceof JournalEvent.ChartViewed c) {
-                    hosts.addAll(c.hosts());
-                } else if (e instanceof JournalEvent.ActionTaken a) {
-                    a.host().ifPresent(hosts::add);
+                // kept as it was: only the first opening's hosts count (they lead the list)
+                if (!(e instanceof JournalEvent.IncidentOpened)) {
+                    hosts.addAll(JournalHosts.named(e));
                 }
             }
             return List.copyOf(hosts);

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.HypothesisState;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
+import org.incidentworkbench.playbooks.journal.JournalHosts;
 import org.incidentworkbench.playbooks.replay.IncidentTimeline;
 import org.incidentworkbench.playbooks.replay.ReplayState;
 
@@ -107,14 +108,9 @@ public final class TrainingSession {
     public List<String> hosts() {
         Set<String> hosts = new LinkedHashSet<>();
         for (JournalEvent e : timeline.events()) {
-            if (e instanceof JournalEvent.IncidentOpened o) {
-                hosts.addAll(o.hosts());
-            } else if (e instanceof JournalEvent.TriageRun t) {
-                hosts.add(t.host());
-            } else if (e instanceof JournalEvent.CommandOutput c) {
-                hosts.add(c.host());
-            } else if (e instanceof JournalEvent.ChartViewed c) {
-                hosts.addAll(c.hosts());
+            // kept as it was: hosts named only by actions taken are not offered to the trainee
+            if (!(e instanceof JournalEvent.ActionTaken)) {
+                hosts.addAll(JournalHosts.named(e));
             }
         }
         timeline.metrics().forEach(m -> hosts.add(m.host()));
