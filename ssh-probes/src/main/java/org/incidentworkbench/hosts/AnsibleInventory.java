@@ -19,6 +19,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.incidentworkbench.ssh.SshConfigSyntax;
 
 /**
  * Reads an Ansible inventory, INI or YAML, into host entries whose roles are the inventory's groups.
@@ -90,7 +91,7 @@ public final class AnsibleInventory {
                 g.group(section);
                 continue;
             }
-            String[] fields = SshConfigHosts.tokens(line).toArray(String[]::new);
+            String[] fields = SshConfigSyntax.tokens(line).toArray(String[]::new);
             if (fields.length == 0) {
                 continue;
             }

@@ -1,7 +1,6 @@
 package org.incidentworkbench.hosts;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.incidentworkbench.ssh.SshConfigSyntax;
 
 /**
  * Lists the hosts named in an OpenSSH client config ({@code ~/.ssh/config}): every {@code Host}
@@ -75,11 +75,11 @@ public final class SshConfigHosts {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] kv = splitKeyword(line);
+            String[] kv = SshConfigSyntax.splitKeyword(line);
             String keyword = kv[0].toLowerCase(java.util.Locale.ROOT);
             String args = kv[1];
             if (keyword.equals("host")) {
-                for (String pattern : tokens(args)) {
+                for (String pattern : SshConfigSyntax.tokens(args)) {
                     if (pattern.contains("*") || pattern.contains("?") || pattern.startsWith("!")) {
                         skipped[0]++;
                     } else {
@@ -92,8 +92,9 @@ public final class SshConfigHosts {
                 } else if (depth >= MAX_INCLUDE_DEPTH) {
                     notes.add("Include " + args + " was not followed: includes nest more than " + MAX_INCLUDE_DEPTH + " deep (a loop?).");
                 } else {
-                    for (String pattern : tokens(args)) {
-                        for (Path included : expand(sshDir, pattern, notes)) {
+                    for (String pattern : SshConfigSyntax.tokens(args)) {
+                        for (Path included : SshConfigSyntax.expandInclude(sshDir, pattern, (dir, e) ->
+                                notes.add("Could not list " + dir + " for Include " + pattern + ": " + e.getMessage()))) {
                             try {
                                 readInto(included, sshDir, hosts, notes, skipped, depth + 1);
                             } catch (IOException e) {
@@ -104,71 +105,6 @@ public final class SshConfigHosts {
                 }
             }
         }
-    }
-
-    /** {@code Keyword value}, {@code Keyword=value} and {@code Keyword = value} are all allowed by ssh_config(5). */
-    private static String[] splitKeyword(String line) {
-        int i = 0;
-        while (i < line.length() && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '=') {
-            i++;
-        }
-        String keyword = line.substring(0, i);
-        String rest = line.substring(i).strip();
-        if (rest.startsWith("=")) {
-            rest = rest.substring(1).strip();
-        }
-        return new String[] {keyword, rest};
-    }
-
-    /** Whitespace-separated arguments, with double quotes grouping. */
-    static List<String> tokens(String args) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char c : args.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (cur.length() > 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
-    }
-
-    private static List<Path> expand(Path sshDir, String pattern, List<String> notes) {
-        String p = pattern.startsWith("~/") ? System.getProperty("user.home") + pattern.substring(1) : pattern;
-        Path path = Path.of(p);
-        if (!path.isAbsolute()) {
-            path = sshDir.resolve(path);
-        }
-        String name = path.getFileName().toString();
-        if (!name.contains("*") && !name.contains("?") && !name.contains("[")) {
-            return Files.isRegularFile(path) ? List.of(path) : List.of();
-        }
-        List<Path> out = new ArrayList<>();
-        Path dir = path.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, name)) {
-            for (Path f : ds) {
-                if (Files.isRegularFile(f)) {
-                    out.add(f);
-                }
-            }
-        } catch (IOException e) {
-            notes.add("Could not list " + dir + " for Include " + pattern + ": " + e.getMessage());
-        }
-        out.sort(null);
-        return out;
     }
 
     static Set<String> keywords() {

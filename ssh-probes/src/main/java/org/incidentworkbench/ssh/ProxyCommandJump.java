@@ -23,7 +23,7 @@ final class ProxyCommandJump {
         if (v.equalsIgnoreCase("none")) {
             return "none";
         }
-        List<String> t = new ArrayList<>(SshConfigResolver.tokens(v));
+        List<String> t = new ArrayList<>(SshConfigSyntax.tokens(v));
         if (!t.isEmpty() && t.get(0).equals("exec")) {
             t.remove(0);
         }

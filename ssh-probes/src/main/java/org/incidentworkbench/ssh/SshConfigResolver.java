@@ -2,7 +2,6 @@ package org.incidentworkbench.ssh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,13 +141,13 @@ public final class SshConfigResolver {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] kv = splitKeyword(line);
+            String[] kv = SshConfigSyntax.splitKeyword(line);
             String keyword = kv[0].toLowerCase(Locale.ROOT);
             String value = kv[1];
             int number = i + 1;
             switch (keyword) {
                 case "host" -> {
-                    List<String> patterns = tokens(value);
+                    List<String> patterns = SshConfigSyntax.tokens(value);
                     if (patterns.isEmpty()) {
                         throw new SshConfigException(file + " line " + number
                                 + ": Host needs at least one pattern; write for example `Host web-*`.", Optional.of(file), number);
@@ -162,8 +161,8 @@ public final class SshConfigResolver {
                                 + MAX_INCLUDE_DEPTH + " files deep; check for a file that includes itself.",
                                 Optional.of(file), number);
                     }
-                    for (String pattern : tokens(value)) {
-                        for (Path included : expandInclude(base, pattern)) {
+                    for (String pattern : SshConfigSyntax.tokens(value)) {
+                        for (Path included : SshConfigSyntax.expandInclude(base, pattern, (dir, e) -> { })) {
                             read(included, base, condition, out, depth + 1);
                         }
                     }
@@ -241,7 +240,7 @@ public final class SshConfigResolver {
             }
         }
         Optional<Path> knownHosts = Optional.ofNullable(first.get("userknownhostsfile"))
-                .map(l -> tokens(l.value()).isEmpty() ? "none" : tokens(l.value()).get(0))
+                .map(l -> SshConfigSyntax.tokens(l.value()).isEmpty() ? "none" : SshConfigSyntax.tokens(l.value()).get(0))
                 .filter(v -> !v.equalsIgnoreCase("none"))
                 .map(v -> expandPath(v, typed.host(), hostname, remoteUser, port));
         List<HostSpec> jumps = new ArrayList<>();
@@ -350,71 +349,8 @@ public final class SshConfigResolver {
         return p.isAbsolute() ? p : Path.of(home).resolve(p);
     }
 
-    private static List<Path> expandInclude(Path base, String pattern) {
-        String p = pattern.startsWith("~/") ? System.getProperty("user.home") + pattern.substring(1) : pattern;
-        Path path = Path.of(p);
-        if (!path.isAbsolute()) {
-            path = base.resolve(path);
-        }
-        String name = path.getFileName().toString();
-        if (!name.contains("*") && !name.contains("?") && !name.contains("[")) {
-            return Files.isRegularFile(path) ? List.of(path) : List.of();
-        }
-        List<Path> out = new ArrayList<>();
-        Path dir = path.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, name)) {
-            for (Path f : ds) {
-                if (Files.isRegularFile(f)) {
-                    out.add(f);
-                }
-            }
-        } catch (IOException e) {
-            return out; // an unreadable directory matches nothing, as glob(3) would
-        }
-        out.sort(null);
-        return out;
-    }
-
-    private static String[] splitKeyword(String line) {
-        int i = 0;
-        while (i < line.length() && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '=') {
-            i++;
-        }
-        String keyword = line.substring(0, i);
-        String rest = line.substring(i).strip();
-        if (rest.startsWith("=")) {
-            rest = rest.substring(1).strip();
-        }
-        return new String[] {keyword, rest};
-    }
-
     private static String unquote(String v) {
         String s = v.strip();
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
-
-    static List<String> tokens(String args) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char c : args.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (cur.length() > 0) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
     }
 }
