@@ -73,9 +73,8 @@ public final class SamplingViewModel implements AutoCloseable {
                 if (e.isLocal()) {
                     spec = LocalTransport.HOST;
                 } else {
-                    HostSpec r = resolver.get().resolve(e.connectTarget());
-                    spec = new HostSpec(e.name(), r.user(), r.hostname(), r.port(), r.identityFiles(), r.jumps(),
-                            r.connectTimeout(), r.serverAliveInterval());
+                    // withAlias keeps the rest, including the host's UserKnownHostsFile from ssh_config
+                    spec = resolver.get().resolve(e.connectTarget()).withAlias(e.name());
                 }
                 service(e.isLocal()).start(spec);
             } catch (SshConfigException | IllegalStateException ex) {

@@ -69,8 +69,8 @@ public final class RunnerTriager implements HostTriager {
             return new TriageReport(host.name(), host.connectTarget(), start, Duration.between(start, Instant.now()),
                     Optional.of(new HostFailure(HostFailure.Kind.BAD_CONFIG, e.getMessage(), "")), List.of(), List.of());
         }
-        HostSpec named = new HostSpec(host.name(), spec.user(), spec.hostname(), spec.port(), spec.identityFiles(),
-                spec.jumps(), spec.connectTimeout(), spec.serverAliveInterval());
+        // withAlias keeps the rest, including the host's UserKnownHostsFile from ssh_config
+        HostSpec named = spec.withAlias(host.name());
         progress.accept("connecting to " + named.target() + " and running probes");
         return ssh().triage(named);
     }
