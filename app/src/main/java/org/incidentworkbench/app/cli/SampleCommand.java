@@ -1,7 +1,6 @@
 package org.incidentworkbench.app.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +33,7 @@ import org.incidentworkbench.timeseries.TimeSeriesStore;
  */
 public final class SampleCommand implements Command {
 
-    record Options(Duration interval, Optional<Duration> duration, Path db, Optional<Path> sshConfig, List<Path> identities,
-                   Optional<Path> knownHosts, boolean acceptNew, boolean local, List<String> hosts) {
+    record Options(Duration interval, Optional<Duration> duration, Path db, SshArgs ssh, boolean local, List<String> hosts) {
     }
 
     @Override
@@ -61,13 +59,10 @@ public final class SampleCommand implements Command {
             transport = new LocalTransport();
             hosts.add(LocalTransport.HOST);
         } else {
-            SshOptions ssh = SshOptions.defaults().withAcceptNewHostKeys(options.acceptNew()).withIdentityFiles(options.identities());
-            if (options.knownHosts().isPresent()) {
-                ssh = ssh.withKnownHostsFile(options.knownHosts().get());
-            }
+            SshOptions ssh = options.ssh().sshOptions();
             SshConfigResolver resolver;
             try {
-                resolver = options.sshConfig().map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
+                resolver = options.ssh().sshConfig().map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
                 for (String h : new java.util.LinkedHashSet<>(options.hosts())) {
                     hosts.add(resolver.resolve(h));
                 }
@@ -182,32 +177,29 @@ public final class SampleCommand implements Command {
         Duration interval = Duration.ofSeconds(1);
         Optional<Duration> duration = Optional.empty();
         Path db = TimeSeriesStore.defaultPath();
-        Optional<Path> sshConfig = Optional.empty();
-        Optional<Path> knownHosts = Optional.empty();
-        List<Path> identities = new ArrayList<>();
-        boolean acceptNew = false;
+        SshArgs.Parser ssh = new SshArgs.Parser();
         boolean local = false;
         List<String> hosts = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--interval" -> interval = duration(value(args, ++i, a), a);
-                case "--duration" -> duration = Optional.of(duration(value(args, ++i, a), a));
-                case "--db" -> db = Path.of(value(args, ++i, a));
-                case "-F" -> sshConfig = Optional.of(existingFile(value(args, ++i, a), "ssh_config file given with -F"));
-                case "-i" -> identities.add(existingFile(value(args, ++i, a), "key file given with -i"));
-                case "--known-hosts" -> knownHosts = Optional.of(Path.of(value(args, ++i, a)));
-                case "--accept-new" -> acceptNew = true;
+                case "--interval" -> interval = duration(SshArgs.value(args, ++i, a), a);
+                case "--duration" -> duration = Optional.of(duration(SshArgs.value(args, ++i, a), a));
+                case "--db" -> db = Path.of(SshArgs.value(args, ++i, a));
                 case "--local" -> local = true;
                 case "--" -> {
                     hosts.addAll(args.subList(i + 1, args.size()));
                     i = args.size();
                 }
                 default -> {
-                    if (a.startsWith("-")) {
+                    int taken = ssh.take(args, i);
+                    if (taken >= 0) {
+                        i = taken;
+                    } else if (a.startsWith("-")) {
                         throw new UsageException("there is no option '" + a + "'.");
+                    } else {
+                        hosts.add(a);
                     }
-                    hosts.add(a);
                 }
             }
         }
@@ -229,7 +221,7 @@ public final class SampleCommand implements Command {
             throw new UsageException("name at least one host (an alias from ~/.ssh/config or user@host:port), "
                     + "or use --local to sample this machine.");
         }
-        return new Options(interval, duration, db, sshConfig, identities, knownHosts, acceptNew, local, hosts);
+        return new Options(interval, duration, db, ssh.build(), local, hosts);
     }
 
     /** {@code 1}, {@code 0.5}, {@code 30s}, {@code 5m}, {@code 2h}. */
@@ -264,21 +256,6 @@ public final class SampleCommand implements Command {
         return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
     }
 
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new UsageException("the option " + option + " needs a value.");
-        }
-        return args.get(i);
-    }
-
-    private static Path existingFile(String value, String what) throws UsageException {
-        Path p = Path.of(value);
-        if (!Files.isRegularFile(p)) {
-            throw new UsageException("the " + what + " (" + value + ") does not exist or is not a file.");
-        }
-        return p;
-    }
-
     private static void printHelp(PrintStream out) {
         out.println("Usage: workbench sample [OPTIONS] HOST...");
         out.println("       workbench sample --local [OPTIONS]");
@@ -290,14 +267,11 @@ public final class SampleCommand implements Command {
         out.println("as a gap in its series. A status line per host goes to stderr.");
         out.println();
         out.println("Options:");
-        out.println("  --interval S      seconds between samples, 0.1-60 (default 1); also 500ms, 2s");
-        out.println("  --duration D      stop after D (30s, 5m, 2h); default: until Ctrl-C");
-        out.println("  --db FILE         the store file (default " + TimeSeriesStore.defaultPath() + ")");
-        out.println("  -F FILE           read this ssh_config instead of ~/.ssh/config");
-        out.println("  -i KEY            also try this private key (repeatable); encrypted keys need ssh-agent");
-        out.println("  --known-hosts F   check host keys against F instead of ~/.ssh/known_hosts");
-        out.println("  --accept-new      accept and record the keys of hosts not yet known (as OpenSSH's accept-new)");
-        out.println("  --local           sample this machine without SSH");
+        out.println("  --interval S        seconds between samples, 0.1-60 (default 1); also 500ms, 2s");
+        out.println("  --duration D        stop after D (30s, 5m, 2h); default: until Ctrl-C");
+        out.println("  --db FILE           the store file (default " + TimeSeriesStore.defaultPath() + ")");
+        SshArgs.helpLines("encrypted keys need ssh-agent").forEach(out::println);
+        out.println("  --local             sample this machine without SSH");
         out.println();
         out.println("HOST is an alias from ssh_config or user@host:port.");
         out.println("Afterwards: workbench store query --db FILE 'cpu.user{host=web-*}'");

@@ -1,13 +1,10 @@
 package org.incidentworkbench.app.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.incidentworkbench.app.format.Durations;
 import org.incidentworkbench.app.format.TriageText;
 import org.incidentworkbench.app.services.TriageService;
@@ -28,8 +25,7 @@ public final class TriageCommand implements Command {
     public static final String SCHEMA = "workbench-triage/1";
 
     /** The command line as parsed. */
-    record Options(boolean json, boolean local, Optional<Path> sshConfig, List<Path> identities,
-                   Optional<Path> knownHosts, boolean acceptNew, int parallel, Duration timeout, List<String> hosts) {
+    record Options(boolean json, boolean local, SshArgs ssh, int parallel, Duration timeout, List<String> hosts) {
     }
 
     /** The {@code --json} document. */
@@ -117,10 +113,7 @@ public final class TriageCommand implements Command {
     static Options parse(List<String> args) throws UsageException {
         boolean json = false;
         boolean local = false;
-        boolean acceptNew = false;
-        Optional<Path> sshConfig = Optional.empty();
-        Optional<Path> knownHosts = Optional.empty();
-        List<Path> identities = new ArrayList<>();
+        SshArgs.Parser ssh = new SshArgs.Parser();
         int parallel = TriageSettings.DEFAULT_PARALLEL;
         Duration timeout = TriageSettings.DEFAULT_HOST_DEADLINE;
         List<String> hosts = new ArrayList<>();
@@ -129,21 +122,21 @@ public final class TriageCommand implements Command {
             switch (a) {
                 case "--json" -> json = true;
                 case "--local" -> local = true;
-                case "--accept-new" -> acceptNew = true;
-                case "-F" -> sshConfig = Optional.of(existingFile(value(args, ++i, a), "ssh_config file given with -F"));
-                case "-i" -> identities.add(existingFile(value(args, ++i, a), "key file given with -i"));
-                case "--known-hosts" -> knownHosts = Optional.of(Path.of(value(args, ++i, a)));
-                case "--parallel" -> parallel = positiveInt(value(args, ++i, a), a);
-                case "--timeout" -> timeout = positiveSeconds(value(args, ++i, a), a);
+                case "--parallel" -> parallel = positiveInt(SshArgs.value(args, ++i, a), a);
+                case "--timeout" -> timeout = positiveSeconds(SshArgs.value(args, ++i, a), a);
                 case "--" -> {
                     hosts.addAll(args.subList(i + 1, args.size()));
                     i = args.size();
                 }
                 default -> {
-                    if (a.startsWith("-")) {
+                    int taken = ssh.take(args, i);
+                    if (taken >= 0) {
+                        i = taken;
+                    } else if (a.startsWith("-")) {
                         throw new UsageException("there is no option '" + a + "'.");
+                    } else {
+                        hosts.add(a);
                     }
-                    hosts.add(a);
                 }
             }
         }
@@ -155,22 +148,7 @@ public final class TriageCommand implements Command {
             throw new UsageException("name at least one host (an alias from ~/.ssh/config or user@host:port), "
                     + "or use --local to triage this machine.");
         }
-        return new Options(json, local, sshConfig, identities, knownHosts, acceptNew, parallel, timeout, hosts);
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new UsageException("the option " + option + " needs a value.");
-        }
-        return args.get(i);
-    }
-
-    private static Path existingFile(String value, String what) throws UsageException {
-        Path p = Path.of(value);
-        if (!Files.isRegularFile(p)) {
-            throw new UsageException("the " + what + " does not exist: " + p.toAbsolutePath() + ".");
-        }
-        return p;
+        return new Options(json, local, ssh.build(), parallel, timeout, hosts);
     }
 
     private static int positiveInt(String value, String option) throws UsageException {
@@ -209,11 +187,7 @@ public final class TriageCommand implements Command {
         out.println("Options:");
         out.println("  --json              print one JSON document (schema: docs/triage-json.md); progress to stderr");
         out.println("  --local             triage this machine without SSH");
-        out.println("  -F FILE             read this ssh_config instead of ~/.ssh/config");
-        out.println("  -i KEY              also try this private key (repeatable); passphrases are asked on the terminal");
-        out.println("  --known-hosts FILE  check host keys against FILE instead of ~/.ssh/known_hosts");
-        out.println("  --accept-new        trust and remember hosts never seen before (as StrictHostKeyChecking=accept-new);");
-        out.println("                      a CHANGED host key is always refused");
+        SshArgs.helpLines("passphrases are asked on the terminal").forEach(out::println);
         out.println("  --parallel N        hosts triaged at once (default " + TriageSettings.DEFAULT_PARALLEL + ")");
         out.println("  --timeout S         give up on a host after S seconds, connect included (default "
                 + TriageSettings.DEFAULT_HOST_DEADLINE.toSeconds() + ")");
