@@ -106,11 +106,11 @@ final class SampleBenchmark implements Benchmark {
         if (withStore) {
             doc.set("laptop_with_store", laptopWithStore(recording, hosts, windows, window, err));
         }
-        if (sshHosts > 0 && BenchSshd.available()) {
+        if (sshHosts > 0 && SshdLab.available()) {
             doc.set("laptop_real_ssh", laptopRealSsh(sshHosts, windows, window, err));
         }
         if (remote) {
-            if (BenchSshd.available()) {
+            if (SshdLab.available()) {
                 doc.set("server", server(remoteFrames, err));
             } else {
                 doc.put("server", "skipped: /usr/sbin/sshd is not installed (apt-get install openssh-server)");
@@ -328,12 +328,12 @@ final class SampleBenchmark implements Benchmark {
             idle[w] = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - t0);
         }
         AtomicLong points = new AtomicLong();
-        try (BenchSshd sshd = BenchSshd.start();
+        try (SshdLab sshd = SshdLab.start(1, err);
              Sampler sampler = Sampler.start(new SshTransport(sshd.sshOptions(), UserPrompter.NONE),
                      batch -> points.addAndGet(batch.size()), SamplerConfig.of(Duration.ofSeconds(1)))) {
             err.println("Real SSH: " + hosts + " sessions to one local sshd at 1 s, connecting...");
             for (int i = 0; i < hosts; i++) {
-                sampler.start(sshd.hostSpec("ssh-" + i));
+                sampler.start(sshd.hosts().get(0).withAlias("ssh-" + i)); // many sessions of one daemon
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             // root's .bashrc here runs pyenv, whose rehash lock makes 100 simultaneous logins take many seconds:
@@ -384,14 +384,14 @@ final class SampleBenchmark implements Benchmark {
 
     private static ObjectNode server(int frames, PrintStream err) throws Exception {
         ObjectNode result = Json.mapper().createObjectNode();
-        try (BenchSshd sshd = BenchSshd.start();
-             HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec())) {
-            result.put("sshd", sshd.version());
+        try (SshdLab sshd = SshdLab.start(1, err);
+             HostConnection c = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hosts().get(0))) {
+            result.put("sshd", SshdLab.version());
             result.put("login_user", System.getProperty("user.name"));
             result.put("interval_s", 0.1);
             result.put("frames", frames);
             result.put("df_every", 10);
-            err.println("Server cost on " + sshd.version() + ": bash loop, " + frames + " frames at 0.1 s...");
+            err.println("Server cost on " + SshdLab.version() + ": bash loop, " + frames + " frames at 0.1 s...");
             ObjectNode bash = remoteCost(sshd, c, SamplerScript.command(Duration.ofMillis(100), 10), frames);
             err.println("Baseline: POSIX sh loop (date, head, sleep per frame), " + frames + " frames...");
             ObjectNode sh = remoteCost(sshd, c, SamplerScript.posixCommand(Duration.ofMillis(100), 10), frames);
@@ -408,7 +408,7 @@ final class SampleBenchmark implements Benchmark {
         return result;
     }
 
-    private static ObjectNode remoteCost(BenchSshd sshd, HostConnection c, String command, int frames) throws Exception {
+    private static ObjectNode remoteCost(SshdLab sshd, HostConnection c, String command, int frames) throws Exception {
         try (RemoteProcess p = c.start(command)) {
             FrameDecoder decoder = new FrameDecoder();
             InputStream in = p.stdout();
@@ -429,14 +429,14 @@ final class SampleBenchmark implements Benchmark {
                     }
                     seen++;
                     if (seen == 2) { // the first frame's startup (bash exec, getconf, df -l probe) is not a sample's cost
-                        loopPid = findLoop(sshd.pid());
-                        before = cpu(sshd.pid(), loopPid);
+                        loopPid = findLoop(sshd.pid(0));
+                        before = cpu(sshd.pid(0), loopPid);
                     } else if (seen > 2) {
                         bytes += f.body().length();
                     }
                 }
             }
-            long[] after = cpu(sshd.pid(), loopPid);
+            long[] after = cpu(sshd.pid(0), loopPid);
             long sampled = seen - 2;
             ObjectNode r = Json.mapper().createObjectNode();
             double loopMs = (after[0] - before[0]) / 1e6 / sampled;

@@ -17,17 +17,19 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.incidentworkbench.ssh.HostSpec;
+import org.incidentworkbench.ssh.SshOptions;
 
 /**
- * N real OpenSSH daemons on 127.0.1.1, 127.0.1.2, ... for {@code workbench bench triage}: one host key
+ * N real OpenSSH daemons on 127.0.1.1, 127.0.1.2, ... for {@code workbench bench triage} and
+ * {@code workbench bench sample} (which needs a daemon's pid to charge its sessions' CPU): one host key
  * and one user key generated in a temp dir, each daemon with its own config, a known_hosts naming them
  * all, and an ssh_config ({@code Host lab-1 ...}) so OpenSSH's own {@code ssh} client can run the
  * baselines against the same servers. The daemons run as the current user (root on a lab machine,
  * whose login shell then reads root's real {@code .bashrc}: the realistic cost per channel).
  *
  * <p>The test harness {@code OpenSshTestServer} does the same for tests but lives in a test-jar, which
- * the shipped product cannot use; this is its minimal twin for the benchmark. Not thread-safe; close it
- * to stop the daemons and delete the keys.
+ * the shipped product cannot use; this is its minimal twin for the benchmarks. Not thread-safe; close it
+ * to stop the daemons and their sessions and delete the keys.
  */
 final class SshdLab implements AutoCloseable {
 
@@ -48,14 +50,19 @@ final class SshdLab implements AutoCloseable {
         this.clientConfig = dir.resolve("ssh_config");
     }
 
+    /** Whether OpenSSH's server and ssh-keygen are installed, so that {@link #start} can work. */
+    static boolean available() {
+        return Files.isExecutable(SSHD) && Files.isExecutable(SSH_KEYGEN);
+    }
+
     /**
      * Starts {@code count} daemons.
      *
      * @throws IllegalStateException with a sentence saying what to install when OpenSSH is missing
      */
     static SshdLab start(int count, PrintStream progress) throws IOException {
-        if (!Files.isExecutable(SSHD) || !Files.isExecutable(SSH_KEYGEN)) {
-            throw new IllegalStateException("the triage benchmark starts real OpenSSH servers, and " + SSHD + " or "
+        if (!available()) {
+            throw new IllegalStateException("the benchmark starts real OpenSSH servers, and " + SSHD + " or "
                     + SSH_KEYGEN + " is missing: install them with 'apt-get install openssh-server openssh-client'.");
         }
         if (count < 1 || count > 250) {
@@ -102,7 +109,7 @@ final class SshdLab implements AutoCloseable {
                     "StrictModes no",
                     "PermitRootLogin prohibit-password",
                     "PidFile " + dir.resolve("sshd_" + i + ".pid"),
-                    "MaxStartups 100:30:200",
+                    "MaxStartups 200:30:400", // bench sample logs in 100 sessions at once to one daemon
                     "LogLevel ERROR") + "\n");
             Path log = dir.resolve("sshd_" + i + ".log");
             Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
@@ -124,7 +131,7 @@ final class SshdLab implements AutoCloseable {
                 .append("  StrictHostKeyChecking yes\n  UserKnownHostsFile ").append(knownHosts)
                 .append("\n  ControlMaster no\n  LogLevel ERROR\n");
         Files.writeString(clientConfig, client);
-        progress.println("bench: " + count + " sshd running on 127.0.1.1-" + count + " as " + user);
+        progress.println("bench: " + count + " sshd running on 127.0.1.1" + (count == 1 ? "" : "-" + count) + " as " + user);
     }
 
     List<HostSpec> hosts() {
@@ -135,6 +142,31 @@ final class SshdLab implements AutoCloseable {
         return knownHosts;
     }
 
+    /** Transport options that trust exactly the lab's daemons and use only the lab's user key. */
+    SshOptions sshOptions() {
+        return SshOptions.defaults().withKnownHostsFile(knownHosts).withoutAgent();
+    }
+
+    /** The pid of the listening daemon of {@code hosts().get(index)}: its sessions are the pid's descendants. */
+    long pid(int index) {
+        return daemons.get(index).pid();
+    }
+
+    /** The first line of {@code sshd -V} (OpenSSH's version), or "unknown". */
+    static String version() {
+        try {
+            Process v = new ProcessBuilder(SSHD.toString(), "-V").redirectErrorStream(true).start();
+            String out = new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            v.waitFor(5, TimeUnit.SECONDS);
+            return out.lines().findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     /** The ssh_config for OpenSSH's client ({@code ssh -F FILE lab-1}). */
     Path clientConfig() {
         return clientConfig;
@@ -143,6 +175,8 @@ final class SshdLab implements AutoCloseable {
     @Override
     public void close() {
         for (Process p : daemons) {
+            // sessions (and the remote loops they run) outlive a daemon's SIGTERM: end them first
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroy();
         }
         for (Process p : daemons) {

@@ -85,7 +85,7 @@ public final class TriageBenchmark implements Benchmark {
     private int measure(SshdLab lab, int n, int repeat, int sequentialRepeat, PrintStream out, PrintStream err)
             throws Exception {
         List<HostSpec> hosts = lab.hosts();
-        SshOptions options = SshOptions.defaults().withKnownHostsFile(lab.knownHosts()).withoutAgent();
+        SshOptions options = lab.sshOptions();
         TriageRunner runner = new TriageRunner(new SshTransport(options, UserPrompter.NONE),
                 TriageSettings.standard(), Findings::evaluate);
         List<String> problems = new ArrayList<>();
