@@ -56,10 +56,14 @@ final class StallWatch implements AutoCloseable {
                     boolean waiting = state != Thread.State.RUNNABLE && fxThread.getState() != Thread.State.RUNNABLE
                             && st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().equals("wait")
                             || st[0].getMethodName().equals("sleep") || st[0].getMethodName().startsWith("read"));
-                    if (waiting) {
+                    if (waiting && !toolkitWait(st)) {
                         for (StackTraceElement e : st) {
                             if (e.getClassName().startsWith("org.incidentworkbench") && !e.getClassName().contains("FrameMonitor")) {
-                                waits.add(state + " in " + e + " (top: " + st[0] + ")");
+                                StringBuilder where = new StringBuilder(state + " in " + e + ":");
+                                for (int i = 0; i < Math.min(16, st.length); i++) {
+                                    where.append("\n      ").append(st[i]);
+                                }
+                                waits.add(where.toString());
                                 break;
                             }
                         }
@@ -76,6 +80,24 @@ final class StallWatch implements AutoCloseable {
         }, "stall-watch");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * True when the wait is JavaFX's own: the first frame below the JDK's park/wait is the toolkit's
+     * (showing a popup takes Quantum's render lock, held by the render thread while it paints a
+     * frame). That is not work this window put on its FX thread; the CPU-between-frames verdict still
+     * covers it. A wait whose first non-JDK frame is ours or a library we call (JSch, H2) counts.
+     */
+    static boolean toolkitWait(StackTraceElement[] st) {
+        for (StackTraceElement e : st) {
+            String c = e.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return c.startsWith("com.sun.javafx.") || c.startsWith("javafx.") || c.startsWith("com.sun.glass.")
+                    || c.startsWith("com.sun.prism.");
+        }
+        return false;
     }
 
     java.util.List<String> waitsInOurCode() {
