@@ -138,7 +138,35 @@ public final class MainView extends StackPane {
         // a chart looked at during an incident is part of its story
         metricsVm.metricProperty().addListener((o, a, m) -> recordChart());
         metricsVm.hosts().addListener((ListChangeListener<String>) c -> recordChart());
+        replayVm.replayReportsProperty().addListener((o, a, replayed) -> showReplayed(replayed));
         hostsVm.load(() -> { });
+    }
+
+    private final java.util.Map<String, HostRow> replayRows = new java.util.HashMap<>();
+    private static final java.time.format.DateTimeFormatter AS_OF =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /**
+     * The hosts pane and the fleet follow the replay clock: each host's report as of the replay time,
+     * marked as replay; null (replay closed) shows the live state again. Only publishing happens here:
+     * the reports were read back when the bundle opened.
+     */
+    private void showReplayed(org.incidentworkbench.app.ui.replay.ReplayedHosts replayed) {
+        if (replayed == null) {
+            hostsVm.rows().forEach(r -> r.showReplay(false, null));
+            replayRows.clear();
+            fleetVm.showLive();
+            return;
+        }
+        hostsVm.rows().forEach(r -> r.showReplay(true, replayed.reports().get(r.name())));
+        List<HostRow> rows = new java.util.ArrayList<>();
+        replayed.reports().forEach((name, report) -> {
+            HostRow row = replayRows.computeIfAbsent(name, n -> new HostRow(hostsVm.find(n).map(HostRow::entry)
+                    .orElse(org.incidentworkbench.hosts.HostEntry.named(n, org.incidentworkbench.hosts.HostSource.TYPED))));
+            row.reportProperty().set(report);
+            rows.add(row);
+        });
+        fleetVm.showReplay(rows, AS_OF.format(replayed.time()));
     }
 
     private void buildToolbar() {

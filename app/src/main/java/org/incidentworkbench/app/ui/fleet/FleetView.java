@@ -56,6 +56,18 @@ public final class FleetView extends BorderPane {
                 + "in the direction that hurts. Double-click a host to open its triage.");
         legend.getStyleClass().add("pane-message");
         legend.setPadding(new Insets(4));
+        Label header = new Label();
+        header.setId("fleet-header");
+        header.textProperty().bind(vm.headerProperty());
+        header.setPadding(new Insets(4));
+        header.getStyleClass().add("pane-message");
+        vm.headerProperty().addListener((o, a, t) -> {
+            header.getStyleClass().remove("replay");
+            if (vm.replaying()) {
+                header.getStyleClass().add("replay");
+            }
+        });
+        setTop(header);
         setCenter(table);
         setBottom(legend);
     }

@@ -16,6 +16,9 @@ import org.incidentworkbench.app.ui.hosts.HostRow;
  * The fleet view's rows: every host with a successful triage, its key numbers, and its outliers
  * against its role (or the whole fleet when the role has fewer than three triaged hosts). Recomputed
  * on the FX thread whenever a report arrives: a few arithmetic operations per host.
+ *
+ * <p>During a replay the rows come from the replayed hosts instead ({@link #showReplay}), with the
+ * header saying the time they are as of, until {@link #showLive} puts the live hosts back.
  */
 public final class FleetViewModel {
 
@@ -26,7 +29,11 @@ public final class FleetViewModel {
     private final InvalidationListener recompute = o -> schedule();
     private final java.util.concurrent.Executor later;
     private final Map<org.incidentworkbench.probe.TriageReport, FleetFigures> figuresCache = new java.util.WeakHashMap<>();
+    private final javafx.beans.property.StringProperty header = new javafx.beans.property.SimpleStringProperty(LIVE);
+    private List<HostRow> replay;
     private boolean scheduled;
+
+    static final String LIVE = "Live: the latest triage of each host";
 
     /** Recomputes at once on every change (tests without a stage). */
     public FleetViewModel(ObservableList<HostRow> hosts) {
@@ -62,12 +69,35 @@ public final class FleetViewModel {
         });
     }
 
+    /** Shows these hosts (each with its report as of {@code asOf}) instead of the live ones. */
+    public void showReplay(List<HostRow> replayed, String asOf) {
+        replay = List.copyOf(replayed);
+        header.set("As of " + asOf + " (replay)");
+        recompute();
+    }
+
+    /** Back to the live hosts (replay closed). */
+    public void showLive() {
+        replay = null;
+        header.set(LIVE);
+        recompute();
+    }
+
+    public boolean replaying() {
+        return replay != null;
+    }
+
+    /** What the rows are: live, or "As of HH:MM:SS (replay)". */
+    public javafx.beans.property.StringProperty headerProperty() {
+        return header;
+    }
+
     public ObservableList<FleetRow> rows() {
         return rows;
     }
 
     void recompute() {
-        List<HostRow> triaged = hosts.stream().filter(h -> h.report().map(r -> r.triaged()).orElse(false)).toList();
+        List<HostRow> triaged = (replay != null ? replay : hosts).stream().filter(h -> h.report().map(r -> r.triaged()).orElse(false)).toList();
         Map<HostRow, FleetFigures> figures = new LinkedHashMap<>();
         triaged.forEach(h -> figures.put(h, figuresCache.computeIfAbsent(h.report().get(), FleetFigures::of)));
         Map<String, List<HostRow>> byRole = new LinkedHashMap<>();

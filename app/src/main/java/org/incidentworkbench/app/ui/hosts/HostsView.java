@@ -1,11 +1,15 @@
 package org.incidentworkbench.app.ui.hosts;
 
+import java.util.Optional;
+import org.incidentworkbench.probe.TriageReport;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -31,6 +35,7 @@ import org.incidentworkbench.app.ui.WorkbenchDirs;
 import org.incidentworkbench.findings.Severity;
 import org.incidentworkbench.hosts.HostEntry;
 import org.incidentworkbench.hosts.HostLists;
+import org.incidentworkbench.probe.TriageReport;
 
 /**
  * The hosts pane: search, the host tree grouped by role (recent hosts first), a status dot and word
@@ -268,6 +273,8 @@ public final class HostsView extends VBox {
                 current.statusProperty().removeListener(refresh);
                 current.progressProperty().removeListener(refresh);
                 current.reportProperty().removeListener(refresh);
+                current.replayReportProperty().removeListener(refresh);
+                current.replayingProperty().removeListener(refresh);
                 current = null;
             }
             getStyleClass().remove("role-group");
@@ -288,6 +295,8 @@ public final class HostsView extends VBox {
             current.statusProperty().addListener(refresh);
             current.progressProperty().addListener(refresh);
             current.reportProperty().addListener(refresh);
+            current.replayReportProperty().addListener(refresh);
+            current.replayingProperty().addListener(refresh);
             setText(null);
             name.setText(current.name());
             tip.setText(current.entry().connectTarget() + "\nroles: " + String.join(", ", current.entry().roles())
@@ -302,15 +311,21 @@ public final class HostsView extends VBox {
             if (r == null) {
                 return;
             }
-            status.setText(r.statusText());
+            boolean replay = r.replayingProperty().get();
+            Optional<TriageReport> shown = r.shownReport();
+            status.setText(replay ? "replay: " + shown.map(rep -> rep.failure().map(f -> "unreachable: " + f.message()).orElse("triaged"))
+                    .orElse("no triage yet") : r.statusText());
             dot.getStyleClass().setAll("status-dot", r.status().styleClass());
             badge.getStyleClass().setAll("finding-badge");
-            badge.setText(r.report().map(rep -> {
+            if (replay) {
+                badge.getStyleClass().add("replay");
+            }
+            badge.setText(shown.map(rep -> {
                 long crit = rep.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).count();
                 long warn = rep.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
                 return crit > 0 ? crit + " critical" : warn > 0 ? warn + " warning" + (warn > 1 ? "s" : "") : rep.triaged() ? "ok" : "";
             }).orElse(""));
-            r.report().flatMap(rep -> rep.findings().stream().findFirst())
+            shown.flatMap(rep -> rep.findings().stream().findFirst())
                     .ifPresent(f -> badge.getStyleClass().add("severity-" + f.severity().name().toLowerCase(java.util.Locale.ROOT)));
         }
     }

@@ -152,7 +152,12 @@ public final class ReplayView extends BorderPane {
                 vm.exportPostmortem(d.toPath(), w -> { });
             }
         });
-        return new ToolBar(open, samples, train, export, title);
+        Button close = new Button("Close replay");
+        close.setId("replay-close");
+        close.setTooltip(new javafx.scene.control.Tooltip("Close the bundle: the hosts pane and the fleet show the live state again"));
+        close.disableProperty().bind(vm.bundleProperty().isNull());
+        close.setOnAction(e -> vm.close());
+        return new ToolBar(open, samples, train, export, close, title);
     }
 
     private SplitPane center() {

@@ -2,7 +2,9 @@ package org.incidentworkbench.app.ui.replay;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,6 @@ import org.incidentworkbench.app.ui.Notice;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.app.ui.metrics.ChartSeries;
 import org.incidentworkbench.app.ui.incident.JournalLine;
-import org.incidentworkbench.json.Json;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
@@ -33,6 +34,7 @@ import org.incidentworkbench.playbooks.training.MoveOutcome;
 import org.incidentworkbench.playbooks.training.TraineeMove;
 import org.incidentworkbench.playbooks.training.TrainingSession;
 import org.incidentworkbench.probe.TriageReport;
+import org.incidentworkbench.probe.TriageReportJson;
 
 /**
  * Replay and training over a sealed bundle. Replay drives the playbooks' {@link ReplayClock} (play,
@@ -41,6 +43,12 @@ import org.incidentworkbench.probe.TriageReport;
  * the state shown is only what the trainee may see, each answer reveals evidence or lets time pass,
  * and the end shows the comparison with the responders' path. Opening runs on {@code io}; the clock
  * is ticked on the FX thread by the view's timer (a cheap step over the bundle in memory).
+ *
+ * <p>The whole window follows the replay clock: {@link #replayReportsProperty()} holds the typed
+ * latest report per host as of the replay time (the hosts pane and the fleet view show it), and is
+ * null when no replay is open, so the window shows its live state again. Every stored report is
+ * read back into a typed {@link TriageReport} once, on {@code io}, when the bundle opens; moving the
+ * clock only looks them up.
  */
 public final class ReplayViewModel {
 
@@ -57,6 +65,8 @@ public final class ReplayViewModel {
     private final StringProperty trainingMessage = new SimpleStringProperty("");
     private final StringProperty comparison = new SimpleStringProperty("");
     private final ObservableList<String> samples = FXCollections.observableArrayList();
+    private final ObjectProperty<ReplayedHosts> replayReports = new SimpleObjectProperty<>(null);
+    private Map<JsonNode, TriageReport> typed = Map.of();
     private ReplayClock clock;
     private IncidentTimeline timeline;
     private TrainingSession session;
@@ -102,7 +112,12 @@ public final class ReplayViewModel {
         IncidentBundle b = IncidentBundle.open(file);
         IncidentTimeline t = IncidentTimeline.of(b);
         ReplayClock c = ReplayClock.over(t, ticks);
+        Map<JsonNode, TriageReport> reports = readReports(t);
         fx.execute(() -> {
+            if (clock != null) {
+                clock.pause();
+            }
+            typed = reports;
             timeline = t;
             clock = c;
             session = null;
@@ -111,12 +126,39 @@ public final class ReplayViewModel {
             trainingMessage.set("");
             playing.set(false);
             bundle.set(b);
-            c.addListener(s -> fx.execute(() -> publish(s)));
+            c.addListener(s -> fx.execute(() -> {
+                if (clock == c) {
+                    publish(s);
+                }
+            }));
             publish(c.seek(t.start()));
         });
     }
 
+    /** Every triage in the bundle as a typed report, keyed by its stored JSON (read once, off the FX thread). */
+    private static Map<JsonNode, TriageReport> readReports(IncidentTimeline t) {
+        Map<JsonNode, TriageReport> out = new IdentityHashMap<>();
+        for (JournalEvent e : t.events()) {
+            if (e instanceof JournalEvent.TriageRun run) {
+                try {
+                    out.put(run.report(), TriageReportJson.read(run.report()));
+                } catch (IllegalArgumentException ex) {
+                    // a report this version cannot read back is skipped; its line in the journal remains
+                }
+            }
+        }
+        return out;
+    }
+
     private void publish(ReplayState s) {
+        Map<String, TriageReport> latest = new LinkedHashMap<>();
+        s.latestTriage().forEach((host, run) -> {
+            TriageReport r = typed.get(run.report());
+            if (r != null) {
+                latest.put(host, r);
+            }
+        });
+        replayReports.set(new ReplayedHosts(s.time(), latest));
         state.set(s);
         events.setAll(s.events());
         markers.setAll(s.events().stream().filter(e -> !(e instanceof JournalEvent.ChartViewed))
@@ -256,21 +298,38 @@ public final class ReplayViewModel {
         return session == null ? List.of() : session.metrics();
     }
 
-    /** The latest recorded triage of each host as of the replay time, back as reports. */
+    /** The latest recorded triage of each host as of the replay time, back as typed reports. */
     public Map<String, TriageReport> latestReports() {
-        Map<String, TriageReport> out = new LinkedHashMap<>();
-        ReplayState s = state.get();
-        if (s == null) {
-            return out;
+        ReplayedHosts m = replayReports.get();
+        return m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m.reports());
+    }
+
+    /**
+     * The latest triage per host as of the replay (or training) time; null while no replay is open,
+     * which tells the window to show its live state.
+     */
+    public ObjectProperty<ReplayedHosts> replayReportsProperty() {
+        return replayReports;
+    }
+
+    /** Closes the open bundle: the window shows its live hosts and fleet again. */
+    public void close() {
+        if (clock != null) {
+            clock.pause();
         }
-        s.latestTriage().forEach((host, run) -> {
-            try {
-                out.put(host, Json.mapper().treeToValue(run.report(), TriageReport.class));
-            } catch (Exception e) {
-                // a report this version cannot read back is skipped; its line in the journal remains
-            }
-        });
-        return out;
+        playing.set(false);
+        training.set(false);
+        session = null;
+        clock = null;
+        timeline = null;
+        typed = Map.of();
+        comparison.set("");
+        trainingMessage.set("");
+        events.clear();
+        markers.clear();
+        replayReports.set(null);
+        state.set(null);
+        bundle.set(null);
     }
 
     /** Metric names in the bundle's slices. */
