@@ -61,14 +61,7 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
                 ct[k]++;
             }
         }
-        int size = k + 1;
-        if (decimals >= 0) {
-            for (int i = 0; i < size; i++) {
-                sm[i] = org.incidentworkbench.timeseries.Metrics.round(sm[i], decimals);
-            }
-        }
-        return new RollupBlock(Arrays.copyOf(st, size), Arrays.copyOf(mn, size), Arrays.copyOf(mx, size),
-                Arrays.copyOf(sm, size), Arrays.copyOf(ls, size), Arrays.copyOf(ct, size));
+        return rounded(st, mn, mx, sm, ls, ct, k + 1, decimals);
     }
 
     /** Combines finer buckets into coarser ones of {@code resolution} millis. */
@@ -105,7 +98,15 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
                 ct[k] += count[i];
             }
         }
-        int size = k + 1;
+        return rounded(st, mn, mx, sm, ls, ct, k + 1, decimals);
+    }
+
+    /**
+     * The first {@code size} buckets as a block, sums rounded to the metric's decimals: adding rounded
+     * values in binary drifts off the decimal grid, and the codec stores on-grid values far smaller.
+     */
+    private static RollupBlock rounded(long[] st, double[] mn, double[] mx, double[] sm, double[] ls, long[] ct,
+                                       int size, int decimals) {
         if (decimals >= 0) {
             for (int i = 0; i < size; i++) {
                 sm[i] = org.incidentworkbench.timeseries.Metrics.round(sm[i], decimals);
