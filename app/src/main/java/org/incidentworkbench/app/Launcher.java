@@ -21,16 +21,16 @@ public final class Launcher {
                     && !"Monocle".equals(System.getProperty("glass.platform"))) {
                 System.err.println("workbench: the window needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set. "
                         + "Run it from a desktop session (or 'xvfb-run ./workbench'), or use the command line: 'workbench --help'.");
-                System.exit(Cli.USAGE);
+                System.exit(AppInfo.USAGE);
             }
             try {
                 WorkbenchApp.launchWindow(args);
             } catch (RuntimeException | UnsatisfiedLinkError e) {
                 System.err.println("workbench: the window could not start: " + e.getMessage()
                         + ". On Linux JavaFX needs GTK 3 ('apt-get install libgtk-3-0'); the command line works without it: 'workbench --help'.");
-                System.exit(Cli.FAILED);
+                System.exit(AppInfo.FAILED);
             }
-            System.exit(Cli.OK);
+            System.exit(AppInfo.OK);
         }
         Cli cli = Cli.standard();
         System.exit(cli.run(Arrays.asList(args), System.out, System.err));

@@ -4,13 +4,14 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.incidentworkbench.app.AppInfo;
 
 /** Dispatches {@code workbench SUBCOMMAND ...} to the registered {@link Command}s. */
 public final class Cli {
 
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int USAGE = 2;
+    public static final int OK = AppInfo.OK;
+    public static final int FAILED = AppInfo.FAILED;
+    public static final int USAGE = AppInfo.USAGE;
 
     private final List<Command> commands;
 
@@ -29,7 +30,7 @@ public final class Cli {
         all.add(new StoreCommand());
         all.add(new BenchCommand());
         all.add(new PlaybookCommand());
-        all.add(new org.incidentworkbench.app.ui.ScreenshotsCommand());
+        all.add(new ScreenshotsCommand());
         return new Cli(all);
     }
 

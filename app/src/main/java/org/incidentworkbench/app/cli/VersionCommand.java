@@ -2,6 +2,7 @@ package org.incidentworkbench.app.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.incidentworkbench.app.AppInfo;
 
 /** Prints the product version and the Java runtime it runs on. */
 public final class VersionCommand implements Command {
@@ -27,8 +28,8 @@ public final class VersionCommand implements Command {
         return Cli.OK;
     }
 
+    /** The product's version; {@link AppInfo#version()} is the one source. */
     public static String version() {
-        String v = VersionCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return AppInfo.version();
     }
 }

@@ -85,7 +85,7 @@ public final class MainView extends StackPane {
         triageVm = new TriageViewModel(ctx.triager(), ctx.network(), FxExecutors.fxThread(), notifier);
 
         incidentVm = new IncidentViewModel(new IncidentService(ctx.incidents(), java.time.Clock.systemUTC(),
-                System.getProperty("user.name", "unknown"), "Incident Workbench " + org.incidentworkbench.app.cli.VersionCommand.version()),
+                System.getProperty("user.name", "unknown"), org.incidentworkbench.app.AppInfo.product()),
                 ctx.store(), ctx.io(), FxExecutors.fxThread(), notifier, markers);
         journalView = new JournalView(incidentVm);
         buildToolbar();
@@ -151,7 +151,7 @@ public final class MainView extends StackPane {
      * marked as replay; null (replay closed) shows the live state again. Only publishing happens here:
      * the reports were read back when the bundle opened.
      */
-    private void showReplayed(org.incidentworkbench.app.ui.replay.ReplayedHosts replayed) {
+    private void showReplayed(org.incidentworkbench.app.model.ReplayedHosts replayed) {
         if (replayed == null) {
             hostsVm.rows().forEach(r -> r.showReplay(false, null));
             replayRows.clear();

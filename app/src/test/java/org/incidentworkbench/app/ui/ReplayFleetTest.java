@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 import org.incidentworkbench.app.ui.fleet.FleetRow;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.app.ui.replay.ReplayViewModel;
-import org.incidentworkbench.app.ui.replay.SampleBundles;
+import org.incidentworkbench.app.model.SampleBundles;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.junit.jupiter.api.AfterEach;

@@ -20,8 +20,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.incidentworkbench.app.AppInfo;
 import org.incidentworkbench.app.cli.Benchmark;
-import org.incidentworkbench.app.cli.Cli;
 import org.incidentworkbench.app.cli.UsageException;
 import org.incidentworkbench.app.ui.WorkbenchApp;
 import org.incidentworkbench.app.ui.metrics.ChartAxis;
@@ -67,7 +67,7 @@ public final class UiBenchmark implements Benchmark {
                     out.println("Measures the window's launch to interactive (N fresh JVMs, median; baseline: a bare JavaFX window)");
                     out.println("and frame time while panning 20 series x 7 days at 10 s (baseline: drawing every point).");
                     out.println("Needs a display; without one it reruns itself under xvfb-run (apt-get install xvfb).");
-                    return Cli.OK;
+                    return AppInfo.OK;
                 }
                 case "--launches" -> launches = intArg(args, ++i, "--launches");
                 case "--frames" -> frames = intArg(args, ++i, "--frames");
@@ -77,7 +77,7 @@ public final class UiBenchmark implements Benchmark {
         if (!Display.available()) {
             if (!Display.xvfbRunInstalled()) {
                 err.println("workbench bench ui: " + Display.missing("The UI benchmark"));
-                return Cli.FAILED;
+                return AppInfo.FAILED;
             }
             List<String> again = new ArrayList<>(List.of("bench", "ui"));
             again.addAll(args);
@@ -150,7 +150,7 @@ public final class UiBenchmark implements Benchmark {
                 + " JavaFX caps pulses at 60 per second, so 16.7 ms is the floor); draw = the chart's own drawing per frame");
         Platform.exit();
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-        return Cli.OK;
+        return AppInfo.OK;
     }
 
     private static int intArg(List<String> args, int i, String name) throws UsageException {

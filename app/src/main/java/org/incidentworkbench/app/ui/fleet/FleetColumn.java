@@ -1,5 +1,6 @@
 package org.incidentworkbench.app.ui.fleet;
 
+import org.incidentworkbench.app.model.FleetFigures;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 

@@ -1,5 +1,7 @@
 package org.incidentworkbench.app.ui.fleet;
 
+import org.incidentworkbench.app.model.Outliers;
+import org.incidentworkbench.app.model.FleetFigures;
 import java.util.Map;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 

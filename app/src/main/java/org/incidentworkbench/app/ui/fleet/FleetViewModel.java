@@ -1,5 +1,7 @@
 package org.incidentworkbench.app.ui.fleet;
 
+import org.incidentworkbench.app.model.Outliers;
+import org.incidentworkbench.app.model.FleetFigures;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

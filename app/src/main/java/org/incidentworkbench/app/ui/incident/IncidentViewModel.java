@@ -1,5 +1,6 @@
 package org.incidentworkbench.app.ui.incident;
 
+import org.incidentworkbench.app.model.JournalLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.incidentworkbench.app.ui.incident;
 
+import org.incidentworkbench.app.model.JournalLine;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;

@@ -20,7 +20,7 @@ import org.incidentworkbench.app.ui.metrics.ChartSeries;
 import org.incidentworkbench.app.ui.metrics.ChartStyle;
 import org.incidentworkbench.app.ui.metrics.TimeRange;
 import org.incidentworkbench.app.ui.metrics.TimeSeriesCanvas;
-import org.incidentworkbench.app.ui.incident.JournalLine;
+import org.incidentworkbench.app.model.JournalLine;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.export.PostmortemExporter;

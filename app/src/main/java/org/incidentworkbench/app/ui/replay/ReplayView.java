@@ -34,7 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import org.incidentworkbench.app.ui.incident.JournalLine;
+import org.incidentworkbench.app.model.JournalLine;
 import org.incidentworkbench.app.ui.metrics.ChartAxis;
 import org.incidentworkbench.app.ui.metrics.ChartStyle;
 import org.incidentworkbench.app.ui.metrics.TimeRange;

@@ -1,5 +1,7 @@
 package org.incidentworkbench.app.ui.replay;
 
+import org.incidentworkbench.app.model.ReplayedHosts;
+import org.incidentworkbench.app.model.SampleBundles;
 import java.nio.file.Path;
 import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +24,7 @@ import javafx.collections.ObservableList;
 import org.incidentworkbench.app.ui.Notice;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.app.ui.metrics.ChartSeries;
-import org.incidentworkbench.app.ui.incident.JournalLine;
+import org.incidentworkbench.app.model.JournalLine;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.JournalEvent;

@@ -1,5 +1,6 @@
 package org.incidentworkbench.app.ui.triage;
 
+import org.incidentworkbench.app.model.DataTable;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,5 +1,8 @@
 package org.incidentworkbench.app.ui.triage;
 
+import org.incidentworkbench.app.model.FailureExplanation;
+import org.incidentworkbench.app.model.ReportTables;
+import org.incidentworkbench.app.model.DataTable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

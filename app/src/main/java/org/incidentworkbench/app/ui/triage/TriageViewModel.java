@@ -1,5 +1,6 @@
 package org.incidentworkbench.app.ui.triage;
 
+import org.incidentworkbench.app.model.ReportTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

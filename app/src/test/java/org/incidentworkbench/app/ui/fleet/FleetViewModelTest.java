@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.incidentworkbench.app.ui.hosts.HostRow;
@@ -23,7 +22,7 @@ import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.TriageReport;
 import org.junit.jupiter.api.Test;
 
-/** The fleet's figures and outliers, without a stage: five web hosts, one of them sick. */
+/** The fleet's figures and outliers, without a stage: five web hosts, one of them sick (the outlier rule itself: {@code model.OutliersTest}). */
 class FleetViewModelTest {
 
     private static TriageReport report(String host, double load1, int cores, int rootPct, long closeWait, int errors) {
@@ -73,20 +72,5 @@ class FleetViewModelTest {
         FleetRow db = vm.rows().stream().filter(r -> r.host().name().equals("db-1")).findFirst().orElseThrow();
         assertEquals("all hosts", db.comparedWith(), "a role of one is compared with the whole fleet");
         assertTrue(sick.figures().memAvailableBytes().isEmpty(), "no top probe: memory is unknown, not zero");
-    }
-
-    @Test
-    void outliersUseMedianAndMadAndIgnoreSmallDifferences() {
-        List<Outliers.Mark> marks = Outliers.mark(List.of(OptionalDouble.of(10), OptionalDouble.of(11), OptionalDouble.of(10.5),
-                OptionalDouble.of(9.5), OptionalDouble.of(60), OptionalDouble.empty()), 5);
-        assertEquals(List.of(Outliers.Mark.NONE, Outliers.Mark.NONE, Outliers.Mark.NONE, Outliers.Mark.NONE, Outliers.Mark.HIGH,
-                Outliers.Mark.NONE), marks);
-        // mostly equal (MAD 0): the one that differs beyond the minimum stands out, low or high
-        assertEquals(List.of(Outliers.Mark.NONE, Outliers.Mark.NONE, Outliers.Mark.NONE, Outliers.Mark.LOW),
-                Outliers.mark(List.of(OptionalDouble.of(50), OptionalDouble.of(50), OptionalDouble.of(50), OptionalDouble.of(20)), 5));
-        assertEquals(List.of(Outliers.Mark.NONE, Outliers.Mark.NONE, Outliers.Mark.NONE),
-                Outliers.mark(List.of(OptionalDouble.of(1), OptionalDouble.of(1), OptionalDouble.of(3)), 5), "within the minimum difference");
-        assertEquals(List.of(Outliers.Mark.NONE, Outliers.Mark.NONE),
-                Outliers.mark(List.of(OptionalDouble.of(1), OptionalDouble.of(100)), 0), "two values are no group");
     }
 }

@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.replay;
+package org.incidentworkbench.app.model;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.triage;
+package org.incidentworkbench.app.model;
 
 import java.util.Collections;
 import java.util.List;
@@ -12,14 +12,14 @@ import org.incidentworkbench.probe.TriageReport;
  * arrives, so that showing a report costs the FX thread only the building of nodes (the JSON walk of a
  * ps table with hundreds of processes is measurable). Weakly keyed by result; thread-safe.
  */
-final class ReportTables {
+public final class ReportTables {
 
     private static final Map<ProbeResult, List<DataTable>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ReportTables() {
     }
 
-    static void precompute(TriageReport report) {
+    public static void precompute(TriageReport report) {
         for (ProbeResult r : report.results()) {
             if (r instanceof ProbeResult.Parsed p && p.data() != null) {
                 CACHE.put(r, DataTable.of(p.data()));
@@ -27,7 +27,7 @@ final class ReportTables {
         }
     }
 
-    static List<DataTable> of(ProbeResult.Parsed p) {
+    public static List<DataTable> of(ProbeResult.Parsed p) {
         List<DataTable> t = CACHE.get(p);
         return t != null ? t : DataTable.of(p.data());
     }

@@ -13,9 +13,7 @@ import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.incidentworkbench.app.cli.Cli;
-import org.incidentworkbench.app.cli.Command;
-import org.incidentworkbench.app.cli.UsageException;
+import org.incidentworkbench.app.AppInfo;
 import org.incidentworkbench.app.ui.bench.Display;
 import org.incidentworkbench.app.ui.hosts.HostListFile;
 import org.incidentworkbench.app.ui.metrics.StoreHolder;
@@ -26,38 +24,22 @@ import org.incidentworkbench.ssh.SshOptions;
 import org.incidentworkbench.ssh.UserPrompter;
 
 /**
- * {@code workbench screenshots DIR}: opens the window with a scratch host list, store and incident
- * directory (the user's own are not touched), runs the {@link ScreenshotTour} on this machine and
- * writes a PNG per main view into DIR. Without a display it reruns itself under xvfb-run.
+ * What {@code workbench screenshots DIR} does in the window: opens it with a scratch host list, store and
+ * incident directory (the user's own are not touched), runs the {@link ScreenshotTour} on this machine and
+ * writes a PNG per main view into DIR. Without a display it reruns itself under xvfb-run. The command line
+ * only reads the arguments and calls {@link #take}.
  */
-public final class ScreenshotsCommand implements Command {
+public final class Screenshots {
 
-    @Override
-    public String name() {
-        return "screenshots";
+    private Screenshots() {
     }
 
-    @Override
-    public String summary() {
-        return "write PNG screenshots of the window's main views (triage, fleet, metrics, replay, training) to DIR";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println("Usage: workbench screenshots DIR");
-            out.println("Opens the window on scratch files, triages and samples this machine for about 20 s, records and replays");
-            out.println("an incident, and writes triage.png, fleet.png, metrics.png, ... into DIR. Needs a display or xvfb-run.");
-            return Cli.OK;
-        }
-        if (args.size() != 1) {
-            throw new UsageException("give one directory to write the screenshots to.");
-        }
-        Path dir = Path.of(args.get(0)).toAbsolutePath();
+    /** Takes the screenshots into {@code dir}, printing each PNG's path; returns an {@link AppInfo} exit code. */
+    public static int take(Path dir, PrintStream out, PrintStream err) throws Exception {
         if (!Display.available()) {
             if (!Display.xvfbRunInstalled()) {
                 err.println("workbench screenshots: " + Display.missing("Taking screenshots"));
-                return Cli.FAILED;
+                return AppInfo.FAILED;
             }
             return Display.rerunUnderXvfb(List.of("screenshots", dir.toString()), err);
         }
@@ -90,7 +72,7 @@ public final class ScreenshotsCommand implements Command {
             err.println("workbench screenshots: triaging, sampling and recording on this machine (about 30 s)...");
             List<Path> pngs = new ScreenshotTour(view, (Scene) w[1], dir).run();
             pngs.forEach(p -> out.println(p));
-            return Cli.OK;
+            return AppInfo.OK;
         } finally {
             CompletableFuture<Void> closed = new CompletableFuture<>();
             Platform.runLater(() -> {

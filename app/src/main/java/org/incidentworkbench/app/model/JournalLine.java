@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.incident;
+package org.incidentworkbench.app.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.incidentworkbench.playbooks.journal.JournalEvent;

@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.triage;
+package org.incidentworkbench.app.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.fleet;
+package org.incidentworkbench.app.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;

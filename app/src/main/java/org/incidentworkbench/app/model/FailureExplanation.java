@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.triage;
+package org.incidentworkbench.app.model;
 
 import org.incidentworkbench.probe.HostFailure;
 

@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.replay;
+package org.incidentworkbench.app.model;
 
 import java.io.IOException;
 import java.io.InputStream;
