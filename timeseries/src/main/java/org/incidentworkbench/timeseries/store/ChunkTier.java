@@ -1,6 +1,5 @@
 package org.incidentworkbench.timeseries.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,10 +28,10 @@ final class ChunkTier {
     private ChunkTier() {
     }
 
-    static List<Row> read(Connection c, int seriesId, long windowFrom, long windowTo) throws SQLException {
+    static List<Row> read(Sql c, int seriesId, long windowFrom, long windowTo) throws SQLException {
         List<Row> rows = new ArrayList<>();
         {
-            PreparedStatement ps = Sql.prepare(c,
+            PreparedStatement ps = c.prepare(
                     "SELECT window_start, ts_id, data FROM chunk WHERE series_id = ? AND window_start >= ? AND window_start < ?"
                         + " ORDER BY window_start");
             ps.setInt(1, seriesId);
@@ -48,9 +47,9 @@ final class ChunkTier {
     }
 
     /** Reads the timestamp blocks {@code rows} need that {@code cache} does not hold yet. */
-    static void readTimestamps(Connection c, List<Row> rows, Map<Long, byte[]> cache) throws SQLException {
+    static void readTimestamps(Sql c, List<Row> rows, Map<Long, byte[]> cache) throws SQLException {
         {
-            PreparedStatement ps = Sql.prepare(c, "SELECT data FROM tsblock WHERE id = ?");
+            PreparedStatement ps = c.prepare( "SELECT data FROM tsblock WHERE id = ?");
             for (Row r : rows) {
                 if (!cache.containsKey(r.tsId())) {
                     ps.setLong(1, r.tsId());
@@ -66,23 +65,23 @@ final class ChunkTier {
     static Points decode(Row row, byte[] tsBlock, Map<Long, long[]> decodedTs) {
         try {
             if (tsBlock == null) {
-                throw new IllegalStateException("The chunk of series " + row.seriesId() + " for the window starting at "
-                        + row.windowStart() + " points at timestamp block " + row.tsId() + ", which is missing.");
+                throw new DamagedStoreException("The chunk of series " + row.seriesId() + " for the window starting at "
+                        + row.windowStart() + " points at timestamp block " + row.tsId() + ", which is missing.", null);
             }
             long[] ts = decodedTs.computeIfAbsent(row.tsId(), id -> TimestampCodec.decode(tsBlock));
             double[] v = ValueCodec.decode(row.values());
             if (v.length != ts.length) {
-                throw new IllegalStateException("The chunk of series " + row.seriesId() + " for the window starting at "
-                        + row.windowStart() + " has " + v.length + " values for " + ts.length + " timestamps.");
+                throw new DamagedStoreException("The chunk of series " + row.seriesId() + " for the window starting at "
+                        + row.windowStart() + " has " + v.length + " values for " + ts.length + " timestamps.", null);
             }
             return new Points(ts, v);
         } catch (CorruptChunkException e) {
-            throw new IllegalStateException("The chunk of series " + row.seriesId() + " for the window starting at "
+            throw new DamagedStoreException("The chunk of series " + row.seriesId() + " for the window starting at "
                     + row.windowStart() + " is damaged. " + e.getMessage(), e);
         }
     }
 
-    static Points readOne(Connection c, int seriesId, long windowStart) throws SQLException {
+    static Points readOne(Sql c, int seriesId, long windowStart) throws SQLException {
         List<Row> rows = read(c, seriesId, windowStart, windowStart + 1);
         if (rows.isEmpty()) {
             return Points.EMPTY;
@@ -96,13 +95,13 @@ final class ChunkTier {
      * Writes the chunks of one window (replacing existing ones), sharing timestamp blocks between series of
      * the same host with identical timestamps. Returns the number of bytes written.
      */
-    static long write(Connection c, long windowStart, Map<SeriesBuffer, Points> chunks, long[] nextTsId)
+    static long write(Sql c, long windowStart, Map<SeriesBuffer, Points> chunks, long[] nextTsId)
             throws SQLException {
         long bytes = 0;
         Map<String, List<Object[]>> shared = new HashMap<>();
         {
-            PreparedStatement ts = Sql.prepare(c, "INSERT INTO tsblock(id, window_start, data) VALUES (?, ?, ?)");
-            PreparedStatement ch = Sql.prepare(c,
+            PreparedStatement ts = c.prepare( "INSERT INTO tsblock(id, window_start, data) VALUES (?, ?, ?)");
+            PreparedStatement ch = c.prepare(
                     "MERGE INTO chunk(series_id, window_start, n, ts_id, data) KEY(series_id, window_start) VALUES (?, ?, ?, ?, ?)");
             for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
                 Points p = e.getValue();
@@ -141,9 +140,9 @@ final class ChunkTier {
     }
 
     /** Deletes timestamp blocks of {@code windowStart} that no chunk refers to any more. */
-    static void deleteOrphans(Connection c, long windowStart) throws SQLException {
+    static void deleteOrphans(Sql c, long windowStart) throws SQLException {
         {
-            PreparedStatement ps = Sql.prepare(c, "DELETE FROM tsblock WHERE window_start = ? AND id NOT IN"
+            PreparedStatement ps = c.prepare( "DELETE FROM tsblock WHERE window_start = ? AND id NOT IN"
                 + " (SELECT ts_id FROM chunk WHERE window_start = ?)");
             ps.setLong(1, windowStart);
             ps.setLong(2, windowStart);
@@ -152,15 +151,15 @@ final class ChunkTier {
     }
 
     /** Drops every window that starts before {@code windowStart}. */
-    static int dropBefore(Connection c, long windowStart) throws SQLException {
+    static int dropBefore(Sql c, long windowStart) throws SQLException {
         int n;
         {
-            PreparedStatement ps = Sql.prepare(c, "DELETE FROM chunk WHERE window_start < ?");
+            PreparedStatement ps = c.prepare( "DELETE FROM chunk WHERE window_start < ?");
             ps.setLong(1, windowStart);
             n = ps.executeUpdate();
         }
         {
-            PreparedStatement ps = Sql.prepare(c, "DELETE FROM tsblock WHERE window_start < ?");
+            PreparedStatement ps = c.prepare( "DELETE FROM tsblock WHERE window_start < ?");
             ps.setLong(1, windowStart);
             ps.executeUpdate();
         }

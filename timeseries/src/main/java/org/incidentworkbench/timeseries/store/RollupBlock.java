@@ -198,7 +198,7 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
         double[] cd = ValueCodec.decode(data, at, pos[0] - at);
         int n = st.length;
         if (mn.length != n || mx.length != n || sm.length != n || ls.length != n || cd.length != n) {
-            throw new IllegalStateException("A rollup block's sections disagree on the number of buckets.");
+            throw new CorruptRollupException("its sections disagree on the number of buckets");
         }
         long[] ct = new long[n];
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,5 @@
 package org.incidentworkbench.timeseries.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +28,7 @@ final class RollupTier {
             try {
                 return RollupBlock.decode(data, withLast);
             } catch (CorruptChunkException | RollupBlock.CorruptRollupException e) {
-                throw new IllegalStateException("The " + (tier == MINUTE ? "1-minute" : "1-hour") + " rollup of series "
+                throw new DamagedStoreException("The " + (tier == MINUTE ? "1-minute" : "1-hour") + " rollup of series "
                         + seriesId + " for the block starting at " + blockStart + " is damaged. " + e.getMessage(), e);
             }
         }
@@ -38,10 +37,10 @@ final class RollupTier {
     private RollupTier() {
     }
 
-    static List<Row> read(Connection c, int tier, int seriesId, long blockFrom, long blockTo) throws SQLException {
+    static List<Row> read(Sql c, int tier, int seriesId, long blockFrom, long blockTo) throws SQLException {
         List<Row> rows = new ArrayList<>();
         {
-            PreparedStatement ps = Sql.prepare(c, "SELECT block_start, data FROM rollup WHERE tier = ? AND series_id = ?"
+            PreparedStatement ps = c.prepare( "SELECT block_start, data FROM rollup WHERE tier = ? AND series_id = ?"
                 + " AND block_start >= ? AND block_start < ? ORDER BY block_start");
             ps.setInt(1, tier);
             ps.setInt(2, seriesId);
@@ -56,15 +55,15 @@ final class RollupTier {
         return rows;
     }
 
-    static RollupBlock readOne(Connection c, int tier, int seriesId, long blockStart) throws SQLException {
+    static RollupBlock readOne(Sql c, int tier, int seriesId, long blockStart) throws SQLException {
         List<Row> rows = read(c, tier, seriesId, blockStart, blockStart + 1);
         return rows.isEmpty() ? RollupBlock.EMPTY : rows.get(0).decode();
     }
 
-    static void write(Connection c, int tier, int seriesId, long blockStart, RollupBlock block, int decimals)
+    static void write(Sql c, int tier, int seriesId, long blockStart, RollupBlock block, int decimals)
             throws SQLException {
         {
-            PreparedStatement ps = Sql.prepare(c, "MERGE INTO rollup(tier, series_id, block_start, n, data)"
+            PreparedStatement ps = c.prepare( "MERGE INTO rollup(tier, series_id, block_start, n, data)"
                 + " KEY(tier, series_id, block_start) VALUES (?, ?, ?, ?, ?)");
             ps.setInt(1, tier);
             ps.setInt(2, seriesId);
@@ -75,9 +74,9 @@ final class RollupTier {
         }
     }
 
-    static int dropBefore(Connection c, int tier, long blockStart) throws SQLException {
+    static int dropBefore(Sql c, int tier, long blockStart) throws SQLException {
         {
-            PreparedStatement ps = Sql.prepare(c, "DELETE FROM rollup WHERE tier = ? AND block_start < ?");
+            PreparedStatement ps = c.prepare( "DELETE FROM rollup WHERE tier = ? AND block_start < ?");
             ps.setInt(1, tier);
             ps.setLong(2, blockStart);
             return ps.executeUpdate();

@@ -5,33 +5,43 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prepared statements kept per connection: H2 parses a statement in tens of microseconds, and a compaction
- * runs a few statements per series per window, thousands per second while a backlog is compressed. Each
- * connection is used by one thread at a time (the writer under its lock, readers borrowed from the pool),
- * so its statements are too. Thread-safe across connections.
+ * One connection of one store with its prepared statements: H2 parses a statement in tens of microseconds,
+ * and a compaction runs a few statements per series per window, thousands per second while a backlog is
+ * compressed. Owned by a {@link ConnectionPool}, so the statements live and die with their store (no cache
+ * shared between stores). Used by one thread at a time (the writer under its lock, readers borrowed from
+ * the pool); not thread-safe.
  */
 final class Sql {
 
-    private static final Map<Connection, Map<String, PreparedStatement>> CACHE = new ConcurrentHashMap<>();
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    private Sql() {
+    Sql(Connection connection) {
+        this.connection = connection;
     }
 
-    static PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> statements = CACHE.computeIfAbsent(c, k -> new HashMap<>());
+    Connection connection() {
+        return connection;
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null || ps.isClosed()) {
-            ps = c.prepareStatement(sql);
+            ps = connection.prepareStatement(sql);
             statements.put(sql, ps);
         }
         return ps;
     }
 
-    /** Drops the statements of a connection about to be closed. */
-    static void forget(Connection c) {
-        CACHE.remove(c);
+    /** Closes the statements and the connection; failures are ignored (the store is closing). */
+    void close() {
+        statements.clear();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing more to do with this connection
+        }
     }
 }

@@ -77,4 +77,39 @@ class TieredStoreTest {
             System.out.println(store.info());
         }
     }
+
+    @Test
+    void aClosedStoreSaysItIsClosedNotThatItsFileIsDamaged() {
+        Path file = dir.resolve("c.mv.db");
+        SeriesKey a = SeriesKey.of("web-1", "x.a");
+        SeriesKey b = SeriesKey.of("web-1", "x.b");
+        TimeSeriesStore store = TimeSeriesStore.open(file, config());
+        store.append(a, T0, 1);
+        store.append(b, T0, 2);
+        store.close();
+        for (Runnable read : List.<Runnable>of(
+                () -> store.query(Selector.parse("x.a"), T0, T0 + 1000, 10),
+                () -> store.query(Selector.parse("x.*"), T0, T0 + 1000, 10),
+                () -> store.points(Selector.parse("x.a"), T0, T0 + 1000))) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, read::run);
+            assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+            assertTrue(!e.getMessage().contains("damaged"), e.getMessage());
+        }
+    }
+
+    @Test
+    void queriesOfManySeriesRunOnTheStoresOwnThreadsNotTheCommonPool() {
+        Path file = dir.resolve("t.mv.db");
+        try (TimeSeriesStore store = TimeSeriesStore.open(file, config())) {
+            for (int i = 0; i < 8; i++) {
+                store.append(SeriesKey.of("web-" + i, "x.a"), T0, i);
+            }
+            QueryResult r = store.query(Selector.parse("x.a"), T0, T0 + 1000, 10);
+            assertEquals(8, r.series().size());
+            assertEquals(7.0, r.get(SeriesKey.of("web-7", "x.a")).orElseThrow().avg()[0]);
+            boolean storeThreads = Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().startsWith("metrics-store query t.mv.db"));
+            assertTrue(storeThreads, "the store's query executor ran the reads");
+        }
+    }
 }
