@@ -18,6 +18,7 @@ import org.incidentworkbench.playbooks.journal.HypothesisState;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.playbooks.journal.JournalHosts;
 import org.incidentworkbench.playbooks.journal.NoteTags;
+import org.incidentworkbench.playbooks.journal.RedactionList;
 
 /**
  * Drafts a postmortem in Markdown from an incident's journal, following the template of Google's SRE
@@ -32,7 +33,8 @@ import org.incidentworkbench.playbooks.journal.NoteTags;
  *
  * <p>A pure function: the same events give the same text (times in UTC), checked against a golden
  * file. Every recorded text goes through the {@link Redactor}; pass {@link Redactor#standard()}
- * unless the user asked for {@code --no-redact}. Thread-safe (stateless).
+ * unless the user asked for {@code --no-redact}. The incident's own {@link RedactionList} is added to
+ * it, and its entries are not shown. Thread-safe (stateless).
  */
 public final class PostmortemExporter {
 
@@ -69,8 +71,9 @@ public final class PostmortemExporter {
 
         Draft(List<JournalEvent> events, List<MetricSlice> metrics, Redactor redactor) {
             this.metrics = List.copyOf(metrics);
-            this.events = events.stream().sorted(java.util.Comparator.comparing(JournalEvent::time)).toList();
-            this.redactor = redactor;
+            // the incident's own redaction list hides its values everywhere and is itself not shown
+            this.events = RedactionList.without(events).stream().sorted(java.util.Comparator.comparing(JournalEvent::time)).toList();
+            this.redactor = redactor.withMarked(RedactionList.of(events));
             this.opened = this.events.stream().filter(JournalEvent.IncidentOpened.class::isInstance)
                     .map(JournalEvent.IncidentOpened.class::cast).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("A postmortem needs the journal's incident.opened event "

@@ -103,4 +103,20 @@ class PostmortemExporterTest {
         assertTrue(md.contains("| Severity | not set |"));
         assertThrows(IllegalArgumentException.class, () -> PostmortemExporter.toMarkdown(events.subList(1, 2), Redactor.standard()));
     }
+
+    @Test
+    void theIncidentsOwnRedactionListIsAppliedAndNotShown() {
+        List<JournalEvent> events = List.of(new JournalEvent.IncidentOpened(at(0), "carol", "inc-1", "Slow checkout on db-7.corp.acme", "",
+                        List.of(), Optional.empty()),
+                JournalEvent.Note.of(at(60), "carol", "db-7.corp.acme answers slowly; curl -u ops:Tr0ub4dor and redis-cli -a Zq9xT4pW "
+                        + "both hang; told https://hooks.slack.com/services/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"),
+                org.incidentworkbench.playbooks.journal.RedactionList.entry(at(70), "carol", "db-7.corp.acme"));
+        String md = PostmortemExporter.toMarkdown(events, Redactor.standard());
+        for (String secret : List.of("db-7.corp.acme", "Tr0ub4dor", "Zq9xT4pW", "dxM0Jx3ZcgZ8kWZBOjgNXjbP")) {
+            assertFalse(md.contains(secret), secret + " leaked:\n" + md);
+        }
+        assertTrue(md.contains("Slow checkout on [REDACTED]"), md);
+        assertTrue(md.contains("| Redaction | on: 6 redactions"), md);
+        assertTrue(PostmortemExporter.toMarkdown(events, Redactor.none()).contains("db-7.corp.acme"), "--no-redact shows everything");
+    }
 }
