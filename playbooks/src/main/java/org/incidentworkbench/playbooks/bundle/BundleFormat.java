@@ -13,6 +13,8 @@ package org.incidentworkbench.playbooks.bundle;
  *       the context before it ({@link MetricSlice});</li>
  *   <li>{@code attachments/*}: files the responders attached, as they were.</li>
  * </ul>
+ * Version 1.1 added the manifest's optional {@code sharing} member ({@link SharingNote}), which marks a
+ * copy redacted for sharing.
  * A reader accepts any minor version of its major version (a newer minor only adds optional
  * fields, which it ignores) and refuses a newer major version by name, saying which version wrote it.
  */
@@ -20,7 +22,7 @@ public final class BundleFormat {
 
     public static final String NAME = "incident-workbench-bundle";
     public static final int MAJOR = 1;
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
     public static final String VERSION = MAJOR + "." + MINOR;
     /** File name extension, with the dot; the installers' file association uses it. */
     public static final String EXTENSION = ".iwbundle";

@@ -1,5 +1,6 @@
 package org.incidentworkbench.playbooks.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,15 +23,31 @@ import java.util.Optional;
  * @param metricsContext how far before {@code start} the metric slices reach
  * @param eventCount     events in {@code journal.jsonl}
  * @param entries        every other entry with its size and SHA-256
+ * @param sharing        present on a copy redacted for sharing (format 1.1); an original has none
  */
 public record BundleManifest(String format, String formatVersion, String writtenBy, String id, String title,
                              String severity, List<String> hosts, Instant start, Instant end, List<String> authors,
-                             Instant sealedAt, Duration metricsContext, int eventCount, List<BundleEntry> entries) {
+                             Instant sealedAt, Duration metricsContext, int eventCount, List<BundleEntry> entries,
+                             @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<SharingNote> sharing) {
 
     public BundleManifest {
         hosts = List.copyOf(hosts);
         authors = List.copyOf(authors);
         entries = List.copyOf(entries);
+        sharing = sharing == null ? Optional.empty() : sharing;
+    }
+
+    /** An original's manifest (not redacted for sharing). */
+    public BundleManifest(String format, String formatVersion, String writtenBy, String id, String title, String severity,
+                          List<String> hosts, Instant start, Instant end, List<String> authors, Instant sealedAt,
+                          Duration metricsContext, int eventCount, List<BundleEntry> entries) {
+        this(format, formatVersion, writtenBy, id, title, severity, hosts, start, end, authors, sealedAt, metricsContext,
+                eventCount, entries, Optional.empty());
+    }
+
+    /** Whether this bundle is a copy redacted for sharing (see {@link SharingNote}). */
+    public boolean redactedForSharing() {
+        return sharing.isPresent();
     }
 
     public Optional<BundleEntry> entry(String path) {

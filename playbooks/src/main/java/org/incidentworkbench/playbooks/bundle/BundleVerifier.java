@@ -320,9 +320,18 @@ public final class BundleVerifier {
         if (start != null && end != null && end.isBefore(start)) {
             p.bad("its end " + end + " is before its start " + start);
         }
+        Optional<SharingNote> sharing = Optional.empty();
+        JsonNode s = root.get("sharing");
+        if (s != null && !s.isNull()) {
+            try {
+                sharing = Optional.of(PlaybookJson.mapper().treeToValue(s, SharingNote.class));
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                p.bad("its 'sharing' note does not fit the schema (sharedAt, hostsAliased, redactions, leftOut)");
+            }
+        }
         if (p.problems.isEmpty()) {
             p.manifest = Optional.of(new BundleManifest(format, version, writtenBy, id, title, severity, hosts, start, end,
-                    authors, sealedAt, context, eventCount, entries));
+                    authors, sealedAt, context, eventCount, entries, sharing));
         }
         return p;
     }

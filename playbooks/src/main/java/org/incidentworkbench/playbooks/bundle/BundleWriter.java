@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -52,11 +53,17 @@ public final class BundleWriter {
      * @param sealedAt       the sealing time recorded in the manifest and on the zip entries
      * @param metricsContext how far before the incident the slices reach (recorded, not enforced)
      */
-    public record Options(String writtenBy, Instant sealedAt, Duration metricsContext) {
+    public record Options(String writtenBy, Instant sealedAt, Duration metricsContext, Optional<SharingNote> sharing) {
         public Options {
             Objects.requireNonNull(writtenBy, "writtenBy");
             Objects.requireNonNull(sealedAt, "sealedAt");
             Objects.requireNonNull(metricsContext, "metricsContext");
+            sharing = sharing == null ? Optional.empty() : sharing;
+        }
+
+        /** Options for an original (not a copy redacted for sharing). */
+        public Options(String writtenBy, Instant sealedAt, Duration metricsContext) {
+            this(writtenBy, sealedAt, metricsContext, Optional.empty());
         }
     }
 
@@ -123,7 +130,7 @@ public final class BundleWriter {
                 .findFirst().orElse(events.stream().map(JournalEvent::time).max(Instant::compareTo).orElse(start));
         BundleManifest manifest = new BundleManifest(BundleFormat.NAME, BundleFormat.VERSION, options.writtenBy(),
                 opened.incidentId(), opened.title(), opened.severity(), hosts(opened, events, metrics), start, end,
-                authors(events), options.sealedAt(), options.metricsContext(), events.size(), listed);
+                authors(events), options.sealedAt(), options.metricsContext(), events.size(), listed, options.sharing());
 
         ZipOutputStream zip = new ZipOutputStream(out);
         FileTime time = FileTime.from(options.sealedAt());

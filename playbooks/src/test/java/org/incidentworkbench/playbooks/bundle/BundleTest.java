@@ -54,7 +54,7 @@ class BundleTest {
         IncidentBundle b = IncidentBundle.open(file);
         BundleManifest m = b.manifest();
         assertEquals(BundleFormat.NAME, m.format());
-        assertEquals("1.0", m.formatVersion());
+        assertEquals("1.1", m.formatVersion());
         assertEquals("inc-2026-11-25-disk", m.id());
         assertEquals("web-1 returns 500s", m.title());
         assertEquals("SEV-2", m.severity());
