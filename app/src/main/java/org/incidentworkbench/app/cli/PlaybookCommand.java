@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.incidentworkbench.app.AppInfo;
 import java.util.function.UnaryOperator;
 import org.incidentworkbench.app.services.IncidentRecording;
 import org.incidentworkbench.app.services.IncidentService;
@@ -395,7 +396,7 @@ public final class PlaybookCommand implements Command {
     // ---- recording from the terminal
 
     private IncidentService service() {
-        return IncidentService.standard("Incident Workbench " + VersionCommand.version());
+        return IncidentService.standard(AppInfo.product());
     }
 
     private int newIncident(List<String> args, PrintStream out, PrintStream err) throws Exception {

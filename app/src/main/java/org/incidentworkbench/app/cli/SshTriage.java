@@ -1,6 +1,7 @@
 package org.incidentworkbench.app.cli;
 
 import java.io.PrintStream;
+import org.incidentworkbench.app.services.AppContext;
 import org.incidentworkbench.app.services.TriageService;
 import org.incidentworkbench.probe.TriageSettings;
 import org.incidentworkbench.ssh.SshConfigException;
@@ -14,7 +15,7 @@ final class SshTriage {
     static TriageService service(TriageCommand.Options options, TriageSettings settings, PrintStream err)
             throws UsageException {
         try {
-            return TriageService.ssh(options.ssh().sshConfig(), options.ssh().sshOptions(), ConsolePrompter.system(err), settings);
+            return AppContext.command(options.ssh().sshConfig(), options.ssh().sshOptions(), ConsolePrompter.system(err)).triage(settings);
         } catch (SshConfigException e) {
             throw new UsageException(e.getMessage());
         }

@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.incidentworkbench.timeseries.Metrics;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.Selector;
+import org.incidentworkbench.timeseries.SeriesData;
 import org.incidentworkbench.timeseries.SeriesKey;
 import org.incidentworkbench.timeseries.SeriesPoints;
 import org.incidentworkbench.timeseries.StoreInfo;
@@ -53,6 +57,11 @@ public final class StoreService implements AutoCloseable {
         return store.query(Selector.parse(selector), from.toEpochMilli(), to.toEpochMilli(), maxPoints);
     }
 
+    /** The store's downsampled answer (about {@code maxPoints} per series), as a chart asks for it. */
+    public QueryResult query(Selector selector, long fromMillis, long toMillis, int maxPoints) {
+        return store.query(selector, fromMillis, toMillis, maxPoints);
+    }
+
     public List<SeriesKey> series(String selector) {
         return store.series(Selector.parse(selector));
     }
@@ -69,6 +78,46 @@ public final class StoreService implements AutoCloseable {
     public ThresholdForecast.Forecast forecast(SeriesKey key, double threshold, Duration window, Instant now) {
         SeriesPoints p = points(key, now.minus(window), now);
         return ThresholdForecast.forecast(p.timestamps(), p.values(), threshold, now.toEpochMilli());
+    }
+
+    /** Metrics with a limit worth forecasting, and the limit: a filesystem or its inodes at 100 %. */
+    private static final Map<String, Double> LIMITS = Map.of(Metrics.FS_USED_PCT, 100.0, Metrics.FS_INODES_USED_PCT, 100.0);
+
+    /** The limit a metric is forecast against, if it has one. */
+    public static OptionalDouble limit(String metric) {
+        Double l = LIMITS.get(metric);
+        return l == null ? OptionalDouble.empty() : OptionalDouble.of(l);
+    }
+
+    /** One series of an answer that heads for its metric's limit, and when it gets there. */
+    public record Crossing(SeriesData series, double limit, ThresholdForecast.Forecast forecast) {
+
+        public long crossingMillis() {
+            return forecast.crossingMillis().orElseThrow();
+        }
+    }
+
+    /**
+     * The series of a query answer that reach their metric's {@link #limit} ahead, fitted on the answer's
+     * averages (what a chart shows, so the forecast line continues the drawn one); none for a metric without
+     * a limit.
+     */
+    public List<Crossing> crossings(String metric, List<SeriesData> answer, Instant now) {
+        OptionalDouble limit = limit(metric);
+        List<Crossing> out = new ArrayList<>();
+        if (limit.isEmpty()) {
+            return out;
+        }
+        for (SeriesData d : answer) {
+            if (d.size() < ThresholdForecast.MIN_POINTS) {
+                continue;
+            }
+            ThresholdForecast.Forecast f = ThresholdForecast.forecast(d.timestamps(), d.avg(), limit.getAsDouble(), now.toEpochMilli());
+            if (f.crossingMillis().isPresent()) {
+                out.add(new Crossing(d, limit.getAsDouble(), f));
+            }
+        }
+        return out;
     }
 
     /**
@@ -91,6 +140,11 @@ public final class StoreService implements AutoCloseable {
     private SeriesPoints points(SeriesKey key, Instant from, Instant to) {
         List<SeriesPoints> found = store.points(Selector.of(key), from.toEpochMilli(), to.toEpochMilli());
         return found.isEmpty() ? new SeriesPoints(key, new long[0], new double[0]) : found.get(0);
+    }
+
+    /** The incident recorder's view of this store: every series of the incident's hosts. */
+    public MetricSliceSource metricSlices() {
+        return new StoreMetricSlices(store);
     }
 
     public StoreInfo info() {

@@ -1,11 +1,11 @@
 package org.incidentworkbench.app.services;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.incidentworkbench.findings.FindingRule;
 import org.incidentworkbench.probe.HostFailure;
 import org.incidentworkbench.probe.TriageListener;
@@ -14,10 +14,6 @@ import org.incidentworkbench.probe.TriageRunner;
 import org.incidentworkbench.probe.TriageSettings;
 import org.incidentworkbench.ssh.HostSpec;
 import org.incidentworkbench.ssh.LocalTransport;
-import org.incidentworkbench.ssh.SshConfigResolver;
-import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.SshTransport;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.ssh.Transport;
 
 /**
@@ -56,18 +52,6 @@ public final class TriageService {
         return new TriageService(new LocalTransport(), name -> LocalTransport.HOST, settings, StandardFindings.RULES);
     }
 
-    /**
-     * Over SSH: hosts resolved through {@code sshConfig} ({@code ~/.ssh/config} when empty) and connected
-     * with these options; the prompter answers passphrase and password questions.
-     *
-     * @throws org.incidentworkbench.ssh.SshConfigException when the config file is missing or malformed
-     */
-    public static TriageService ssh(Optional<Path> sshConfig, SshOptions options, UserPrompter prompter,
-                                    TriageSettings settings) {
-        SshConfigResolver resolver = sshConfig.map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
-        return new TriageService(new SshTransport(options, prompter), resolver::resolve, settings, StandardFindings.RULES);
-    }
-
     public Transport transport() {
         return transport;
     }
@@ -87,7 +71,7 @@ public final class TriageService {
                 specs.add(resolver.resolve(name));
                 positions.add(i);
             } catch (Exception e) {
-                reports[i] = unresolved(name, e);
+                reports[i] = unresolved(name, name, e);
                 listener.finished(reports[i]);
             }
         }
@@ -98,15 +82,34 @@ public final class TriageService {
         return List.of(reports);
     }
 
-    /** Triages one resolved host (the window's per-host action). */
+    /** Triages one resolved host. */
     public TriageReport triage(HostSpec host) {
         return runner.triage(host);
     }
 
-    private static TriageReport unresolved(String name, Exception e) {
+    /**
+     * Triages one host as the window lists it: {@code target} (an ssh config alias or {@code user@host:port})
+     * is resolved now, and the report carries {@code name}. Steps are told to {@code progress} in words. A
+     * target that cannot be resolved is a failed report, like an unreachable host.
+     */
+    public TriageReport triage(String name, String target, Consumer<String> progress) {
+        HostSpec spec;
+        try {
+            spec = resolver.resolve(target);
+        } catch (Exception e) {
+            return unresolved(name, target, e);
+        }
+        // withAlias keeps the rest, including the host's UserKnownHostsFile from ssh_config
+        HostSpec named = spec.withAlias(name);
+        progress.accept(transport instanceof LocalTransport ? "running probes on this machine"
+                : "connecting to " + named.target() + " and running probes");
+        return runner.triage(named);
+    }
+
+    private static TriageReport unresolved(String name, String target, Exception e) {
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
         HostFailure failure = new HostFailure(HostFailure.Kind.BAD_CONFIG,
-                "Could not work out how to connect to '" + name + "': " + why, e.toString());
-        return new TriageReport(name, name, Clock.systemUTC().instant(), Duration.ZERO, Optional.of(failure), List.of(), List.of());
+                "Could not work out how to connect to '" + target + "': " + why, e.toString());
+        return new TriageReport(name, target, Clock.systemUTC().instant(), Duration.ZERO, Optional.of(failure), List.of(), List.of());
     }
 }

@@ -25,7 +25,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import org.incidentworkbench.app.ui.fleet.FleetView;
 import org.incidentworkbench.app.ui.fleet.FleetViewModel;
-import org.incidentworkbench.app.services.IncidentService;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.app.ui.incident.IncidentViewModel;
 import org.incidentworkbench.app.ui.incident.JournalView;
@@ -84,9 +83,7 @@ public final class MainView extends StackPane {
         hostsView = new HostsView(hostsVm, recent);
         triageVm = new TriageViewModel(ctx.triager(), ctx.network(), FxExecutors.fxThread(), notifier);
 
-        incidentVm = new IncidentViewModel(new IncidentService(ctx.incidents(), java.time.Clock.systemUTC(),
-                System.getProperty("user.name", "unknown"), org.incidentworkbench.app.AppInfo.product()),
-                ctx.store(), ctx.io(), FxExecutors.fxThread(), notifier, markers);
+        incidentVm = new IncidentViewModel(ctx.app().incidentService(), ctx.store(), ctx.io(), FxExecutors.fxThread(), notifier, markers);
         journalView = new JournalView(incidentVm);
         buildToolbar();
         TriageView triageView = new TriageView(triageVm);

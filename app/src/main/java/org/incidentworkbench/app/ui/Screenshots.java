@@ -7,20 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.incidentworkbench.app.AppInfo;
+import org.incidentworkbench.app.services.AppContext;
+import org.incidentworkbench.app.services.LazyTransport;
 import org.incidentworkbench.app.ui.bench.Display;
 import org.incidentworkbench.app.ui.hosts.HostListFile;
-import org.incidentworkbench.app.ui.metrics.StoreHolder;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
-import org.incidentworkbench.ssh.LocalTransport;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
+import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.UserPrompter;
 
 /**
@@ -45,12 +44,12 @@ public final class Screenshots {
         }
         Path scratch = Files.createTempDirectory("workbench-screenshots");
         Preferences prefs = Preferences.userRoot().node("incidentworkbench-screenshots/" + UUID.randomUUID());
-        WorkbenchContext ctx = new WorkbenchContext(FxExecutors.daemon("workbench-io", 2), FxExecutors.cached("workbench-ssh"),
-                Executors.newSingleThreadScheduledExecutor(FxExecutors.factory("workbench-poll")),
-                new HostListFile(scratch.resolve("hosts.json")), new WindowPrefs(prefs),
-                new RunnerTriager(SshOptions.defaults(), UserPrompter.NONE, SshConfigResolver::empty),
-                new StoreHolder(scratch.resolve("metrics.mv.db")), new LocalTransport(), SshConfigResolver::empty,
-                Duration.ofSeconds(1), scratch.resolve("incidents"));
+        // the tour uses "local"; an SSH host would resolve through an empty config and be asked nothing
+        AppContext app = new AppContext(new LazyTransport(() -> new SshTransport(SshOptions.defaults(), UserPrompter.NONE)),
+                SshConfigResolver::empty, scratch.resolve("metrics.mv.db"),
+                scratch.resolve("incidents"));
+        WorkbenchContext ctx = UiServices.context(app, new HostListFile(scratch.resolve("hosts.json")), new WindowPrefs(prefs),
+                Duration.ofSeconds(1));
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         CompletableFuture<Object[]> shown = new CompletableFuture<>();

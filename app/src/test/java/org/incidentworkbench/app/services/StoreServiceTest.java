@@ -42,4 +42,27 @@ class StoreServiceTest {
             assertEquals(List.of("db-1", "web-1", "web-2", "web-3", "web-4"), metrics.hosts());
         }
     }
+
+    @Test
+    void chartsGetCrossingsOnlyForMetricsWithALimit() {
+        Instant now = Instant.now();
+        try (StoreService metrics = StoreService.open(dir.resolve("c.mv.db"))) {
+            SeriesKey var = SeriesKey.of("db-1", Metrics.FS_USED_PCT, Metrics.MOUNT, "/var");
+            SeriesKey cpu = SeriesKey.of("db-1", Metrics.CPU_USER);
+            for (int i = 0; i < 120; i++) {
+                long t = now.toEpochMilli() - 3_600_000L + i * 30_000L;
+                metrics.store().append(var, t, 90 + i / 24.0); // from 90 % to 95 % in the hour: full in about another hour
+                metrics.store().append(cpu, t, 50 + i); // rising past 100, but a CPU has no limit to forecast
+            }
+            long from = now.toEpochMilli() - 3_600_000L;
+            var fs = metrics.query(org.incidentworkbench.timeseries.Selector.of(var), from, now.toEpochMilli(), 500).series();
+            List<StoreService.Crossing> crossings = metrics.crossings(Metrics.FS_USED_PCT, fs, now);
+            assertEquals(1, crossings.size());
+            double hours = (crossings.get(0).crossingMillis() - now.toEpochMilli()) / 3_600_000.0;
+            assertEquals(1, hours, 0.2, crossings.get(0).forecast().explanation());
+            var cpuAnswer = metrics.query(org.incidentworkbench.timeseries.Selector.of(cpu), from, now.toEpochMilli(), 500).series();
+            assertEquals(List.of(), metrics.crossings(Metrics.CPU_USER, cpuAnswer, now));
+            assertTrue(StoreService.limit(Metrics.CPU_USER).isEmpty());
+        }
+    }
 }

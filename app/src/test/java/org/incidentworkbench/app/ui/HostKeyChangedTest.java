@@ -10,12 +10,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.incidentworkbench.app.ui.hosts.HostRow;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.probe.HostFailure;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +59,7 @@ class HostKeyChangedTest {
     @Start
     void start(Stage stage) throws Exception {
         SshOptions wrong = sshd.sshOptions().withKnownHostsFile(wrongKnownHosts).withIdentityFiles(List.of(sshd.userKeyFile()));
-        fx = new WindowFixture(new RunnerTriager(wrong, UserPrompter.NONE, SshConfigResolver::empty));
+        fx = new WindowFixture(wrong, SshConfigResolver::empty);
         fx.show(stage, 1200, 800);
     }
 

@@ -24,7 +24,7 @@ class HostsPaneTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fx = new WindowFixture(null);
+        fx = new WindowFixture();
         fx.show(stage, 1200, 800);
     }
 

@@ -9,14 +9,12 @@ import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.incidentworkbench.app.ui.hosts.HostRow;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.playbooks.bundle.BundleVerifier;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.bundle.VerificationReport;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +34,7 @@ class IncidentFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fx = new WindowFixture(new RunnerTriager(SshOptions.defaults().withoutAgent(), UserPrompter.NONE, SshConfigResolver::empty));
+        fx = new WindowFixture(SshOptions.defaults().withoutAgent(), SshConfigResolver::empty);
         fx.show(stage, 1280, 800);
     }
 

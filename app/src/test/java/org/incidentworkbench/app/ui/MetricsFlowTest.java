@@ -14,11 +14,8 @@ import org.incidentworkbench.app.ui.metrics.ChartPanel;
 import org.incidentworkbench.app.ui.metrics.ChartSeries;
 import org.incidentworkbench.app.ui.metrics.ChartAxis;
 import org.incidentworkbench.app.ui.metrics.TimeSeriesCanvas;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.SshTransport;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.incidentworkbench.timeseries.Metrics;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +54,7 @@ class MetricsFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         SshOptions options = sshd.sshOptions().withIdentityFiles(List.of(sshd.userKeyFile()));
-        fx = new WindowFixture(new RunnerTriager(options, UserPrompter.NONE, SshConfigResolver::empty),
-                new SshTransport(options, UserPrompter.NONE), SshConfigResolver::empty);
+        fx = new WindowFixture(options, SshConfigResolver::empty);
         fx.show(stage, 1280, 800);
     }
 

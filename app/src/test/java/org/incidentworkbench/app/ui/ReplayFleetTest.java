@@ -39,7 +39,7 @@ class ReplayFleetTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fx = new WindowFixture(null);
+        fx = new WindowFixture();
         fx.show(stage, 1280, 800);
     }
 

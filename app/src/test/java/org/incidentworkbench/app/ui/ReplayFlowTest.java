@@ -14,16 +14,13 @@ import javafx.stage.Stage;
 import org.incidentworkbench.app.services.IncidentRecording;
 import org.incidentworkbench.app.services.IncidentService;
 import org.incidentworkbench.app.services.StoreMetricSlices;
+import org.incidentworkbench.app.services.TriageService;
 import org.incidentworkbench.app.ui.replay.ReplayViewModel;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
-import org.incidentworkbench.hosts.HostEntry;
 import org.incidentworkbench.playbooks.journal.HypothesisState;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.playbooks.training.TraineeMove;
 import org.incidentworkbench.probe.TriageReport;
-import org.incidentworkbench.ssh.SshConfigResolver;
-import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.UserPrompter;
+import org.incidentworkbench.probe.TriageSettings;
 import org.incidentworkbench.timeseries.Metrics;
 import org.incidentworkbench.timeseries.Sample;
 import org.incidentworkbench.timeseries.SeriesKey;
@@ -60,8 +57,7 @@ class ReplayFlowTest {
             store.appendAll(samples);
             IncidentRecording r = service.open("local box is slow", "SEV-3", List.of("local"), Optional.empty());
             r.note("users say the box is slow", List.of());
-            TriageReport report = new RunnerTriager(SshOptions.defaults().withoutAgent(), UserPrompter.NONE, SshConfigResolver::empty)
-                    .triage(HostEntry.local(), s -> { });
+            TriageReport report = TriageService.local(TriageSettings.standard()).triage("local", "local", s -> { });
             Thread.sleep(20);
             r.triage(report);
             JournalEvent.Hypothesis h = r.hypothesis("a runaway process eats the CPU");
@@ -73,7 +69,7 @@ class ReplayFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fx = new WindowFixture(null);
+        fx = new WindowFixture();
         fx.show(stage, 1280, 800);
     }
 

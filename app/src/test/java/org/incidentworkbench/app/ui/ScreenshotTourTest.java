@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +31,7 @@ class ScreenshotTourTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        fx = new WindowFixture(new RunnerTriager(SshOptions.defaults().withoutAgent(), UserPrompter.NONE, SshConfigResolver::empty));
+        fx = new WindowFixture(SshOptions.defaults().withoutAgent(), SshConfigResolver::empty);
         fx.show(stage, 1280, 800);
     }
 

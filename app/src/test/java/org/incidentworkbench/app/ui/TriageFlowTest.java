@@ -11,12 +11,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.incidentworkbench.app.ui.hosts.HostRow;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.probe.HostFailure;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +55,7 @@ class TriageFlowTest {
             return;
         }
         SshOptions options = sshd.sshOptions().withIdentityFiles(List.of(sshd.userKeyFile()));
-        fx = new WindowFixture(new RunnerTriager(options, UserPrompter.NONE, SshConfigResolver::empty));
+        fx = new WindowFixture(options, SshConfigResolver::empty);
         fx.show(stage, 1280, 800);
     }
 

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import javafx.stage.Stage;
 import org.incidentworkbench.app.ui.hosts.HostRow;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +58,7 @@ class TwentyHostTriageTest {
     @Start
     void start(Stage stage) throws Exception {
         SshOptions options = sshd.sshOptions();
-        fx = new WindowFixture(new RunnerTriager(options, UserPrompter.NONE, () -> SshConfigResolver.load(config)));
+        fx = new WindowFixture(options, () -> SshConfigResolver.load(config));
         fx.show(stage, 1280, 800);
     }
 

@@ -11,8 +11,8 @@ import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.incidentworkbench.app.services.AppContext;
 import org.incidentworkbench.app.ui.hosts.HostListFile;
-import org.incidentworkbench.app.ui.triage.HostTriager;
 
 /**
  * A real window for a TestFX test: its own temp config dir and preferences node (removed by
@@ -26,19 +26,25 @@ public final class WindowFixture implements AutoCloseable {
     public final Notifier notifier = new Notifier();
     public MainView view;
 
-    public WindowFixture(HostTriager triager) throws Exception {
-        this(triager, new org.incidentworkbench.ssh.LocalTransport(), org.incidentworkbench.ssh.SshConfigResolver::empty);
+    /** A window whose SSH hosts are reached through {@code ssh} (this machine's transport for tests that never use SSH). */
+    public WindowFixture() throws Exception {
+        this(new org.incidentworkbench.ssh.LocalTransport(), org.incidentworkbench.ssh.SshConfigResolver::empty);
     }
 
-    public WindowFixture(HostTriager triager, org.incidentworkbench.ssh.Transport ssh,
+    /** A window that triages and samples SSH hosts with these options and no prompter. */
+    public WindowFixture(org.incidentworkbench.ssh.SshOptions options,
+                         java.util.function.Supplier<org.incidentworkbench.ssh.SshConfigResolver> resolver) throws Exception {
+        this(new org.incidentworkbench.ssh.SshTransport(options, org.incidentworkbench.ssh.UserPrompter.NONE), resolver);
+    }
+
+    public WindowFixture(org.incidentworkbench.ssh.Transport ssh,
                          java.util.function.Supplier<org.incidentworkbench.ssh.SshConfigResolver> resolver) throws Exception {
         dir = Files.createTempDirectory("workbench-ui-test");
         prefsNode = Preferences.userRoot().node("incidentworkbench-test/" + UUID.randomUUID());
-        ctx = new WorkbenchContext(FxExecutors.daemon("test-io", 2), FxExecutors.cached("test-ssh"),
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(FxExecutors.factory("test-poll")),
-                new HostListFile(dir.resolve("hosts.json")), new WindowPrefs(prefsNode), triager,
-                new org.incidentworkbench.app.ui.metrics.StoreHolder(dir.resolve("metrics.mv.db")), ssh, resolver,
-                java.time.Duration.ofSeconds(1), dir.resolve("incidents"));
+        // the same wiring as the window: only the files are scratch ones
+        AppContext app = new AppContext(ssh, resolver, dir.resolve("metrics.mv.db"), dir.resolve("incidents"));
+        ctx = UiServices.context(app, new HostListFile(dir.resolve("hosts.json")), new WindowPrefs(prefsNode),
+                java.time.Duration.ofSeconds(1));
     }
 
     /** Builds the main view into {@code stage} (call from TestFX's @Start, on the FX thread). */

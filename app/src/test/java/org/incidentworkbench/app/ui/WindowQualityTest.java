@@ -23,7 +23,7 @@ class WindowQualityTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fx = new WindowFixture(null);
+        fx = new WindowFixture();
         fx.show(stage, 1200, 780);
     }
 

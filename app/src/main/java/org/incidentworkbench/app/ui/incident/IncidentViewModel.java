@@ -21,12 +21,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.incidentworkbench.app.services.IncidentRecording;
 import org.incidentworkbench.app.services.IncidentService;
-import org.incidentworkbench.app.services.StoreMetricSlices;
+import org.incidentworkbench.app.services.StoreService;
 import org.incidentworkbench.app.ui.Notice;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.probe.TriageReport;
-import org.incidentworkbench.timeseries.TimeSeriesStore;
 
 /**
  * Recording an incident from the window: the record button opens one through the app's
@@ -41,7 +40,7 @@ public final class IncidentViewModel {
     public enum EntryKind { NOTE, HYPOTHESIS, MARKER }
 
     private final IncidentService service;
-    private final Supplier<TimeSeriesStore> store;
+    private final Supplier<StoreService> store;
     private final Executor io;
     private final Executor fx;
     private final Consumer<Notice> notices;
@@ -52,7 +51,7 @@ public final class IncidentViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> lastBundle = new SimpleObjectProperty<>(null);
 
-    public IncidentViewModel(IncidentService service, Supplier<TimeSeriesStore> store, Executor io, Executor fx,
+    public IncidentViewModel(IncidentService service, Supplier<StoreService> store, Executor io, Executor fx,
                              Consumer<Notice> notices, ObservableList<ChartMarker> markers) {
         this.service = service;
         this.store = store;
@@ -173,7 +172,7 @@ public final class IncidentViewModel {
             try {
                 JournalEvent.IncidentClosed closing = JournalEvent.IncidentClosed.plain(r.now(), r.actor(),
                         summary == null || summary.isBlank() ? null : summary.strip());
-                IncidentService.Sealed sealed = service.closeAndSeal(r, closing, new StoreMetricSlices(store.get()), List.of());
+                IncidentService.Sealed sealed = service.closeAndSeal(r, closing, store.get().metricSlices(), List.of());
                 fx.execute(() -> {
                     recording.set(null);
                     busy.set(false);

@@ -15,11 +15,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.incidentworkbench.app.services.StoreService;
 import org.incidentworkbench.timeseries.Metrics;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.SeriesData;
 import org.incidentworkbench.timeseries.Selector;
-import org.incidentworkbench.timeseries.TimeSeriesStore;
 
 /**
  * The metrics tab: one metric for many hosts, overlaid on one chart or as small multiples (a chart
@@ -31,7 +31,7 @@ import org.incidentworkbench.timeseries.TimeSeriesStore;
  */
 public final class MetricsViewModel {
 
-    private final Supplier<TimeSeriesStore> store;
+    private final Supplier<StoreService> store;
     private final Executor io;
     private final Executor fx;
     private final LongSupplier clock;
@@ -49,7 +49,7 @@ public final class MetricsViewModel {
     private boolean pending;
     private TimeRange loaded;
 
-    public MetricsViewModel(Supplier<TimeSeriesStore> store, Executor io, Executor fx, LongSupplier clock) {
+    public MetricsViewModel(Supplier<StoreService> store, Executor io, Executor fx, LongSupplier clock) {
         this.store = store;
         this.io = io;
         this.fx = fx;
@@ -148,7 +148,7 @@ public final class MetricsViewModel {
     }
 
     private List<ChartPanel> query(String m, List<String> hostList, TimeRange range, int budget, boolean over) {
-        TimeSeriesStore s = store.get();
+        StoreService s = store.get();
         List<SeriesData> data = new ArrayList<>();
         if (hostList.isEmpty()) {
             data.addAll(s.query(Selector.of(m, "*"), range.fromMillis(), range.toMillis(), budget).series());
@@ -160,7 +160,7 @@ public final class MetricsViewModel {
         String unit = Metrics.unit(m);
         if (over) {
             List<ChartSeries> series = data.stream().map(MetricsViewModel::toChart).toList();
-            return List.of(new ChartPanel(m, unit, series, forecasts(m, data)));
+            return List.of(new ChartPanel(m, unit, series, forecasts(s, m, data)));
         }
         Map<String, List<SeriesData>> byHost = new LinkedHashMap<>();
         for (SeriesData d : data) {
@@ -168,37 +168,24 @@ public final class MetricsViewModel {
         }
         List<ChartPanel> out = new ArrayList<>();
         byHost.forEach((h, list) -> out.add(new ChartPanel(h + " / " + m, unit, list.stream().map(MetricsViewModel::toChart).toList(),
-                forecasts(m, list))));
+                forecasts(s, m, list))));
         return out;
     }
 
-    /** Metrics with a limit worth forecasting, and the limit: a filesystem or its inodes at 100 %. */
-    static final Map<String, Double> LIMITS = Map.of(Metrics.FS_USED_PCT, 100.0, Metrics.FS_INODES_USED_PCT, 100.0);
-
     /** The store's forecast of when each series reaches its limit, drawn ahead of now with its interval. */
-    List<ChartForecast> forecasts(String metric, List<SeriesData> data) {
-        Double limit = LIMITS.get(metric);
-        List<ChartForecast> out = new ArrayList<>();
-        if (limit == null) {
-            return out;
-        }
+    List<ChartForecast> forecasts(StoreService s, String metric, List<SeriesData> data) {
         long now = clock.getAsLong();
-        for (SeriesData d : data) {
-            if (d.size() < org.incidentworkbench.timeseries.forecast.ThresholdForecast.MIN_POINTS) {
-                continue;
-            }
-            var f = org.incidentworkbench.timeseries.forecast.ThresholdForecast.forecast(d.timestamps(), d.avg(), limit, now);
-            if (f.crossingMillis().isEmpty()) {
-                continue;
-            }
+        List<ChartForecast> out = new ArrayList<>();
+        for (StoreService.Crossing c : s.crossings(metric, data, java.time.Instant.ofEpochMilli(now))) {
+            SeriesData d = c.series();
             int last = d.size() - 1;
             while (last > 0 && !Double.isFinite(d.avg()[last])) {
                 last--;
             }
-            long cross = f.crossingMillis().get();
+            long cross = c.crossingMillis();
             String label = toChart(d).label() + " full in " + humanDuration(cross - now);
             out.add(new ChartForecast(label, d.timestamps()[last], d.avg()[last], cross,
-                    f.earliestMillis().orElse(cross), f.latestMillis().orElse(cross + (cross - now)), limit));
+                    c.forecast().earliestMillis().orElse(cross), c.forecast().latestMillis().orElse(cross + (cross - now)), c.limit()));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.incidentworkbench.app.services.SamplingService;
+import org.incidentworkbench.app.services.StoreService;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.hosts.HostEntry;
 import org.incidentworkbench.sample.HostStatus;
@@ -19,7 +20,6 @@ import org.incidentworkbench.ssh.LocalTransport;
 import org.incidentworkbench.ssh.SshConfigException;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.Transport;
-import org.incidentworkbench.timeseries.TimeSeriesStore;
 
 /**
  * Start and stop sampling per host (the Sample button): the app's {@link SamplingService}, the same
@@ -30,7 +30,7 @@ import org.incidentworkbench.timeseries.TimeSeriesStore;
  */
 public final class SamplingViewModel implements AutoCloseable {
 
-    private final Supplier<TimeSeriesStore> store;
+    private final Supplier<StoreService> store;
     private final Transport ssh;
     private final Supplier<SshConfigResolver> resolver;
     private final Executor io;
@@ -39,7 +39,7 @@ public final class SamplingViewModel implements AutoCloseable {
     private final Map<Boolean, SamplingService> services = new HashMap<>();
     private final Duration interval;
 
-    public SamplingViewModel(Supplier<TimeSeriesStore> store, Transport ssh, Supplier<SshConfigResolver> resolver, Executor io,
+    public SamplingViewModel(Supplier<StoreService> store, Transport ssh, Supplier<SshConfigResolver> resolver, Executor io,
                              Executor fx, ScheduledExecutorService poller, Function<String, java.util.Optional<HostRow>> rows,
                              Duration interval) {
         this.store = store;
@@ -102,7 +102,7 @@ public final class SamplingViewModel implements AutoCloseable {
 
     private SamplingService service(boolean local) {
         synchronized (services) {
-            return services.computeIfAbsent(local, l -> SamplingService.start(store.get(), l ? new LocalTransport() : ssh,
+            return services.computeIfAbsent(local, l -> SamplingService.start(store.get().store(), l ? new LocalTransport() : ssh,
                     SamplerConfig.of(interval)));
         }
     }

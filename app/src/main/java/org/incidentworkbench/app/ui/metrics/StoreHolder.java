@@ -2,16 +2,16 @@ package org.incidentworkbench.app.ui.metrics;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.incidentworkbench.app.services.StoreService;
 
 /**
- * Opens the metrics store on first use, from a background thread (opening an H2 file takes a
+ * Opens the window's {@link StoreService} on first use, from a background thread (opening an H2 file takes a
  * moment and must never happen on the FX thread), and closes it with the window. Thread-safe.
  */
-public final class StoreHolder implements Supplier<TimeSeriesStore>, AutoCloseable {
+public final class StoreHolder implements Supplier<StoreService>, AutoCloseable {
 
     private final Path file;
-    private TimeSeriesStore store;
+    private StoreService store;
     private boolean closed;
 
     public StoreHolder(Path file) {
@@ -23,7 +23,7 @@ public final class StoreHolder implements Supplier<TimeSeriesStore>, AutoCloseab
     }
 
     @Override
-    public synchronized TimeSeriesStore get() {
+    public synchronized StoreService get() {
         if (closed) {
             throw new IllegalStateException("The metrics store " + file + " was closed with the window.");
         }
@@ -31,7 +31,7 @@ public final class StoreHolder implements Supplier<TimeSeriesStore>, AutoCloseab
             throw new IllegalStateException("The metrics store is opened and read off the FX thread; this is a bug in the caller.");
         }
         if (store == null) {
-            store = TimeSeriesStore.open(file);
+            store = StoreService.open(file);
         }
         return store;
     }

@@ -26,7 +26,7 @@ class MetricsViewModelTest {
     void fill() throws Exception {
         dir = Files.createTempDirectory("metrics-vm");
         holder = new StoreHolder(dir.resolve("m.mv.db"));
-        TimeSeriesStore store = holder.get();
+        TimeSeriesStore store = holder.get().store();
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             long t = NOW - 600_000 + i * 1000L;
