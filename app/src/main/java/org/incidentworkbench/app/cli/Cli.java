@@ -28,6 +28,7 @@ public final class Cli {
         all.add(new ParseCommand());
         all.add(new SampleCommand());
         all.add(new StoreCommand());
+        all.add(new HistoryCommand());
         all.add(new BenchCommand());
         all.add(new PlaybookCommand());
         all.add(new ScreenshotsCommand());

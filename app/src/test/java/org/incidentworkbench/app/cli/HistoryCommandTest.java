@@ -1,0 +1,191 @@
+package org.incidentworkbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.incidentworkbench.app.services.SarHistoryService;
+import org.incidentworkbench.history.SarArchives;
+import org.incidentworkbench.json.Json;
+import org.incidentworkbench.sample.SampleMetrics;
+import org.incidentworkbench.ssh.LocalTransport;
+import org.incidentworkbench.testing.OpenSshTestServer;
+import org.incidentworkbench.timeseries.SeriesKey;
+import org.incidentworkbench.timeseries.SeriesPoints;
+import org.incidentworkbench.timeseries.Selector;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code workbench history sar} against a real sshd, with archives that sysstat's own collector writes in the test. */
+class HistoryCommandTest {
+
+    static final Path SADC = Path.of("/usr/lib/sysstat/sadc");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void archivesWrittenBySadcFillTheStoreOverSshAndStoreQueryReturnsThem() throws Exception {
+        OpenSshTestServer.assumeAvailable();
+        Path sa = Files.createDirectories(dir.resolve("sa"));
+        Path archive = collect(sa, 4); // sadc 1 4: three records a second apart
+        Path db = dir.resolve("history.mv.db");
+        try (OpenSshTestServer sshd = OpenSshTestServer.start()) {
+            Path config = sshConfig(sshd);
+            int code = run("history", "sar", "--days", "1", "--sa-dir", sa.toString(), "--db", db.toString(), "-F",
+                    config.toString(), "--known-hosts", sshd.knownHostsFile().toString(), "sar-host");
+            assertEquals(Cli.OK, code, err());
+            assertTrue(out().startsWith("sar-host: "), out());
+            assertTrue(out().contains("from 3 records in 1 archive (sysstat version 12"), out());
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
+            List<SeriesKey> series = store.allSeries();
+            assertTrue(series.stream().allMatch(k -> k.host().equals("sar-host") && "sar".equals(k.labels().get("source"))),
+                    series.toString());
+            Set<String> metrics = series.stream().map(SeriesKey::metric).collect(Collectors.toSet());
+            for (String m : List.of(SampleMetrics.CPU_USER, SampleMetrics.CPU_IDLE, SampleMetrics.LOAD_1,
+                    SampleMetrics.MEMORY_USED, SampleMetrics.MEMORY_TOTAL, SampleMetrics.NET_RX_BYTES, SampleMetrics.CTXT_PER_S)) {
+                assertTrue(metrics.contains(m), m + " missing from " + metrics);
+            }
+            List<SeriesPoints> idle = store.points(Selector.parse("cpu.idle{source=sar}"), 0, Long.MAX_VALUE);
+            assertEquals(3, idle.get(0).size());
+            for (double v : idle.get(0).values()) {
+                assertTrue(v >= 0 && v <= 100, "cpu.idle " + v);
+            }
+            double total = store.points(Selector.parse("memory.total"), 0, Long.MAX_VALUE).get(0).values()[0];
+            assertEquals(memTotalBytes(), total, 0.0, "memory.total rebuilt from sadf's figures is /proc/meminfo's");
+        }
+        // what the user runs next, as the command's closing line says
+        assertEquals(Cli.OK, run("store", "query", "cpu.user{host=sar-host,source=sar}", "--db", db.toString(), "--from", "-1h",
+                "--json"), err());
+        JsonNode q = Json.mapper().readTree(out());
+        assertEquals(1, q.path("series").size(), out());
+        long counted = 0;
+        for (JsonNode b : q.path("series").get(0).path("buckets")) {
+            counted += b.path("count").asLong();
+        }
+        assertEquals(3, counted, out());
+        assertTrue(Files.size(archive) > 0);
+    }
+
+    @Test
+    void loadingTheSameArchivesAgainKeepsOnePointPerTime() throws Exception {
+        Path sa = Files.createDirectories(dir.resolve("sa"));
+        collect(sa, 3);
+        Path db = dir.resolve("again.mv.db");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Cli.OK, run("history", "sar", "--local", "--sa-dir", sa.toString(), "--db", db.toString()), err());
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
+            assertEquals(2, store.points(Selector.parse("load.1{host=local}"), 0, Long.MAX_VALUE).get(0).size());
+        }
+    }
+
+    @Test
+    void noArchivesSaysCollectionIsOffAndHowToTurnItOn() {
+        assumeSysstat();
+        Path db = dir.resolve("none.mv.db");
+        assertEquals(Cli.FAILED, run("history", "sar", "--local", "--sa-dir", dir.resolve("empty").toString(), "--db",
+                db.toString()));
+        assertTrue(err().contains("local has sysstat (sysstat version 12"), err());
+        assertTrue(err().contains("no archives in " + dir.resolve("empty") + " (no such directory): collection is off"), err());
+        assertTrue(err().contains("ENABLED=\"true\" in /etc/default/sysstat"), err());
+        assertTrue(!err().contains("Exception"), err());
+    }
+
+    @Test
+    void aHostWithoutSysstatIsToldWhichPackageToInstall() throws Exception {
+        // a PATH with the shell tools the listing uses but no sadf: a host where sysstat is not installed
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("sh", "date", "stat", "head")) {
+            Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin").resolve(tool).toRealPath());
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("nosadf.mv.db"))) {
+            SarHistoryService.HostHistory h = new SarHistoryService(new LocalTransport(Map.of("PATH", bin.toString())), store)
+                    .load(LocalTransport.HOST, SarArchives.Request.days(7));
+            assertTrue(h.problem().orElseThrow().startsWith("local has no sadf, so sysstat is not installed there: install the"
+                    + " sysstat package (apt-get install sysstat"), h.problem().get());
+            assertEquals(0, h.points());
+        }
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(Cli.USAGE, run("history", "sar"));
+        assertTrue(err().contains("name at least one host"), err());
+        assertEquals(Cli.USAGE, run("history", "sar", "--days", "0", "web-1"));
+        assertTrue(err().contains("--days takes a whole number of days from 1 to 31"), err());
+        assertEquals(Cli.USAGE, run("history", "sar", "--sa-dir", "relative", "web-1"));
+        assertEquals(Cli.USAGE, run("history", "rrd", "web-1"));
+        assertTrue(err().contains("'rrd' is not a history source"), err());
+        assertEquals(Cli.OK, run("history", "sar", "--help"));
+        assertTrue(out().contains("--sa-dir") && out().contains("--days"), out());
+    }
+
+    /** Runs sysstat's collector for {@code samples} one-second samples into {@code saDD} of today (UTC). */
+    static Path collect(Path saDir, int samples) throws Exception {
+        assumeSysstat();
+        Path archive = saDir.resolve(String.format("sa%02d", LocalDate.now(ZoneOffset.UTC).getDayOfMonth()));
+        Process p = new ProcessBuilder(SADC.toString(), "-S", "XALL", "1", String.valueOf(samples), archive.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(samples + 10L, TimeUnit.SECONDS), "sadc did not finish");
+        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return archive;
+    }
+
+    static void assumeSysstat() {
+        boolean present = Files.isExecutable(SADC) && Files.isExecutable(Path.of("/usr/bin/sadf"));
+        if (!present && Boolean.getBoolean("workbench.requireSshd")) {
+            throw new AssertionError("sysstat is not installed (" + SADC + "): apt-get install sysstat");
+        }
+        Assumptions.assumeTrue(present, "sysstat is not installed: apt-get install sysstat to run the sar history tests");
+    }
+
+    private static double memTotalBytes() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new AssertionError("no MemTotal in /proc/meminfo");
+    }
+
+    private Path sshConfig(OpenSshTestServer sshd) throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host sar-host\n  HostName " + sshd.address() + "\n  Port " + sshd.port()
+                + "\n  User " + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n");
+        return config;
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Cli.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
