@@ -8,13 +8,15 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Chooses series of one metric across hosts and labels, with globs ({@code *} any run of characters,
- * {@code ?} one character) on the host and on label values, so servers can be compared:
+ * Chooses series across hosts and labels, with globs ({@code *} any run of characters, {@code ?} one
+ * character) on the metric name, the host and label values, so servers can be compared:
  *
  * <pre>{@code
  * Selector.parse("disk.util{host=web-*,device=sda}")   // sda's util on every web host
  * Selector.parse("cpu.iowait")                          // every host
  * Selector.of("memory.available", "db-?")
+ * Selector.parse("disk.*{device=sda}")                 // every disk metric of sda
+ * Selector.parse("*")                                   // every series
  * }</pre>
  *
  * A label named in the selector must be present on the series and match; labels the selector does not
@@ -40,7 +42,7 @@ public record Selector(String metric, String hostGlob, SortedMap<String, String>
     public static Selector of(SeriesKey key) {
         TreeMap<String, String> labels = new TreeMap<>();
         key.labels().forEach((k, v) -> labels.put(k, escape(v)));
-        return new Selector(key.metric(), escape(key.host()), labels);
+        return new Selector(escape(key.metric()), escape(key.host()), labels);
     }
 
     /**
@@ -88,7 +90,7 @@ public record Selector(String metric, String hostGlob, SortedMap<String, String>
     }
 
     public boolean matches(SeriesKey key) {
-        if (!metric.equals(key.metric()) || !globMatches(hostGlob, key.host())) {
+        if (!globMatches(metric, key.metric()) || !globMatches(hostGlob, key.host())) {
             return false;
         }
         for (Map.Entry<String, String> e : labelGlobs.entrySet()) {

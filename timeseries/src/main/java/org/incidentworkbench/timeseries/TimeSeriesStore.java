@@ -1,6 +1,7 @@
 package org.incidentworkbench.timeseries;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.incidentworkbench.timeseries.store.TieredStore;
@@ -65,6 +66,21 @@ public interface TimeSeriesStore extends AutoCloseable {
 
     /** The full-resolution points in {@code [fromMillis, toMillis)} of every matching series, as stored. */
     List<SeriesPoints> points(Selector selector, long fromMillis, long toMillis);
+
+    /**
+     * The oldest time any tier still keeps, epoch ms: points appended with an older timestamp are not kept
+     * (importers refuse them and say so). Moves with the clock.
+     */
+    long oldestKept();
+
+    /** The longest span any tier keeps (2 years by default, longer after {@link #keepAtLeast}). */
+    Duration retention();
+
+    /**
+     * Makes every tier keep at least {@code span} (full-resolution chunks included), remembered in the store's
+     * file so every later open keeps the same; spans already longer stay. For imports of old data.
+     */
+    void keepAtLeast(Duration span);
 
     /** Writes pending points to the write-ahead table now (the store does this itself every flush interval). */
     void flush();

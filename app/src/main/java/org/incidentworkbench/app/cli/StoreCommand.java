@@ -85,8 +85,8 @@ public final class StoreCommand implements Command {
                 }
             }
             case "query" -> {
-                o.allow("--db", "--json", "--from", "--to", "--max-points");
-                Selector selector = selector(o.requirePositional("a SELECTOR such as 'cpu.iowait{host=web-*}'"));
+                o.allow("--db", "--json", "--from", "--to", "--max-points", "--all");
+                Selector selector = selectorOrAll(o, "a SELECTOR such as 'cpu.iowait{host=web-*}' or 'disk.*', or --all");
                 long from = time(o.value("--from", "-1h"));
                 long to = time(o.value("--to", "now"));
                 int maxPoints = intValue(o.value("--max-points", "60"), "--max-points");
@@ -94,20 +94,20 @@ public final class StoreCommand implements Command {
                     throw new UsageException("--from must be before --to.");
                 }
                 try (TimeSeriesStore store = openExisting(db)) {
+                    if (store.series(selector).isEmpty()) {
+                        return noMatch(selector, err);
+                    }
                     QueryResult r = store.query(selector, from, to, maxPoints);
                     if (o.has("--json")) {
                         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(queryJson(selector, from, to, maxPoints, r)));
                     } else {
                         table(r, out);
-                        if (r.series().isEmpty()) {
-                            err.println("No series match " + selector + "; 'workbench store series' lists them.");
-                        }
                     }
                 }
             }
             case "export" -> {
-                o.allow("--db", "--from", "--to", "--format", "--out");
-                Selector selector = selector(o.requirePositional("a SELECTOR such as 'disk.util{host=web-*}'"));
+                o.allow("--db", "--from", "--to", "--format", "--out", "--all");
+                Selector selector = selectorOrAll(o, "a SELECTOR such as 'disk.util{host=web-*}' or 'net.*', or --all");
                 long from = time(o.value("--from", "-1h"));
                 long to = time(o.value("--to", "now"));
                 Path outFile = o.has("--out") ? Path.of(o.value("--out", null)) : null;
@@ -118,6 +118,11 @@ public final class StoreCommand implements Command {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException("--format is csv or json, not '" + formatName + "'.");
                 }
+                try (TimeSeriesStore store = openExisting(db)) {
+                    if (store.series(selector).isEmpty()) {
+                        return noMatch(selector, err);
+                    }
+                }
                 try (TimeSeriesStore store = openExisting(db);
                      OutputStream target = outFile == null ? new NonClosing(out) : Files.newOutputStream(outFile)) {
                     long n = MetricsExchange.export(store, selector, from, to, format, target);
@@ -126,20 +131,49 @@ public final class StoreCommand implements Command {
                 }
             }
             case "import" -> {
-                o.allow("--db");
+                o.allow("--db", "--retention");
                 Path file = Path.of(o.requirePositional("the FILE to import (.csv or .json)"));
                 if (!Files.isRegularFile(file)) {
                     throw new UsageException("there is no file " + file + " to import.");
                 }
+                java.util.Optional<java.time.Duration> keep = o.has("--retention")
+                        ? java.util.Optional.of(retention(o.value("--retention", ""))) : java.util.Optional.empty();
                 try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
-                    long n = MetricsExchange.importFile(store, file);
+                    keep.ifPresent(store::keepAtLeast);
+                    MetricsExchange.ImportResult r = MetricsExchange.importFile(store, file);
                     store.flush();
-                    err.println("Imported " + n + " points from " + file + " into " + store.file() + ".");
+                    err.println("Imported " + r.imported() + " points from " + file + " into " + store.file() + ".");
+                    if (r.refused() > 0) {
+                        long years = (clock.millis() - r.oldestRefused()) / (365L * 86_400_000) + 1;
+                        err.println("Refused " + r.refused() + " points older than this store keeps (" + days(r.retention())
+                                + "; the oldest is " + Instant.ofEpochMilli(r.oldestRefused()) + "). To keep them, import again"
+                                + " with --retention " + years + "y: the store then keeps every tier that long.");
+                        return Cli.FAILED;
+                    }
                 }
             }
             default -> throw new UsageException("'" + sub + "' is not a store subcommand; use info, series, query, export or import.");
         }
         return Cli.OK;
+    }
+
+    /** {@code 400d}, {@code 52w}, {@code 10y} (365 days): how long the store keeps every tier. */
+    static java.time.Duration retention(String text) throws UsageException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})([dwy])").matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new UsageException("--retention takes a span such as 400d, 52w or 10y, not '" + text + "'.");
+        }
+        long n = Long.parseLong(m.group(1));
+        return java.time.Duration.ofDays(switch (m.group(2)) {
+            case "w" -> n * 7;
+            case "y" -> n * 365;
+            default -> n;
+        });
+    }
+
+    private static String days(java.time.Duration d) {
+        long days = d.toDays();
+        return days % 365 == 0 ? days / 365 + (days == 365 ? " year" : " years") : days + " days";
     }
 
     private static TimeSeriesStore openExisting(Path db) throws UsageException {
@@ -148,6 +182,24 @@ public final class StoreCommand implements Command {
                     + " a file with 'workbench store import', or name another file with --db.");
         }
         return TimeSeriesStore.open(db);
+    }
+
+    /** The positional selector, or every series with {@code --all}; one of the two. */
+    private static Selector selectorOrAll(Options o, String what) throws UsageException {
+        if (o.has("--all")) {
+            if (!o.positional.isEmpty()) {
+                throw new UsageException("give either a SELECTOR or --all, not both ('" + o.positional.get(0) + "' and --all).");
+            }
+            return Selector.parse("*");
+        }
+        return selector(o.requirePositional(what));
+    }
+
+    /** A selector or glob that names no series: said, with where to look, and exit status 1. */
+    private static int noMatch(Selector selector, PrintStream err) {
+        err.println("No series match " + selector + " in this store; 'workbench store series' lists the series there"
+                + " (globs: 'disk.*', 'cpu.*{host=web-?}').");
+        return Cli.FAILED;
     }
 
     private static Selector selector(String text) throws UsageException {
@@ -254,13 +306,17 @@ public final class StoreCommand implements Command {
         out.println();
         out.println("  info                          file, schema version, series and points per tier");
         out.println("  series [SELECTOR]             list series, e.g. 'disk.util{host=web-*}'");
-        out.println("  query SELECTOR [--from T] [--to T] [--max-points N] [--json]");
+        out.println("  query SELECTOR|--all [--from T] [--to T] [--max-points N] [--json]");
         out.println("                                buckets with avg/min/max/count (default last hour, 60 buckets)");
-        out.println("  export SELECTOR [--from T] [--to T] [--format csv|json] [--out FILE]");
+        out.println("  export SELECTOR|--all [--from T] [--to T] [--format csv|json] [--out FILE]");
         out.println("                                full-resolution points (to stdout without --out)");
-        out.println("  import FILE                   append a .csv or .json export (creates the store if needed)");
+        out.println("  import FILE [--retention SPAN]");
+        out.println("                                append a .csv or .json export (creates the store if needed); points older");
+        out.println("                                than the store keeps (2 years) are refused and counted, exit status 1;");
+        out.println("                                --retention 10y makes this store keep every tier that long (remembered)");
         out.println();
-        out.println("SELECTOR: metric{host=GLOB,label=GLOB,...}; globs use * and ?. Metrics: 'cpu.iowait', 'disk.util',");
+        out.println("SELECTOR: metric{host=GLOB,label=GLOB,...}; globs use * and ?, on the metric too ('disk.*', '*{host=web-1}');");
+        out.println("  one that matches no series says so and exits 1. Metrics: 'cpu.iowait', 'disk.util',");
         out.println("  'net.rx_bytes', 'fs.used_pct', ... (see the Metrics catalogue).");
         out.println("T: now, -15m, -2h, -7d, an ISO-8601 instant (2026-01-05T10:00:00Z) or epoch milliseconds.");
     }
@@ -269,7 +325,7 @@ public final class StoreCommand implements Command {
     private static final class Options {
         final Map<String, String> flags = new HashMap<>();
         final List<String> positional = new ArrayList<>();
-        private static final List<String> BARE = List.of("--json", "--help", "-h");
+        private static final List<String> BARE = List.of("--json", "--help", "-h", "--all");
 
         static Options parse(List<String> args) throws UsageException {
             Options o = new Options();

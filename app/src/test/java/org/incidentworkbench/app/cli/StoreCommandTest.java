@@ -38,6 +38,65 @@ class StoreCommandTest {
     }
 
     @Test
+    void importOfPointsOlderThanTheStoreKeepsIsRefusedWithACountUntilRetentionIsRaised() throws Exception {
+        Path csv = dir.resolve("old.csv");
+        StringBuilder sb = new StringBuilder("host,metric,labels,timestamp,value\n");
+        Instant start = NOW.minus(java.time.Duration.ofDays(4 * 365));
+        for (int i = 0; i < 50; i++) {
+            sb.append("web-1,custom.rps,,").append(start.plusSeconds(300L * i)).append(',').append(1000 + i * 1.5).append('\n');
+        }
+        sb.append("web-1,custom.rps,,").append(NOW.minusSeconds(600)).append(",7.25\n");
+        Files.writeString(csv, sb);
+        Path db = dir.resolve("old.mv.db");
+        Run refused = run("store", "import", csv.toString(), "--db", db.toString());
+        assertEquals(1, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("Imported 1 points"), refused.err());
+        assertTrue(refused.err().contains("Refused 50 points older than this store keeps (2 years; the oldest is "
+                + start + "). To keep them, import again with --retention 5y"), refused.err());
+
+        Run kept = run("store", "import", csv.toString(), "--retention", "5y", "--db", db.toString());
+        assertEquals(0, kept.exit(), kept.err());
+        assertTrue(kept.err().contains("Imported 51 points"), kept.err());
+        Run export = run("store", "export", "custom.rps", "--from", start.toString(), "--db", db.toString());
+        assertEquals(1 + 51, export.out().split("\n").length, export.out());
+
+        assertEquals(2, run("store", "import", csv.toString(), "--retention", "soon", "--db", db.toString()).exit());
+    }
+
+    @Test
+    void globsOverMetricNamesAllSeriesAndAGlobThatMatchesNothing() throws Exception {
+        Path db = dir.resolve("g.mv.db");
+        try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
+            for (int i = 0; i < 10; i++) {
+                long t = NOW.toEpochMilli() - 600_000 + i * 60_000L;
+                store.append(SeriesKey.of("web-1", Metrics.DISK_UTIL, "device", "sda"), t, i);
+                store.append(SeriesKey.of("web-1", Metrics.DISK_AWAIT_MS, "device", "sda"), t, 2);
+                store.append(SeriesKey.of("web-1", Metrics.LOAD_1), t, 0.5);
+            }
+        }
+        Run disks = run("store", "query", "disk.*", "--from", "-1h", "--json", "--db", db.toString());
+        assertEquals(0, disks.exit(), disks.err());
+        var tree = Json.mapper().readTree(disks.out());
+        assertEquals(2, tree.path("series").size(), disks.out());
+        Path all = dir.resolve("all.csv");
+        Run export = run("store", "export", "--all", "--from", "-1h", "--out", all.toString(), "--db", db.toString());
+        assertEquals(0, export.exit(), export.err());
+        assertEquals(1 + 30, Files.readAllLines(all).size());
+        Run some = run("store", "export", "*{host=web-?}", "--from", "-1h", "--db", db.toString());
+        assertEquals(1 + 30, some.out().split("\n").length);
+
+        for (String sub : List.of("query", "export")) {
+            Run none = run("store", sub, "net.*", "--from", "-1h", "--db", db.toString());
+            assertEquals(1, none.exit(), sub + ": " + none.err());
+            assertTrue(none.err().contains("No series match net.*{host=*} in this store"), none.err());
+            assertEquals("", none.out());
+        }
+        Run both = run("store", "export", "disk.*", "--all", "--db", db.toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("either a SELECTOR or --all"), both.err());
+    }
+
+    @Test
     void infoSeriesQueryExportImport() throws Exception {
         Path db = dir.resolve("m.mv.db");
         try (TimeSeriesStore store = TimeSeriesStore.open(db)) {

@@ -70,23 +70,47 @@ public final class MetricsExchange {
         return series.stream().mapToLong(SeriesPoints::size).sum();
     }
 
-    /** Reads {@code file} (format from its name) and appends every point to {@code store}; returns how many. */
-    public static long importFile(TimeSeriesStore store, Path file) throws IOException {
+    /**
+     * What an import did.
+     *
+     * @param imported      points appended
+     * @param refused       points older than any tier of the store keeps ({@link TimeSeriesStore#oldestKept()}),
+     *                      not appended
+     * @param oldestRefused the oldest refused timestamp, epoch ms (0 when none was refused)
+     * @param retention     the store's longest retention at the time, to name in the refusal
+     */
+    public record ImportResult(long imported, long refused, long oldestRefused, java.time.Duration retention) {
+    }
+
+    /**
+     * Reads {@code file} (format from its name) and appends every point the store keeps; points older than its
+     * longest retention are counted and refused rather than dropped later without a word.
+     */
+    public static ImportResult importFile(TimeSeriesStore store, Path file) throws IOException {
         List<SeriesPoints> series;
         try (InputStream in = Files.newInputStream(file)) {
             series = Format.of(file) == Format.JSON ? readJson(in, file.toString())
                     : readCsv(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), file.toString());
         }
+        long oldestKept = store.oldestKept();
         long n = 0;
+        long refused = 0;
+        long oldestRefused = Long.MAX_VALUE;
         for (SeriesPoints p : series) {
             List<Sample> batch = new ArrayList<>(p.size());
             for (int i = 0; i < p.size(); i++) {
-                batch.add(new Sample(p.key(), p.timestamps()[i], p.values()[i]));
+                long t = p.timestamps()[i];
+                if (t < oldestKept) {
+                    refused++;
+                    oldestRefused = Math.min(oldestRefused, t);
+                } else {
+                    batch.add(new Sample(p.key(), t, p.values()[i]));
+                }
             }
             store.appendAll(batch);
-            n += p.size();
+            n += batch.size();
         }
-        return n;
+        return new ImportResult(n, refused, refused == 0 ? 0 : oldestRefused, store.retention());
     }
 
     public static void writeCsv(List<SeriesPoints> series, Writer writer) throws IOException {

@@ -30,6 +30,7 @@ final class Compactor {
     private final long window;
     private final HotTier hot;
     private final ConnectionPool pool;
+    private final RetentionPolicy policy;
     private final Sql writer;
     private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     private volatile Map<Integer, Points> compacting = Map.of();
@@ -39,12 +40,13 @@ final class Compactor {
     private final Map<Integer, RollupBlock> hourCache = new HashMap<>();
     private long hourCacheDay = Long.MIN_VALUE;
 
-    Compactor(Path file, StoreConfig config, HotTier hot, ConnectionPool pool) {
+    Compactor(Path file, StoreConfig config, HotTier hot, ConnectionPool pool, RetentionPolicy policy) {
         this.file = file;
         this.config = config;
         this.window = config.chunkWindow().toMillis();
         this.hot = hot;
         this.pool = pool;
+        this.policy = policy;
         this.writer = pool.writer();
     }
 
@@ -73,6 +75,9 @@ final class Compactor {
                 }
             }
             cutBoundary = Long.parseLong(meta.getOrDefault("cut_boundary", String.valueOf(Long.MIN_VALUE)));
+            if (meta.containsKey(RetentionPolicy.META_KEY)) {
+                policy.keepAtLeast(Long.parseLong(meta.get(RetentionPolicy.META_KEY)));
+            }
             long walCutSeq = Long.parseLong(meta.getOrDefault("wal_cut_seq", "0"));
             try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM tsblock")) {
                 rs.next();
@@ -248,9 +253,9 @@ final class Compactor {
                 i = j;
             }
         }
-        long rawKeep = now - config.rawRetention().toMillis();
-        long minuteKeep = now - config.minuteRetention().toMillis();
-        long hourKeep = now - config.hourRetention().toMillis();
+        long rawKeep = now - policy.rawMillis();
+        long minuteKeep = now - policy.minuteMillis();
+        long hourKeep = now - policy.hourMillis();
         for (Map.Entry<Long, Map<SeriesBuffer, Points>> w : byWindow.entrySet()) {
             long ws = w.getKey();
             Map<SeriesBuffer, Points> chunks = w.getValue();
@@ -303,6 +308,21 @@ final class Compactor {
                     hourCache.put(b.id, dayBlock);
                 }
             }
+        }
+    }
+
+    /** Remembers in the file that every tier keeps at least {@code keepMillis}, and applies it from now on. */
+    void keepAtLeast(long keepMillis) {
+        pool.writerLock().lock();
+        try {
+            setMeta(RetentionPolicy.META_KEY, String.valueOf(keepMillis));
+            writer.connection().commit();
+            policy.keepAtLeast(keepMillis);
+        } catch (SQLException | RuntimeException e) {
+            pool.rollback();
+            throw failure("recording its retention", e);
+        } finally {
+            pool.writerLock().unlock();
         }
     }
 

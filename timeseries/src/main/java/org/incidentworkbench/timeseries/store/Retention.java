@@ -18,13 +18,15 @@ final class Retention {
     private final StoreConfig config;
     private final long window;
     private final ConnectionPool pool;
+    private final RetentionPolicy policy;
     private long lastRunMillis = Long.MIN_VALUE;
 
-    Retention(Path file, StoreConfig config, ConnectionPool pool) {
+    Retention(Path file, StoreConfig config, ConnectionPool pool, RetentionPolicy policy) {
         this.file = file;
         this.config = config;
         this.window = config.chunkWindow().toMillis();
         this.pool = pool;
+        this.policy = policy;
     }
 
     /** Applies retention now ({@code force}) or when a minute has passed since the last run. */
@@ -36,9 +38,9 @@ final class Retention {
                 return;
             }
             Sql writer = pool.writer();
-            ChunkTier.dropBefore(writer, now - config.rawRetention().toMillis() - window + 1);
-            RollupTier.dropBefore(writer, RollupTier.MINUTE, now - config.minuteRetention().toMillis() - window + 1);
-            RollupTier.dropBefore(writer, RollupTier.HOUR, now - config.hourRetention().toMillis() - RollupTier.DAY + 1);
+            ChunkTier.dropBefore(writer, now - policy.rawMillis() - window + 1);
+            RollupTier.dropBefore(writer, RollupTier.MINUTE, now - policy.minuteMillis() - window + 1);
+            RollupTier.dropBefore(writer, RollupTier.HOUR, now - policy.hourMillis() - RollupTier.DAY + 1);
             writer.connection().commit();
             lastRunMillis = now;
         } catch (SQLException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -94,6 +95,7 @@ public final class TieredStore implements TimeSeriesStore {
     private final long window;
     private final HotTier hot = new HotTier();
     private final ConnectionPool pool;
+    private final RetentionPolicy policy;
     private final Compactor compactor;
     private final Retention retention;
     private final TierReader reader;
@@ -108,8 +110,9 @@ public final class TieredStore implements TimeSeriesStore {
         this.config = config;
         this.window = config.chunkWindow().toMillis();
         this.pool = pool;
-        this.compactor = new Compactor(file, config, hot, pool);
-        this.retention = new Retention(file, config, pool);
+        this.policy = new RetentionPolicy(config);
+        this.compactor = new Compactor(file, config, hot, pool, policy);
+        this.retention = new Retention(file, config, pool, policy);
         this.reader = new TierReader(file, window, hot, pool, compactor, new BlockCache(config.blockCacheBuckets()));
         this.background = Executors.newSingleThreadScheduledExecutor(daemon("metrics-store " + file.getFileName()));
         this.queries = Executors.newFixedThreadPool(ConnectionPool.READERS, daemon("metrics-store query " + file.getFileName()));
@@ -233,6 +236,25 @@ public final class TieredStore implements TimeSeriesStore {
         return new StoreException(file, "The store " + file + " failed " + what + ": " + m, e);
     }
 
+    @Override
+    public long oldestKept() {
+        return config.clock().millis() - policy.longest().toMillis();
+    }
+
+    @Override
+    public Duration retention() {
+        return policy.longest();
+    }
+
+    @Override
+    public void keepAtLeast(Duration span) {
+        checkWritable();
+        if (span.isNegative() || span.isZero()) {
+            throw new IllegalArgumentException("A retention must be a positive span; got " + span + ".");
+        }
+        compactor.keepAtLeast(span.toMillis());
+    }
+
     // ---------------------------------------------------------------- reading
 
     @Override
@@ -263,8 +285,8 @@ public final class TieredStore implements TimeSeriesStore {
         long now = config.clock().millis();
         long minute = Tier.MINUTE.resolutionMillis();
         long hour = Tier.HOUR.resolutionMillis();
-        long rawFloor = ceil(now - config.rawRetention().toMillis(), minute);
-        long minuteFloor = ceil(now - config.minuteRetention().toMillis(), hour);
+        long rawFloor = ceil(now - policy.rawMillis(), minute);
+        long minuteFloor = ceil(now - policy.minuteMillis(), hour);
         // [from, to) split by tier: the preferred tier where it is kept, coarser ones before that
         long rawFrom = plan.tier() == Tier.RAW ? Math.max(fromMillis, rawFloor) : toMillis;
         long minuteFrom = Math.min(plan.tier() == Tier.HOUR ? toMillis : Math.max(fromMillis, minuteFloor), rawFrom);

@@ -1,0 +1,109 @@
+package org.incidentworkbench.timeseries.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.incidentworkbench.timeseries.QueryResult;
+import org.incidentworkbench.timeseries.Sample;
+import org.incidentworkbench.timeseries.Selector;
+import org.incidentworkbench.timeseries.SeriesKey;
+import org.incidentworkbench.timeseries.SeriesPoints;
+import org.incidentworkbench.timeseries.StoreConfig;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.incidentworkbench.timeseries.io.MetricsExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 13 part 4: imports never drop points without a word, and old points land in a tier that keeps them. */
+class KeepsWhatItIsGivenTest {
+
+    static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
+    static final SeriesKey KEY = SeriesKey.of("web-1", "custom.latency_ms");
+
+    @TempDir
+    Path dir;
+
+    private StoreConfig config() {
+        return StoreConfig.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** {@code n} points at 5-minute steps from {@code start}, values with five significant digits. */
+    private Path csv(String name, Instant start, int n) throws Exception {
+        List<SeriesPoints> series = new ArrayList<>();
+        long[] ts = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = start.toEpochMilli() + i * 300_000L;
+            v[i] = 100 + i % 97 * 1.2345;
+        }
+        series.add(new SeriesPoints(KEY, ts, v));
+        Path file = dir.resolve(name);
+        try (var w = Files.newBufferedWriter(file)) {
+            MetricsExchange.writeCsv(series, w);
+        }
+        return file;
+    }
+
+    @Test
+    void pointsOlderThanEveryTierAreRefusedAndCountedTheRestImported() throws Exception {
+        Path old = csv("old.csv", NOW.minus(Duration.ofDays(3 * 365)), 100);
+        try (TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("a.mv.db"), config())) {
+            assertEquals(NOW.minus(Duration.ofDays(730)).toEpochMilli(), store.oldestKept());
+            MetricsExchange.ImportResult r = MetricsExchange.importFile(store, old);
+            assertEquals(0, r.imported());
+            assertEquals(100, r.refused());
+            assertEquals(NOW.minus(Duration.ofDays(3 * 365)).toEpochMilli(), r.oldestRefused());
+            assertEquals(Duration.ofDays(730), r.retention());
+        }
+    }
+
+    @Test
+    void aLongerRetentionIsRememberedByTheFileAndKeepsOldPointsAtFullResolution() throws Exception {
+        Path old = csv("old.csv", NOW.minus(Duration.ofDays(3 * 365)), 100);
+        Path db = dir.resolve("b.mv.db");
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+            store.keepAtLeast(Duration.ofDays(5 * 365));
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+            assertEquals(Duration.ofDays(5 * 365), store.retention(), "read back from the file");
+            MetricsExchange.ImportResult r = MetricsExchange.importFile(store, old);
+            assertEquals(100, r.imported());
+            assertEquals(0, r.refused());
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+            store.compact();
+            List<SeriesPoints> p = store.points(Selector.of(KEY), 0, NOW.toEpochMilli());
+            assertEquals(100, p.get(0).size(), "full resolution kept past the default 14 days");
+            assertTrue(store.info().chunkPoints() >= 100, store.info().toString());
+        }
+    }
+
+    @Test
+    void pointsPastTheChunkRetentionGoToTheRollupsThatStillKeepThem() throws Exception {
+        // 30 days old: past the chunks' 14 days, inside the 1-minute rollups' 90 days
+        Instant start = NOW.minus(Duration.ofDays(30));
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 288; i++) {
+            samples.add(new Sample(KEY, start.toEpochMilli() + i * 300_000L, 10 + i % 7));
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("c.mv.db"), config())) {
+            store.appendAll(samples);
+            store.compact();
+            QueryResult q = store.query(Selector.of(KEY), start.toEpochMilli(), start.plus(Duration.ofDays(1)).toEpochMilli(), 1000);
+            long counted = 0;
+            for (long c : q.series().get(0).count()) {
+                counted += c;
+            }
+            assertEquals(288, counted, "every point is counted in a rollup bucket");
+            assertEquals(0, store.info().chunkPoints());
+        }
+    }
+}
