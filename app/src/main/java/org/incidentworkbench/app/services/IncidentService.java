@@ -74,13 +74,7 @@ public final class IncidentService {
     }
 
     public static Path defaultDirectory() {
-        String override = System.getProperty("workbench.dataDir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override).resolve("incidents");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("incident-workbench").resolve("incidents");
+        return WorkbenchDirs.data().resolve("incidents");
     }
 
     public Path directory() {

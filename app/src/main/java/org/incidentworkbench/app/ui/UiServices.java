@@ -3,7 +3,7 @@ package org.incidentworkbench.app.ui;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.incidentworkbench.app.services.AppContext;
-import org.incidentworkbench.app.ui.hosts.HostListFile;
+import org.incidentworkbench.app.services.HostListFile;
 import org.incidentworkbench.app.ui.metrics.StoreHolder;
 import org.incidentworkbench.app.ui.triage.ServiceTriager;
 import org.incidentworkbench.probe.TriageSettings;

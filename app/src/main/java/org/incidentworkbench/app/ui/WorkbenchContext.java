@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.incidentworkbench.app.services.AppContext;
-import org.incidentworkbench.app.ui.hosts.HostListFile;
+import org.incidentworkbench.app.services.HostListFile;
 import org.incidentworkbench.app.ui.metrics.StoreHolder;
 import org.incidentworkbench.app.ui.triage.HostTriager;
 import org.incidentworkbench.ssh.SshConfigResolver;

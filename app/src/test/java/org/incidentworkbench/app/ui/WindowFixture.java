@@ -12,7 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.incidentworkbench.app.services.AppContext;
-import org.incidentworkbench.app.ui.hosts.HostListFile;
+import org.incidentworkbench.app.services.HostListFile;
 
 /**
  * A real window for a TestFX test: its own temp config dir and preferences node (removed by

@@ -1,8 +1,8 @@
 package org.incidentworkbench.app.ui.fleet;
 
-import org.incidentworkbench.app.model.FleetFigures;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import org.incidentworkbench.app.model.FleetFigures;
 
 /**
  * One numeric column of the fleet table: how to read it from the figures, how to print it, and

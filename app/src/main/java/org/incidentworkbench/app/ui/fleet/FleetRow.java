@@ -1,8 +1,8 @@
 package org.incidentworkbench.app.ui.fleet;
 
-import org.incidentworkbench.app.model.Outliers;
-import org.incidentworkbench.app.model.FleetFigures;
 import java.util.Map;
+import org.incidentworkbench.app.model.FleetFigures;
+import org.incidentworkbench.app.model.Outliers;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 
 /**

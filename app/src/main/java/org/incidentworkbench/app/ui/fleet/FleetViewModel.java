@@ -1,7 +1,5 @@
 package org.incidentworkbench.app.ui.fleet;
 
-import org.incidentworkbench.app.model.Outliers;
-import org.incidentworkbench.app.model.FleetFigures;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,6 +10,8 @@ import javafx.beans.InvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.incidentworkbench.app.model.FleetFigures;
+import org.incidentworkbench.app.model.Outliers;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 
 /**

@@ -31,7 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
-import org.incidentworkbench.app.ui.WorkbenchDirs;
+import org.incidentworkbench.app.services.WorkbenchDirs;
 import org.incidentworkbench.findings.Severity;
 import org.incidentworkbench.hosts.HostEntry;
 import org.incidentworkbench.hosts.HostLists;

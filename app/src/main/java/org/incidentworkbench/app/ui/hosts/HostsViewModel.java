@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.incidentworkbench.app.services.HostListFile;
 import org.incidentworkbench.hosts.AnsibleInventory;
 import org.incidentworkbench.hosts.HostEntry;
 import org.incidentworkbench.hosts.HostImport;

@@ -1,6 +1,5 @@
 package org.incidentworkbench.app.ui.incident;
 
-import org.incidentworkbench.app.model.JournalLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.incidentworkbench.app.model.JournalLine;
 import org.incidentworkbench.app.services.IncidentRecording;
 import org.incidentworkbench.app.services.IncidentService;
 import org.incidentworkbench.app.services.StoreService;

@@ -1,6 +1,5 @@
 package org.incidentworkbench.app.ui.incident;
 
-import org.incidentworkbench.app.model.JournalLine;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
@@ -15,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.incidentworkbench.app.model.JournalLine;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 
 /**

@@ -18,8 +18,8 @@ import javafx.collections.ObservableList;
 import org.incidentworkbench.app.services.StoreService;
 import org.incidentworkbench.timeseries.Metrics;
 import org.incidentworkbench.timeseries.QueryResult;
-import org.incidentworkbench.timeseries.SeriesData;
 import org.incidentworkbench.timeseries.Selector;
+import org.incidentworkbench.timeseries.SeriesData;
 
 /**
  * The metrics tab: one metric for many hosts, overlaid on one chart or as small multiples (a chart

@@ -1,10 +1,8 @@
 package org.incidentworkbench.app.ui.replay;
 
-import org.incidentworkbench.app.model.ReplayedHosts;
-import org.incidentworkbench.app.model.SampleBundles;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -21,10 +19,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.incidentworkbench.app.model.JournalLine;
+import org.incidentworkbench.app.model.ReplayedHosts;
+import org.incidentworkbench.app.model.SampleBundles;
 import org.incidentworkbench.app.ui.Notice;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.app.ui.metrics.ChartSeries;
-import org.incidentworkbench.app.model.JournalLine;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.JournalEvent;

@@ -1,6 +1,5 @@
 package org.incidentworkbench.app.ui.triage;
 
-import org.incidentworkbench.app.model.DataTable;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.incidentworkbench.app.model.DataTable;
 
 /** A {@link DataTable} as a sortable table with a filter box (rows containing every typed word). */
 public final class DataTableView extends VBox {

@@ -1,8 +1,5 @@
 package org.incidentworkbench.app.ui.triage;
 
-import org.incidentworkbench.app.model.FailureExplanation;
-import org.incidentworkbench.app.model.ReportTables;
-import org.incidentworkbench.app.model.DataTable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -21,6 +18,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.incidentworkbench.app.model.DataTable;
+import org.incidentworkbench.app.model.FailureExplanation;
+import org.incidentworkbench.app.model.ReportTables;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.findings.Finding;
 import org.incidentworkbench.probe.ProbeResult;

@@ -1,6 +1,5 @@
 package org.incidentworkbench.app.ui.triage;
 
-import org.incidentworkbench.app.model.ReportTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.incidentworkbench.app.model.ReportTables;
 import org.incidentworkbench.app.ui.Notice;
 import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.findings.Finding;

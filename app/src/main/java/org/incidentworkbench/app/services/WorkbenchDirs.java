@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui;
+package org.incidentworkbench.app.services;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Where the window keeps its files: {@code $XDG_CONFIG_HOME/incident-workbench} (else
+ * Where the workbench keeps its files: {@code $XDG_CONFIG_HOME/incident-workbench} (else
  * {@code ~/.config/incident-workbench}) for the host list, overridable with the system property
  * {@code workbench.configDir} so tests never touch the user's home.
  */

@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.hosts;
+package org.incidentworkbench.app.services;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.incidentworkbench.app.ui.WorkbenchDirs;
 import org.incidentworkbench.hosts.HostEntry;
 import org.incidentworkbench.json.Json;
 
