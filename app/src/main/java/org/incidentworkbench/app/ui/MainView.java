@@ -61,6 +61,7 @@ public final class MainView extends StackPane {
     private final IncidentViewModel incidentVm;
     private ReplayViewModel replayVm;
     private ReplayView replayView;
+    private org.incidentworkbench.app.ui.library.LibraryViewModel libraryVm;
     private final JournalView journalView;
     private final HostsView hostsView;
     private final TabPane tabs = new TabPane();
@@ -302,6 +303,12 @@ public final class MainView extends StackPane {
     /** Installs the shortcuts and the theme on the scene; call once the scene exists. */
     public void install(Scene scene) {
         scene.getStylesheets().add(css("workbench.css"));
+        // the title says which bundle is replayed and whether it is an original that may hold secrets
+        replayVm.windowTitleProperty().addListener((o, a, t) -> {
+            if (scene.getWindow() instanceof javafx.stage.Stage stage) {
+                stage.setTitle(t);
+            }
+        });
         applyTheme(scene, ctx.prefs().dark());
         scene.getAccelerators().put(Shortcuts.TRIAGE.keys(), this::triageSelected);
         scene.getAccelerators().put(Shortcuts.HELP.keys(), help::toggle);
@@ -432,9 +439,22 @@ public final class MainView extends StackPane {
         return replayVm;
     }
 
+    /** The team library (built with the replay view). */
+    public org.incidentworkbench.app.ui.library.LibraryViewModel library() {
+        replayView();
+        return libraryVm;
+    }
+
     public ReplayView replayView() {
         if (replayView == null) {
             replayView = new ReplayView(replayVm);
+            libraryVm = new org.incidentworkbench.app.ui.library.LibraryViewModel(ctx.io(), FxExecutors.fxThread(), notifier,
+                    org.incidentworkbench.app.ui.library.LibraryViewModel.remembered(ctx.prefs()::libraryFolder, ctx.prefs()::libraryFolder),
+                    this::openBundle, f -> {
+                        replayVm.openForTraining(f);
+                        tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+                    });
+            replayView.setLibrary(new org.incidentworkbench.app.ui.library.LibraryView(libraryVm, replayVm::openBundle));
         }
         return replayView;
     }

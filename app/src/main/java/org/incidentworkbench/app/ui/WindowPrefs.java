@@ -79,6 +79,15 @@ public final class WindowPrefs {
         node.put("tab", name);
     }
 
+    /** The team library's folder ("" until one is chosen). */
+    public String libraryFolder() {
+        return node.get("libraryFolder", "");
+    }
+
+    public void libraryFolder(String folder) {
+        node.put("libraryFolder", folder);
+    }
+
     public boolean dark() {
         return node.getBoolean("dark", false);
     }

@@ -25,6 +25,7 @@ import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.export.PostmortemExporter;
 import org.incidentworkbench.playbooks.export.Redactor;
+import org.incidentworkbench.playbooks.journal.RedactionList;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.timeseries.Metrics;
 
@@ -45,19 +46,26 @@ public final class PostmortemExport {
     }
 
     public static Written write(IncidentBundle bundle, Path dir) throws IOException {
+        return write(bundle, dir, List.of());
+    }
+
+    /** As {@link #write(IncidentBundle, Path)}, also hiding {@code marked} texts (marked "redact this" in the window). */
+    public static Written write(IncidentBundle bundle, Path dir, List<String> marked) throws IOException {
         if (Platform.isFxApplicationThread()) {
             throw new IllegalStateException("The postmortem is written off the FX thread; it waits for charts drawn there.");
         }
         Files.createDirectories(dir.resolve("charts"));
-        List<JournalEvent> events = bundle.events();
-        String markdown = PostmortemExporter.toMarkdown(events, Redactor.standard());
+        List<JournalEvent> events = RedactionList.without(bundle.events());
+        // the charts' event labels are text that leaves the laptop too, so they pass the same redactor
+        Redactor redactor = Redactor.standard().withMarked(marked).withMarked(RedactionList.of(bundle.events()));
+        String markdown = PostmortemExporter.toMarkdown(bundle.events(), redactor);
         Map<String, List<ChartSeries>> byMetric = new LinkedHashMap<>();
         for (MetricSlice s : bundle.metrics()) {
             String label = s.host() + (s.labels().isEmpty() ? "" : " " + s.labels().toString().replaceAll("[{}]", ""));
             byMetric.computeIfAbsent(s.metric(), m -> new ArrayList<>()).add(ChartSeries.of(label, s.timestampsMillis(), s.values()));
         }
         List<ChartMarker> markers = events.stream().filter(e -> !(e instanceof JournalEvent.ChartViewed))
-                .map(e -> new ChartMarker(e.time().toEpochMilli(), JournalLine.summary(e))).toList();
+                .map(e -> new ChartMarker(e.time().toEpochMilli(), redactor.redact(JournalLine.summary(e)))).toList();
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
         for (List<ChartSeries> list : byMetric.values()) {

@@ -66,6 +66,7 @@ public final class ReplayView extends BorderPane {
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label time = new Label("");
     private final Timeline ticker;
+    private final javafx.beans.property.BooleanProperty libraryShown = new javafx.beans.property.SimpleBooleanProperty(false);
     private boolean updatingSlider;
     private Map<String, TriageReport> reports = Map.of();
 
@@ -98,6 +99,78 @@ public final class ReplayView extends BorderPane {
             e.consume();
         });
         vm.findSamples();
+        installRedactThis();
+    }
+
+    /**
+     * Shows {@code library} beside the replay while "Team library" is on (the library view is built by
+     * the window, which owns its folder setting).
+     */
+    public void setLibrary(javafx.scene.Node library) {
+        libraryShown.addListener((o, a, on) -> setLeft(on ? library : null));
+        if (libraryShown.get()) {
+            setLeft(library);
+        }
+    }
+
+    /** Whether the team library is shown beside the replay. */
+    public javafx.beans.property.BooleanProperty libraryShownProperty() {
+        return libraryShown;
+    }
+
+    private void exportForSharing() {
+        vm.openBundle().ifPresent(b -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Write a copy redacted for sharing");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Incident bundles", "*.iwbundle"));
+            fc.setInitialFileName(SharedNames.sharedName(b.file().getFileName().toString()));
+            if (b.file().getParent() != null) {
+                fc.setInitialDirectory(b.file().getParent().toFile());
+            }
+            File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.exportForSharing(f.toPath(), false, n -> { });
+            }
+        });
+    }
+
+    /**
+     * "Redact this": a journal line's context menu asks which part of it to hide (the whole line
+     * preselected), and selected text anywhere in the replay (raw triage output, tables) gets a context
+     * menu with "Redact this" and "Copy". Marked texts are hidden by exports and shared copies.
+     */
+    private void installRedactThis() {
+        MenuItem line = new MenuItem("Redact this...");
+        line.setId("replay-redact-line");
+        line.setOnAction(e -> {
+            String selected = journal.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return;
+            }
+            String text = selected.length() > 21 ? selected.substring(21) : selected;
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(text);
+            d.setTitle("Redact this");
+            d.setHeaderText("Cut the text down to what must be hidden; exports and shared copies replace it everywhere.");
+            d.initOwner(getScene() == null ? null : getScene().getWindow());
+            d.showAndWait().ifPresent(vm::markForRedaction);
+        });
+        journal.setContextMenu(new javafx.scene.control.ContextMenu(line));
+        addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+            while (n != null && !(n instanceof javafx.scene.control.TextInputControl)) {
+                n = n.getParent();
+            }
+            if (n instanceof javafx.scene.control.TextInputControl t && !t.getSelectedText().isBlank()) {
+                String selected = t.getSelectedText();
+                MenuItem redact = new MenuItem("Redact this");
+                redact.setId("replay-redact-selection");
+                redact.setOnAction(x -> vm.markForRedaction(selected));
+                MenuItem copy = new MenuItem("Copy");
+                copy.setOnAction(x -> t.copy());
+                new javafx.scene.control.ContextMenu(redact, copy).show(t, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
     }
 
     private ToolBar toolbar() {
@@ -152,12 +225,25 @@ public final class ReplayView extends BorderPane {
                 vm.exportPostmortem(d.toPath(), w -> { });
             }
         });
+        Button share = new Button("Export for sharing...");
+        share.setId("replay-share");
+        share.setTooltip(new javafx.scene.control.Tooltip("Write a copy with secrets redacted and hosts aliased, for colleagues"
+                + " and the team library; this bundle stays as it is"));
+        share.disableProperty().bind(vm.bundleProperty().isNull());
+        share.setOnAction(e -> exportForSharing());
+        ToggleButton library = new ToggleButton("Team library");
+        library.setId("replay-library");
+        library.selectedProperty().bindBidirectional(libraryShown);
+        Label marked = new Label();
+        marked.setId("replay-marked");
+        marked.textProperty().bind(Bindings.size(vm.marked()).asString("%d marked to redact"));
+        marked.visibleProperty().bind(Bindings.isNotEmpty(vm.marked()));
         Button close = new Button("Close replay");
         close.setId("replay-close");
         close.setTooltip(new javafx.scene.control.Tooltip("Close the bundle: the hosts pane and the fleet show the live state again"));
         close.disableProperty().bind(vm.bundleProperty().isNull());
         close.setOnAction(e -> vm.close());
-        return new ToolBar(open, samples, train, export, close, title);
+        return new ToolBar(open, samples, library, train, export, share, close, marked, title);
     }
 
     private SplitPane center() {

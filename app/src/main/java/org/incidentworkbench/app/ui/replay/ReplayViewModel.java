@@ -19,10 +19,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.incidentworkbench.app.AppInfo;
 import org.incidentworkbench.app.model.JournalLine;
 import org.incidentworkbench.app.model.ReplayedHosts;
 import org.incidentworkbench.app.model.SampleBundles;
 import org.incidentworkbench.app.ui.Notice;
+import org.incidentworkbench.playbooks.bundle.SharingNote;
+import org.incidentworkbench.playbooks.share.BundleSharer;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.app.ui.metrics.ChartSeries;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
@@ -54,6 +57,9 @@ import org.incidentworkbench.probe.TriageReportJson;
  */
 public final class ReplayViewModel {
 
+    /** The window's title while no bundle is open. */
+    public static final String WINDOW_TITLE = "Incident Workbench";
+
     private final Executor io;
     private final Executor fx;
     private final Consumer<Notice> notices;
@@ -68,6 +74,9 @@ public final class ReplayViewModel {
     private final StringProperty comparison = new SimpleStringProperty("");
     private final ObservableList<String> samples = FXCollections.observableArrayList();
     private final ObjectProperty<ReplayedHosts> replayReports = new SimpleObjectProperty<>(null);
+    private final ObservableList<String> marked = FXCollections.observableArrayList();
+    private final StringProperty windowTitle = new SimpleStringProperty(WINDOW_TITLE);
+    private boolean trainWhenOpen;
     private Map<JsonNode, TriageReport> typed = Map.of();
     private ReplayClock clock;
     private IncidentTimeline timeline;
@@ -127,14 +136,91 @@ public final class ReplayViewModel {
             comparison.set("");
             trainingMessage.set("");
             playing.set(false);
+            marked.clear();
             bundle.set(b);
+            windowTitle.set(titleFor(b));
             c.addListener(s -> fx.execute(() -> {
                 if (clock == c) {
                     publish(s);
                 }
             }));
             publish(c.seek(t.start()));
+            if (trainWhenOpen) {
+                trainWhenOpen = false;
+                startTraining();
+            }
         });
+    }
+
+    /**
+     * The window's title for an open bundle: its file and, for an original, that it is not redacted
+     * for sharing (it may hold secrets), so nobody sends it on by mistake.
+     */
+    static String titleFor(IncidentBundle b) {
+        String name = b.file().getFileName().toString();
+        return WINDOW_TITLE + " - " + name + (b.manifest().redactedForSharing()
+                ? " (redacted for sharing)"
+                : " (not redacted for sharing: may hold secrets)");
+    }
+
+    /** Opens a bundle and starts training on it as soon as it is open (the library's "Train"). */
+    public void openForTraining(Path file) {
+        trainWhenOpen = true;
+        open(file);
+    }
+
+    /**
+     * Adds a text to the redaction list of this replay: export and sharing from this window hide it.
+     * A sealed bundle is never changed; the incident's own list (recorded while it was open) applies too.
+     */
+    public void markForRedaction(String text) {
+        if (text == null || text.isBlank()) {
+            notices.accept(Notice.warning("Nothing to redact", "Select the text to hide first."));
+            return;
+        }
+        String t = text.strip();
+        if (!marked.contains(t)) {
+            marked.add(t);
+        }
+    }
+
+    /** Texts marked "redact this" in this replay, in the order they were marked. */
+    public ObservableList<String> marked() {
+        return marked;
+    }
+
+    /** The window's title: which bundle is open and whether it was redacted for sharing. */
+    public StringProperty windowTitleProperty() {
+        return windowTitle;
+    }
+
+    /**
+     * Writes a copy of the open bundle redacted for sharing ({@link BundleSharer}, with the texts marked
+     * here) to {@code target} in the background; {@code done} gets the copy's note.
+     */
+    public void exportForSharing(Path target, boolean keepHosts, Consumer<SharingNote> done) {
+        IncidentBundle b = bundle.get();
+        if (b == null) {
+            return;
+        }
+        List<String> marks = List.copyOf(marked);
+        io.execute(() -> {
+            try {
+                SharingNote note = BundleSharer.share(b, target, new BundleSharer.Options(keepHosts, marks, AppInfo.product(),
+                        Instant.now()));
+                fx.execute(() -> {
+                    notices.accept(Notice.info("Shared copy written to " + target.getFileName(), note.describe()));
+                    done.accept(note);
+                });
+            } catch (Exception e) {
+                fx.execute(() -> notices.accept(Notice.critical("Could not write the shared copy", String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
+    /** The open bundle, or empty. */
+    public Optional<IncidentBundle> openBundle() {
+        return Optional.ofNullable(bundle.get());
     }
 
     /** Every triage in the bundle as a typed report, keyed by its stored JSON (read once, off the FX thread). */
@@ -173,9 +259,10 @@ public final class ReplayViewModel {
         if (b == null) {
             return;
         }
+        List<String> marks = List.copyOf(marked);
         io.execute(() -> {
             try {
-                PostmortemExport.Written w = PostmortemExport.write(b, dir);
+                PostmortemExport.Written w = PostmortemExport.write(b, dir, marks);
                 fx.execute(() -> {
                     notices.accept(Notice.info("Postmortem written", w.markdown() + " and " + w.charts().size() + " chart(s)"));
                     done.accept(w);
@@ -328,6 +415,8 @@ public final class ReplayViewModel {
         comparison.set("");
         trainingMessage.set("");
         events.clear();
+        marked.clear();
+        windowTitle.set(WINDOW_TITLE);
         markers.clear();
         replayReports.set(null);
         state.set(null);
