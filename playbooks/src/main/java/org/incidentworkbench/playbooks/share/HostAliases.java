@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * a.apply("ssh web-1.prod; ping 10.9.9.9");   // "ssh host-1; ping ip-1"
  * }</pre>
  *
- * <p>A host name is replaced where it stands alone or starts a longer domain name
- * ({@code web-1.prod.acme} becomes {@code host-1.prod.acme} when {@code web-1} is listed). Addresses that
+ * <p>A host name is replaced where it is not part of a longer word: alone, inside a domain name
+ * ({@code web-1.prod.acme} becomes {@code host-1.prod.acme} when {@code web-1} is listed) or at the end
+ * of a slug ({@code 20261125-api-slow-on-web-1}); {@code web-10} is another host and stays. Addresses that
  * name no machine stay: {@code 0.0.0.0}, {@code 127.0.0.1}, {@code 255.255.255.255}, {@code ::}, {@code ::1}.
  * Not thread-safe (it remembers the aliases it gave).
  */
@@ -46,7 +47,7 @@ public final class HostAliases {
                 hosts.put(h, "host-" + (hosts.size() + 1));
             }
         }
-        hostPattern = hosts.isEmpty() ? null : Pattern.compile("(?<![A-Za-z0-9_.-])(?:"
+        hostPattern = hosts.isEmpty() ? null : Pattern.compile("(?<![A-Za-z0-9_])(?:"
                 + hosts.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
                         .map(Pattern::quote).collect(Collectors.joining("|"))
                 + ")(?![A-Za-z0-9_-])");
