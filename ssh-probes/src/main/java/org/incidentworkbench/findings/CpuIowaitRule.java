@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.incidentworkbench.parse.CpuSplit;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.parse.TopReport;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**

@@ -1,6 +1,8 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /** The hypervisor takes CPU time: {@code st} at or above {@link Thresholds#stealPercentWarning()} (10 %). */

@@ -1,9 +1,15 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.function.Function;
+import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.TriageReport;
 
-/** A pure function from a triage report to the findings of one USE rule. */
-public interface FindingRule {
+/**
+ * A pure function from a triage report to the findings of one USE rule. It is a {@link Function} so a
+ * {@code TriageRunner} takes it without the probe package knowing this one (no package cycle).
+ */
+public interface FindingRule extends Function<TriageReport, List<Finding>> {
+    @Override
     List<Finding> apply(TriageReport report);
 }

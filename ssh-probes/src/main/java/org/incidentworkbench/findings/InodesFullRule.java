@@ -3,6 +3,8 @@ package org.incidentworkbench.findings;
 import java.util.ArrayList;
 import java.util.List;
 import org.incidentworkbench.parse.DfReport;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.parse.UptimeReport;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.TopReport;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**

@@ -2,6 +2,8 @@ package org.incidentworkbench.findings;
 
 import java.util.List;
 import org.incidentworkbench.parse.SsReport;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**

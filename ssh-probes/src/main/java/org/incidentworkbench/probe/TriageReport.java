@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.incidentworkbench.findings.Finding;
+import org.incidentworkbench.ssh.HostFailure;
 
 /**
  * Everything one triage run learned about one host: the probe results (raw and parsed), the

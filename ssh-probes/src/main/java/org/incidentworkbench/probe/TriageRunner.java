@@ -15,11 +15,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.incidentworkbench.findings.Finding;
-import org.incidentworkbench.findings.FindingRule;
+import java.util.function.Function;
 import org.incidentworkbench.ssh.ExecResult;
 import org.incidentworkbench.ssh.HostConnectException;
 import org.incidentworkbench.ssh.HostConnection;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.ssh.HostSpec;
 import org.incidentworkbench.ssh.Transport;
 
@@ -48,18 +48,19 @@ public final class TriageRunner {
 
     private final Transport transport;
     private final TriageSettings settings;
-    private final FindingRule findings;
+    private final Function<TriageReport, List<Finding>> findings;
     private final Clock clock;
 
     /**
      * @param findings derives the findings of a report ({@code Findings::evaluate}); its failure
-     *                 leaves the report without findings rather than losing the host
+     *                 leaves the report without findings rather than losing the host. A function, not
+     *                 {@code findings.FindingRule}: the rules read this package, so it must not read theirs
      */
-    public TriageRunner(Transport transport, TriageSettings settings, FindingRule findings) {
+    public TriageRunner(Transport transport, TriageSettings settings, Function<TriageReport, List<Finding>> findings) {
         this(transport, settings, findings, Clock.systemUTC());
     }
 
-    public TriageRunner(Transport transport, TriageSettings settings, FindingRule findings, Clock clock) {
+    public TriageRunner(Transport transport, TriageSettings settings, Function<TriageReport, List<Finding>> findings, Clock clock) {
         this.transport = transport;
         this.settings = settings;
         this.findings = findings;

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.incidentworkbench.probe.HostFailure;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.sample.HostStatus.State;
 import org.incidentworkbench.ssh.HostConnectException;
 import org.incidentworkbench.ssh.HostConnection;

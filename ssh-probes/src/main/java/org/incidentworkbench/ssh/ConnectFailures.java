@@ -10,8 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.incidentworkbench.probe.HostFailure;
-import org.incidentworkbench.probe.HostFailure.Kind;
+import org.incidentworkbench.ssh.HostFailure.Kind;
 
 /**
  * Turns what JSch threw while connecting into a {@link HostFailure} a person can act on: what went

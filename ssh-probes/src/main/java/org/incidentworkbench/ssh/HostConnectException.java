@@ -1,7 +1,6 @@
 package org.incidentworkbench.ssh;
 
 import java.io.IOException;
-import org.incidentworkbench.probe.HostFailure;
 
 /** A host could not be connected to; {@link #failure()} says why in words meant for the user. */
 public final class HostConnectException extends IOException {

@@ -76,8 +76,8 @@ final class JumpSessions {
                 throw new IllegalStateException("Opening a jump host failed unexpectedly.", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new HostConnectException(new org.incidentworkbench.probe.HostFailure(
-                        org.incidentworkbench.probe.HostFailure.Kind.CANCELLED,
+                throw new HostConnectException(new HostFailure(
+                        HostFailure.Kind.CANCELLED,
                         "Connecting to " + forHost + " was cancelled while its jump host was being opened.", ""), e);
             }
         }

@@ -2,7 +2,6 @@ package org.incidentworkbench.ssh;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.incidentworkbench.probe.HostFailure;
 
 /**
  * An ssh_config file or a typed target that cannot be used, with a message naming the file and line

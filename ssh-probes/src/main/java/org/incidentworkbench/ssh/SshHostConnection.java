@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.incidentworkbench.probe.HostFailure;
 
 /**
  * One authenticated SSH session (plus the jump sessions it goes through), running commands on exec

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.incidentworkbench.probe.HostFailure;
 
 /**
  * SSH on JSch, with what JSch leaves out done here: ProxyJump ({@link JumpProxy}, bastion sessions

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.incidentworkbench.parse.Sections;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

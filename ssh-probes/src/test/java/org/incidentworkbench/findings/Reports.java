@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.incidentworkbench.parse.OutputParser;
 import org.incidentworkbench.parse.ParseOutcome;
 import org.incidentworkbench.parse.Parsers;
+import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.TriageReport;
 

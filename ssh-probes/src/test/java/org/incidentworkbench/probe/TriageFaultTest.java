@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.incidentworkbench.findings.Findings;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.ssh.HostSpec;
 import org.incidentworkbench.ssh.SshOptions;
 import org.incidentworkbench.ssh.SshTransport;

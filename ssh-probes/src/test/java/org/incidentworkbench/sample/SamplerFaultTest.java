@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.incidentworkbench.probe.HostFailure;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.sample.HostStatus.State;
 import org.incidentworkbench.ssh.HostConnectException;
 import org.incidentworkbench.ssh.HostSpec;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.incidentworkbench.probe.HostFailure.Kind;
+import org.incidentworkbench.ssh.HostFailure.Kind;
 import org.incidentworkbench.testing.MinaTestServer;
 import org.incidentworkbench.testing.MinaTestServer.Auth;
 import org.incidentworkbench.testing.MinaTestServer.Fault;

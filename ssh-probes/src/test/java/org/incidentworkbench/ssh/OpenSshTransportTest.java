@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.incidentworkbench.probe.HostFailure.Kind;
+import org.incidentworkbench.ssh.HostFailure.Kind;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.incidentworkbench.testing.OpenSshTestServer.UserKey;
 import org.incidentworkbench.testing.ScriptedPrompter;

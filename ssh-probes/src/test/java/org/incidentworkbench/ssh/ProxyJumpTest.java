@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.incidentworkbench.probe.HostFailure.Kind;
+import org.incidentworkbench.ssh.HostFailure.Kind;
 import org.incidentworkbench.testing.MinaTestServer;
 import org.incidentworkbench.testing.OpenSshTestServer;
 import org.junit.jupiter.api.AfterAll;

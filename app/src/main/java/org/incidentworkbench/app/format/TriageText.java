@@ -1,7 +1,7 @@
 package org.incidentworkbench.app.format;
 
 import java.util.Locale;
-import org.incidentworkbench.findings.Finding;
+import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -57,7 +57,7 @@ public final class TriageText {
             return "no findings";
         }
         StringBuilder s = new StringBuilder();
-        for (org.incidentworkbench.findings.Severity sev : org.incidentworkbench.findings.Severity.values()) {
+        for (org.incidentworkbench.probe.Severity sev : org.incidentworkbench.probe.Severity.values()) {
             long n = report.findings().stream().filter(f -> f.severity() == sev).count();
             if (n > 0) {
                 s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(sev.name().toLowerCase(Locale.ROOT));

@@ -1,6 +1,6 @@
 package org.incidentworkbench.app.model;
 
-import org.incidentworkbench.probe.HostFailure;
+import org.incidentworkbench.ssh.HostFailure;
 
 /**
  * Turns a host failure into what the window shows: a headline, the transport's own sentence, the

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.incidentworkbench.findings.FindingRule;
-import org.incidentworkbench.probe.HostFailure;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.probe.TriageListener;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.probe.TriageRunner;

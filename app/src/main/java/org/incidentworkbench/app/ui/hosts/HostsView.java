@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import org.incidentworkbench.app.services.WorkbenchDirs;
-import org.incidentworkbench.findings.Severity;
+import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.hosts.HostEntry;
 import org.incidentworkbench.hosts.HostLists;
 import org.incidentworkbench.probe.TriageReport;

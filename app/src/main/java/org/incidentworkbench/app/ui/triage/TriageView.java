@@ -22,7 +22,7 @@ import org.incidentworkbench.app.model.DataTable;
 import org.incidentworkbench.app.model.FailureExplanation;
 import org.incidentworkbench.app.model.ReportTables;
 import org.incidentworkbench.app.ui.hosts.HostRow;
-import org.incidentworkbench.findings.Finding;
+import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.TriageReport;
 

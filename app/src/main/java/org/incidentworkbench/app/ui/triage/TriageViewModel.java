@@ -20,9 +20,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.incidentworkbench.app.model.ReportTables;
 import org.incidentworkbench.app.ui.Notice;
 import org.incidentworkbench.app.ui.hosts.HostRow;
-import org.incidentworkbench.findings.Finding;
-import org.incidentworkbench.findings.Severity;
-import org.incidentworkbench.probe.HostFailure;
+import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Severity;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.probe.TriageReport;
 
 /**

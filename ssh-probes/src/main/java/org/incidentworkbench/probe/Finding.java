@@ -1,4 +1,4 @@
-package org.incidentworkbench.findings;
+package org.incidentworkbench.probe;
 
 /**
  * One thing worth an engineer's attention on one host, following the USE method.

@@ -1,4 +1,4 @@
-package org.incidentworkbench.findings;
+package org.incidentworkbench.probe;
 
 /** How urgent a finding is; ordered from most to least urgent so findings sort critical-first. */
 public enum Severity {

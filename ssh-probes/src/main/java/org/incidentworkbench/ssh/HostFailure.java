@@ -1,4 +1,4 @@
-package org.incidentworkbench.probe;
+package org.incidentworkbench.ssh;
 
 /**
  * Why a host could not be triaged at all (as opposed to one probe failing).
