@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.SsReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -23,7 +24,7 @@ final class CloseWaitRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        return report.parsed("ss", SsReport.class).map(ss -> {
+        return report.get(Probes.SS).map(ss -> {
             List<SsReport.Socket> cw = ss.sockets().stream().filter(s -> s.state().map("CLOSE-WAIT"::equals).orElse(false)).toList();
             if (cw.size() < t.closeWaitWarning()) {
                 return List.<Finding>of();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -24,7 +25,7 @@ final class CpuBusyRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        return report.parsed("top", TopReport.class).filter(top -> top.source().equals("top") && top.cpu().isPresent()).map(top -> {
+        return report.get(Probes.TOP).filter(top -> top.source().equals("top") && top.cpu().isPresent()).map(top -> {
             double idle = top.cpu().get().idlePercent().orElse(100.0) + top.cpu().get().iowaitPercent().orElse(0.0);
             if (idle >= t.cpuIdlePercentWarning()) {
                 return List.<Finding>of();

@@ -6,6 +6,7 @@ import org.incidentworkbench.parse.CpuSplit;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -23,12 +24,12 @@ final class CpuIowaitRule implements FindingRule {
 
     /** top's split, else iostat's, with a note of where it came from. */
     static Optional<Sourced> cpu(TriageReport report) {
-        Optional<TopReport> top = report.parsed("top", TopReport.class);
+        Optional<TopReport> top = report.get(Probes.TOP);
         if (top.isPresent() && top.get().cpu().isPresent()) {
             return Optional.of(new Sourced(top.get().cpu().get(), "top",
                     top.get().source().equals("/proc") ? " (average since boot, from /proc/stat)" : ""));
         }
-        return report.parsed("iostat", IostatReport.class).flatMap(IostatReport::cpu)
+        return report.get(Probes.IOSTAT).flatMap(IostatReport::cpu)
                 .map(c -> new Sourced(c, "iostat", ""));
     }
 

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -23,11 +24,11 @@ final class DStateRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        Optional<PsReport> ps = report.parsed("ps", PsReport.class);
+        Optional<PsReport> ps = report.get(Probes.PS);
         String probe = ps.isPresent() ? "ps" : "top";
         // ps sees every process; top's list (all of them in batch mode) is the fallback
         List<String> d = ps.map(r -> r.inState('D').stream().map(p -> p.pid() + " " + p.name()).toList())
-                .or(() -> report.parsed("top", TopReport.class).map(r -> r.processes().stream()
+                .or(() -> report.get(Probes.TOP).map(r -> r.processes().stream()
                         .filter(p -> p.state().map(x -> x.startsWith("D")).orElse(false))
                         .map(p -> p.pid() + " " + p.command()).toList()))
                 .orElse(List.of());

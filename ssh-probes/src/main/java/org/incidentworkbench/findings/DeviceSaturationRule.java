@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -25,7 +26,7 @@ final class DeviceSaturationRule implements FindingRule {
     @Override
     public List<Finding> apply(TriageReport report) {
         List<Finding> out = new ArrayList<>();
-        report.parsed("iostat", IostatReport.class).ifPresent(io -> {
+        report.get(Probes.IOSTAT).ifPresent(io -> {
             for (IostatReport.Device d : io.devices()) {
                 double util = d.utilPercent().orElse(0.0);
                 double rate = d.readsPerSecond().orElse(0.0) + d.writesPerSecond().orElse(0.0);

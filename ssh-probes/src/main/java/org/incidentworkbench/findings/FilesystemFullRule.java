@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.incidentworkbench.parse.DfReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -27,7 +28,7 @@ final class FilesystemFullRule implements FindingRule {
     @Override
     public List<Finding> apply(TriageReport report) {
         List<Finding> out = new ArrayList<>();
-        report.parsed("df", DfReport.class).ifPresent(df -> {
+        report.get(Probes.DF).ifPresent(df -> {
             for (DfReport.Filesystem f : df.filesystems()) {
                 // size 0: autofs maps and other pseudo filesystems that df reports as 100 % of nothing
                 if (f.usedPercent().isEmpty() || f.type().map(ALWAYS_FULL::contains).orElse(false)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.incidentworkbench.parse.DfReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -23,7 +24,7 @@ final class InodesFullRule implements FindingRule {
     @Override
     public List<Finding> apply(TriageReport report) {
         List<Finding> out = new ArrayList<>();
-        report.parsed("df", DfReport.class).ifPresent(df -> {
+        report.get(Probes.DF).ifPresent(df -> {
             for (DfReport.Filesystem f : df.filesystems()) {
                 if (f.inodesUsedPercent().isEmpty() || f.type().map(FilesystemFullRule.ALWAYS_FULL::contains).orElse(false)) {
                     continue;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.parse.UptimeReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -24,10 +25,10 @@ final class LoadPerCoreRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        Optional<UptimeReport> up = report.parsed("uptime", UptimeReport.class);
+        Optional<UptimeReport> up = report.get(Probes.UPTIME);
         // nproc, else the "(N CPU)" of iostat's first line
         Optional<Integer> cpus = up.flatMap(UptimeReport::cpuCores)
-                .or(() -> report.parsed("iostat", IostatReport.class).flatMap(IostatReport::cpuCount));
+                .or(() -> report.get(Probes.IOSTAT).flatMap(IostatReport::cpuCount));
         if (up.isEmpty() || cpus.isEmpty() || up.get().load1().isEmpty()) {
             return List.of();
         }

@@ -17,6 +17,7 @@ import org.incidentworkbench.parse.LogsReport;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.parse.UptimeReport;
 import org.incidentworkbench.parse.WReport;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
@@ -43,7 +44,7 @@ final class LogAge {
 
     static Optional<Duration> age(LogsReport.LogEntry e, TriageReport report) {
         if (e.kernelSeconds().isPresent()) {
-            return report.parsed("uptime", UptimeReport.class).flatMap(UptimeReport::uptimeSeconds)
+            return report.get(Probes.UPTIME).flatMap(UptimeReport::uptimeSeconds)
                     .map(up -> Duration.ofMillis(Math.max(0, Math.round((up - e.kernelSeconds().get()) * 1000))));
         }
         if (e.timestamp().isEmpty()) {
@@ -83,9 +84,9 @@ final class LogAge {
 
     /** The host's local date and time at the triage's start, from its printed time of day. */
     static Optional<LocalDateTime> hostNow(TriageReport report) {
-        Optional<String> time = report.parsed("uptime", UptimeReport.class).flatMap(UptimeReport::time)
-                .or(() -> report.parsed("top", TopReport.class).flatMap(TopReport::summary).flatMap(UptimeReport::time))
-                .or(() -> report.parsed("w", WReport.class).flatMap(WReport::summary).flatMap(UptimeReport::time));
+        Optional<String> time = report.get(Probes.UPTIME).flatMap(UptimeReport::time)
+                .or(() -> report.get(Probes.TOP).flatMap(TopReport::summary).flatMap(UptimeReport::time))
+                .or(() -> report.get(Probes.W).flatMap(WReport::summary).flatMap(UptimeReport::time));
         if (time.isEmpty()) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.incidentworkbench.parse.LogsReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -25,7 +26,7 @@ final class LogErrorsRule implements FindingRule {
     @Override
     public List<Finding> apply(TriageReport report) {
         List<Finding> out = new ArrayList<>();
-        report.parsed("logs", LogsReport.class).ifPresent(logs -> {
+        report.get(Probes.LOGS).ifPresent(logs -> {
             if (logs.oomKills() > 0) {
                 out.add(finding(report, Severity.CRITICAL, "logs.oom-kill", logs, LogsReport.OOM_KILL,
                         logs.oomKills() + " process" + (logs.oomKills() == 1 ? " was" : "es were") + " killed for lack of memory",

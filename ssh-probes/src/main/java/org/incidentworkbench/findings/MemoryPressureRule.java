@@ -3,6 +3,7 @@ package org.incidentworkbench.findings;
 import java.util.List;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -22,7 +23,7 @@ final class MemoryPressureRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        return report.parsed("top", TopReport.class).flatMap(TopReport::memory).map(m -> {
+        return report.get(Probes.TOP).flatMap(TopReport::memory).map(m -> {
             if (m.totalBytes().isEmpty() || m.availableBytes().isEmpty() || m.totalBytes().get() <= 0) {
                 return List.<Finding>of();
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.incidentworkbench.parse.IpReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -24,7 +25,7 @@ final class NicErrorsRule implements FindingRule {
     @Override
     public List<Finding> apply(TriageReport report) {
         List<Finding> out = new ArrayList<>();
-        report.parsed("ip", IpReport.class).ifPresent(ip -> {
+        report.get(Probes.IP).ifPresent(ip -> {
             for (IpReport.Interface i : ip.interfaces()) {
                 long errors = value(i.rx().flatMap(IpReport.Counters::errors)) + value(i.tx().flatMap(IpReport.Counters::errors));
                 long dropped = value(i.rx().flatMap(IpReport.Counters::dropped)) + value(i.tx().flatMap(IpReport.Counters::dropped));

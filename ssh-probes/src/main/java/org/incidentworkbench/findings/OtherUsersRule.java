@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.incidentworkbench.parse.WReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -17,7 +18,7 @@ final class OtherUsersRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        return report.parsed("w", WReport.class).filter(w -> !w.sessions().isEmpty()).map(w -> {
+        return report.get(Probes.W).filter(w -> !w.sessions().isEmpty()).map(w -> {
             Set<String> who = new LinkedHashSet<>();
             for (WReport.Session s : w.sessions()) {
                 who.add(s.user() + "@" + s.tty() + s.from().map(f -> " from " + f).orElse("")

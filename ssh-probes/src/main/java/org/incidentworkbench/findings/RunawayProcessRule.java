@@ -7,6 +7,7 @@ import java.util.Set;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -27,7 +28,7 @@ final class RunawayProcessRule implements FindingRule {
     public List<Finding> apply(TriageReport report) {
         List<Finding> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        var top = report.parsed("top", TopReport.class).filter(r -> !r.processes().isEmpty());
+        var top = report.get(Probes.TOP).filter(r -> !r.processes().isEmpty());
         if (top.isPresent()) {
             for (TopReport.TopProcess p : top.get().processes()) {
                 double cpu = p.cpuPercent().orElse(0.0);
@@ -36,7 +37,7 @@ final class RunawayProcessRule implements FindingRule {
                 }
             }
         }
-        report.parsed("ps", PsReport.class).ifPresent(ps -> {
+        report.get(Probes.PS).ifPresent(ps -> {
             for (PsReport.ProcessRow p : ps.processes()) {
                 if (top.isEmpty() && p.cpuPercent().orElse(0.0) >= t.processCpuPercentWarning() && seen.add(p.pid())) {
                     out.add(cpuFinding("ps", p.pid(), p.name(), p.user().orElse("?"), p.cpuPercent().get(),

@@ -3,6 +3,7 @@ package org.incidentworkbench.findings;
 import java.util.List;
 import org.incidentworkbench.parse.SsReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -21,7 +22,7 @@ final class TimeWaitRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        return report.parsed("ss", SsReport.class).map(ss -> {
+        return report.get(Probes.SS).map(ss -> {
             long listed = ss.sockets().stream().filter(s -> s.state().map("TIME-WAIT"::equals).orElse(false)).count();
             long count = Math.max(listed, ss.summary().flatMap(SsReport.Summary::tcpTimeWait).orElse(0));
             if (count < t.timeWaitWarning()) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -27,7 +28,7 @@ final class ZombiesRule implements FindingRule {
         int count;
         String evidence;
         String probe;
-        var ps = report.parsed("ps", PsReport.class);
+        var ps = report.get(Probes.PS);
         if (ps.isPresent()) {
             List<PsReport.ProcessRow> z = ps.get().inState('Z');
             count = z.size();
@@ -40,7 +41,7 @@ final class ZombiesRule implements FindingRule {
                     .collect(Collectors.joining(", "));
             probe = "ps";
         } else {
-            var top = report.parsed("top", TopReport.class).flatMap(TopReport::tasks).flatMap(TopReport.Tasks::zombie);
+            var top = report.get(Probes.TOP).flatMap(TopReport::tasks).flatMap(TopReport.Tasks::zombie);
             if (top.isEmpty()) {
                 return List.of();
             }

@@ -1,48 +1,21 @@
 package org.incidentworkbench.parse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every parser the product has. The CLI's help, {@code workbench parse PROBE FILE} and the probe
- * set all read this list, so a parser registered here is available everywhere.
+ * What every caller of a parser relies on: {@link #safeParse} never throws, {@link #guess} picks a
+ * parser by the text. The list of parsers is {@code probe.Probes#parsers()}: each probe brings its
+ * parser, so there is no second registry to keep in step.
  */
 public final class Parsers {
-
-    private static final List<OutputParser<?>> ALL = build();
 
     private Parsers() {
     }
 
-    private static List<OutputParser<?>> build() {
-        List<OutputParser<?>> all = new ArrayList<>();
-        // Register parsers here, one line each, in the order help should list them.
-        all.add(new WParser());
-        all.add(new UptimeParser());
-        all.add(new PsParser());
-        all.add(new DfParser());
-        all.add(new TopParser());
-        all.add(new IostatParser());
-        all.add(new SsParser());
-        all.add(new IpParser());
-        all.add(new LogsParser());
-        all.add(new FreeParser());
-        all.add(new VmstatParser());
-        return List.copyOf(all);
-    }
-
-    public static List<OutputParser<?>> all() {
-        return ALL;
-    }
-
-    public static Optional<OutputParser<?>> byName(String name) {
-        return ALL.stream().filter(p -> p.info().name().equals(name)).findFirst();
-    }
-
-    /** The first parser that recognises the text, for {@code workbench parse auto FILE}. */
-    public static Optional<OutputParser<?>> guess(String text) {
-        for (OutputParser<?> p : ALL) {
+    /** The first of {@code parsers} that recognises the text, for {@code workbench parse auto FILE}. */
+    public static Optional<OutputParser<?>> guess(List<OutputParser<?>> parsers, String text) {
+        for (OutputParser<?> p : parsers) {
             try {
                 if (p.recognises(text)) {
                     return Optional.of(p);

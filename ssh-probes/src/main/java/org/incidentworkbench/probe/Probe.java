@@ -1,38 +1,116 @@
 package org.incidentworkbench.probe;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.incidentworkbench.parse.OutputParser;
+import org.incidentworkbench.parse.ParseOutcome;
+import org.incidentworkbench.parse.ParserInfo;
 
 /**
- * One triage probe: a fixed, read-only shell fragment that prints the probe's text (the lead's
- * table A: the main command's output, further commands after {@code parse.Sections} marker lines,
- * {@code /proc} fallbacks when a tool is missing), with its own timeout and output cap, and the name
- * of the parser in {@code parse.Parsers} that reads the text.
+ * One triage probe, everything about it in one place: a fixed, read-only shell fragment that prints the
+ * probe's text (the lead's table A: the main command's output, further commands after
+ * {@code parse.Sections} marker lines, {@code /proc} fallbacks when a tool is missing), its timeout and
+ * output cap, the parser that reads the text and the record it gives, the commands as a person would
+ * type them, and the prefixes of its fixture files. Reports are read through it:
+ * {@code report.get(Probes.DF)} is the parsed {@code DfReport}, if df parsed.
  *
  * <p>The fragment runs under {@code sh -c} inside {@link TriageScript}, with {@code LC_ALL=C} and
  * stdin from {@code /dev/null}; its exit status is that of the probe's main command. When a tool is
- * missing the fragment prints a note line (see {@link TriageScript#missingNote}) naming the tool, the
- * package that provides it and whether a fallback followed. Nothing user-supplied ever enters a
- * fragment: they are constants of {@link Probes}.
+ * missing the fragment prints a note line ({@link #missing}) naming the tool, the package that provides
+ * it and whether a fallback followed. Nothing user-supplied ever enters a fragment.
  *
- * @param name            the probe's name (w, uptime, ps, ip, df, top, iostat, ss, logs)
- * @param fragment        POSIX sh code printing the probe text
- * @param timeout         how long the fragment may run before it is killed
- * @param maxOutputBytes  bytes of output kept; the rest is discarded on the remote side
- * @param parserName      the parser's name in {@code Parsers}
- * @param toolPackages    the tools the fragment needs, each with the Debian/RHEL package that provides it
- * @param background      true for a probe that waits by design and prints little (iostat's one-second
- *                        sample): the script runs it beside the others instead of before or after them
- *                        (see {@link TriageScript}); its output should stay under a pipe's 64 KiB
+ * <p>Adding a probe: one class implementing this interface and one line in {@link Probes} (see
+ * docs/extending.md). Implementations are immutable and stateless.
+ *
+ * @param <T> the record the probe's parser returns
  */
-public record Probe(String name, String fragment, Duration timeout, int maxOutputBytes, String parserName,
-                    Map<String, String> toolPackages, boolean background) {
+public interface Probe<T> {
 
-    public Probe {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(fragment, "fragment");
-        if (!name.matches("[a-z0-9_-]+")) {
+    /** Default per-probe timeout: generous, because a slow probe is itself a finding (a hung NFS mount). */
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** Default per-probe output cap: far above what any probe prints on a healthy server. */
+    int DEFAULT_CAP = 1 << 20;
+
+    /** The probe's name (w, uptime, ps, ip, df, top, iostat, ss, logs): lower-case letters, digits, '_' or '-'. */
+    String name();
+
+    /** POSIX sh code printing the probe text. */
+    String fragment();
+
+    /**
+     * The commands the fragment runs when every tool is there, as a person would type them over ssh
+     * (the benchmark's baseline runs these; a test checks each appears in the fragment).
+     */
+    List<String> commands();
+
+    /** The tools the fragment needs, each with the Debian/RHEL package that provides it. */
+    Map<String, String> toolPackages();
+
+    /** The parser that reads the probe text; its name is the probe's name. */
+    OutputParser<T> parser();
+
+    /** The record {@link #parser()} returns, for reading stored reports back and for typed lookups. */
+    Class<T> type();
+
+    /** How long the fragment may run before it is killed. */
+    default Duration timeout() {
+        return DEFAULT_TIMEOUT;
+    }
+
+    /** Bytes of output kept; the rest is discarded on the remote side. */
+    default int maxOutputBytes() {
+        return DEFAULT_CAP;
+    }
+
+    /**
+     * True for a probe that waits by design and prints little (iostat's one-second sample): the script
+     * runs it beside the others instead of before or after them (see {@link TriageScript}); its output
+     * should stay under a pipe's 64 KiB.
+     */
+    default boolean background() {
+        return false;
+    }
+
+    /**
+     * File-name prefixes of this probe's fixtures under {@code src/test/resources/fixtures}
+     * ({@code df-PTk.out} belongs to df, {@code proc-diskstats-*.out} to iostat's fallback).
+     */
+    default List<String> fixturePrefixes() {
+        return List.of(name());
+    }
+
+    /** The same probe with another timeout (the CLI's {@code --timeout} bounds every probe). */
+    default Probe<T> withTimeout(Duration newTimeout) {
+        return new TimeLimited<>(this instanceof TimeLimited<T> t ? t.probe() : this, newTimeout);
+    }
+
+    /**
+     * A probe without a parser, for a fragment that is not one of the product's probes (tests of the
+     * script and runner): it runs like any other and its result is the raw text, not parsed.
+     */
+    static Probe<String> unparsed(String name, String fragment, Duration timeout, int maxOutputBytes, boolean background) {
+        return new Unparsed(name, fragment, timeout, maxOutputBytes, background);
+    }
+
+    /** Shell code printing a {@code parse.Sections} marker line. */
+    static String section(String name) {
+        return "printf '%s\\n' '" + org.incidentworkbench.parse.Sections.marker(name) + "'; ";
+    }
+
+    /** Shell code printing the note that {@code tool} is missing (see {@link TriageScript#missingNote}). */
+    static String missing(String tool, String pkg, boolean fallback) {
+        return "printf '%s note missing %s %s %s\\n' \"$IWM\" " + tool + " " + pkg + " " + (fallback ? "fallback" : "none") + "; ";
+    }
+
+    /** Checks what every probe must satisfy; the registry calls it. */
+    static <T> Probe<T> checked(Probe<T> p) {
+        validate(p.name(), p.timeout(), p.maxOutputBytes());
+        return p;
+    }
+
+    private static void validate(String name, Duration timeout, int maxOutputBytes) {
+        if (name == null || !name.matches("[a-z0-9_-]+")) {
             throw new IllegalArgumentException("A probe name must be lower-case letters, digits, '_' or '-', not '" + name + "'.");
         }
         if (timeout.isNegative() || timeout.isZero()) {
@@ -41,11 +119,96 @@ public record Probe(String name, String fragment, Duration timeout, int maxOutpu
         if (maxOutputBytes <= 0) {
             throw new IllegalArgumentException("The probe " + name + " needs a positive output cap, not " + maxOutputBytes + ".");
         }
-        toolPackages = Map.copyOf(toolPackages);
     }
 
-    /** The same probe with another timeout (the CLI's {@code --timeout} bounds every probe). */
-    public Probe withTimeout(Duration newTimeout) {
-        return new Probe(name, fragment, newTimeout, maxOutputBytes, parserName, toolPackages, background);
+    /** A probe whose timeout the settings lowered; everything else is the original's. */
+    record TimeLimited<T>(Probe<T> probe, Duration timeout) implements Probe<T> {
+        public TimeLimited {
+            validate(probe.name(), timeout, probe.maxOutputBytes());
+        }
+
+        @Override
+        public String name() {
+            return probe.name();
+        }
+
+        @Override
+        public String fragment() {
+            return probe.fragment();
+        }
+
+        @Override
+        public List<String> commands() {
+            return probe.commands();
+        }
+
+        @Override
+        public Map<String, String> toolPackages() {
+            return probe.toolPackages();
+        }
+
+        @Override
+        public OutputParser<T> parser() {
+            return probe.parser();
+        }
+
+        @Override
+        public Class<T> type() {
+            return probe.type();
+        }
+
+        @Override
+        public int maxOutputBytes() {
+            return probe.maxOutputBytes();
+        }
+
+        @Override
+        public boolean background() {
+            return probe.background();
+        }
+
+        @Override
+        public List<String> fixturePrefixes() {
+            return probe.fixturePrefixes();
+        }
+    }
+
+    /** See {@link #unparsed}. */
+    record Unparsed(String name, String fragment, Duration timeout, int maxOutputBytes, boolean background)
+            implements Probe<String> {
+        public Unparsed {
+            validate(name, timeout, maxOutputBytes);
+        }
+
+        @Override
+        public List<String> commands() {
+            return List.of(fragment);
+        }
+
+        @Override
+        public Map<String, String> toolPackages() {
+            return Map.of();
+        }
+
+        @Override
+        public OutputParser<String> parser() {
+            ParserInfo info = new ParserInfo(name, List.of(), List.of(), "no parser: the raw text is the result");
+            return new OutputParser<>() {
+                @Override
+                public ParserInfo info() {
+                    return info;
+                }
+
+                @Override
+                public ParseOutcome<String> parse(String text) {
+                    return new ParseOutcome.Unrecognised<>("The probe " + name + " has no parser; showing the raw text.");
+                }
+            };
+        }
+
+        @Override
+        public Class<String> type() {
+            return String.class;
+        }
     }
 }

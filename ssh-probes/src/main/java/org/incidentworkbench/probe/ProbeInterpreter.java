@@ -3,9 +3,7 @@ package org.incidentworkbench.probe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import org.incidentworkbench.parse.OutputParser;
 import org.incidentworkbench.parse.ParseOutcome;
 import org.incidentworkbench.parse.Parsers;
 import org.incidentworkbench.parse.Sections;
@@ -36,7 +34,7 @@ public final class ProbeInterpreter {
      * @param channelLimit   that bound
      * @param wallTime       fallback duration when the server's clock did not give one
      */
-    public static ProbeResult interpret(Probe probe, ProbeRun run, String host, boolean channelTimedOut,
+    public static ProbeResult interpret(Probe<?> probe, ProbeRun run, String host, boolean channelTimedOut,
                                         Duration channelLimit, Duration wallTime) {
         String name = probe.name();
         String raw = run.text();
@@ -83,21 +81,12 @@ public final class ProbeInterpreter {
         if (run.truncated()) {
             notes.add("output beyond " + probe.maxOutputBytes() + " bytes was discarded on the server (the probe's output cap)");
         }
-        Optional<OutputParser<?>> parser = Parsers.byName(probe.parserName());
-        if (parser.isEmpty()) {
-            return new ProbeResult.ParseFailed(name, raw, status, duration,
-                    "This build has no parser named '" + probe.parserName() + "'; showing the raw text." + joinNotes(notes));
-        }
-        ParseOutcome<?> outcome = parse(parser.get(), raw);
+        ParseOutcome<?> outcome = Parsers.safeParse(probe.parser(), raw);
         if (outcome instanceof ParseOutcome.Parsed<?> parsed) {
             return new ProbeResult.Parsed(name, raw, status, duration, parsed.value(), parsed.warnings(), notes);
         }
         String reason = outcome instanceof ParseOutcome.Unrecognised<?> u ? u.reason() : "unrecognised output";
         return new ProbeResult.ParseFailed(name, raw, status, duration, reason + joinNotes(notes));
-    }
-
-    private static <T> ParseOutcome<T> parse(OutputParser<T> parser, String text) {
-        return Parsers.safeParse(parser, text);
     }
 
     private static String fallbackNote(ProbeRun.MissingTool m, String raw) {

@@ -31,9 +31,9 @@ public record TriageReport(String host, String target, Instant startedAt, Durati
         return results.stream().filter(r -> r.probe().equals(probe)).findFirst();
     }
 
-    /** The parsed record of the named probe when it parsed into the given type. */
-    public <T> Optional<T> parsed(String probe, Class<T> type) {
-        return result(probe).flatMap(r -> r.data(type));
+    /** The parsed record of the probe ({@code report.get(Probes.DF)}), empty when it did not run or parse. */
+    public <T> Optional<T> get(Probe<T> probe) {
+        return result(probe.name()).flatMap(r -> r.data(probe.type()));
     }
 
     public TriageReport withFindings(List<Finding> newFindings) {

@@ -1,16 +1,10 @@
 package org.incidentworkbench.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.incidentworkbench.json.Json;
-import org.incidentworkbench.parse.OutputParser;
-import org.incidentworkbench.parse.Parsers;
 
 /**
  * Reads a {@link TriageReport} back from the JSON {@link Json#mapper()} wrote (the journal and
@@ -18,32 +12,19 @@ import org.incidentworkbench.parse.Parsers;
  * {@code data} as a map; this types it again with the record class of the probe's parser, so the
  * fleet view, findings and triage view read a replayed report exactly as a live one.
  *
- * <p>The record class is taken from the parser's own declaration ({@code DfParser implements
- * OutputParser<DfReport>}) in the {@link Parsers} registry, so there is no second list to keep in
- * step. A result whose probe has no known parser, or whose data does not fit its record (a report
+ * <p>The record class is the probe's own ({@link Probe#type()} in {@link Probes}), so there is no
+ * second list to keep in step. A result whose probe has no known parser, or whose data does not fit its record (a report
  * from another version), becomes {@link ProbeResult.ParseFailed} with its raw text and the reason:
  * reading never throws for one bad result.
  */
 public final class TriageReportJson {
 
-    private static final Map<String, Class<?>> RECORD_TYPES = recordTypes();
-
     private TriageReportJson() {
     }
 
-    /** The record class each parser returns, by parser name (w → WReport, df → DfReport, ...). */
-    public static Map<String, Class<?>> recordTypes() {
-        Map<String, Class<?>> out = new LinkedHashMap<>();
-        for (OutputParser<?> p : Parsers.all()) {
-            recordType(p.getClass()).ifPresent(t -> out.put(p.info().name(), t));
-        }
-        return out;
-    }
-
-    /** The record class of the named probe's parser, if known. */
+    /** The record class of the named probe ({@link Probe#type()}), if this version has that probe. */
     public static Optional<Class<?>> recordTypeOfProbe(String probe) {
-        String parser = Probes.byName(probe).map(Probe::parserName).orElse(probe);
-        return Optional.ofNullable(RECORD_TYPES.get(parser));
+        return Probes.byName(probe).map(Probe::type);
     }
 
     /**
@@ -94,17 +75,5 @@ public final class TriageReportJson {
                     "The stored " + p.probe() + " data does not fit this version's " + type.get().getSimpleName()
                     + " (" + e.getMessage() + "); showing the raw text instead.");
         }
-    }
-
-    private static Optional<Class<?>> recordType(Class<?> parser) {
-        for (Class<?> c = parser; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType pt && pt.getRawType() == OutputParser.class
-                        && pt.getActualTypeArguments()[0] instanceof Class<?> record) {
-                    return Optional.of(record);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

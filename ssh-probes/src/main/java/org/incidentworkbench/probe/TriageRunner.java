@@ -156,7 +156,7 @@ public final class TriageRunner {
         String host = run.spec.alias();
         List<ProbeResult> results = new ArrayList<>();
         if (limit.isNegative() || limit.isZero()) {
-            for (Probe p : script.probes()) {
+            for (Probe<?> p : script.probes()) {
                 results.add(new ProbeResult.TimedOut(p.name(), "", -1, Duration.ZERO, settings.hostDeadline()));
             }
             return results;
@@ -165,7 +165,7 @@ public final class TriageRunner {
         try {
             result = connection.exec(script.command(), limit, script.outputCap());
         } catch (IOException e) {
-            for (Probe p : script.probes()) {
+            for (Probe<?> p : script.probes()) {
                 results.add(new ProbeResult.CommandFailed(p.name(), "", -1, Duration.ofNanos(System.nanoTime() - start),
                         "Could not run the " + p.name() + " probe on " + host + ": " + e.getMessage()));
             }
@@ -175,7 +175,7 @@ public final class TriageRunner {
         List<ProbeRun> runs = script.split(result);
         if (!result.timedOut() && runs.stream().noneMatch(ProbeRun::began)) {
             String message = unrecognisedReply(host, result);
-            for (Probe p : script.probes()) {
+            for (Probe<?> p : script.probes()) {
                 results.add(new ProbeResult.CommandFailed(p.name(), "", result.exitStatus(), wall, message));
             }
             return results;

@@ -48,10 +48,10 @@ public final class TriageScript {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final List<Probe> probes;
+    private final List<Probe<?>> probes;
     private final String marker;
 
-    private TriageScript(List<Probe> probes, String marker) {
+    private TriageScript(List<Probe<?>> probes, String marker) {
         if (probes.isEmpty()) {
             throw new IllegalArgumentException("A triage script needs at least one probe.");
         }
@@ -60,13 +60,13 @@ public final class TriageScript {
     }
 
     /** A script for these probes with a fresh random marker. */
-    public static TriageScript of(List<Probe> probes) {
+    public static TriageScript of(List<Probe<?>> probes) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         return new TriageScript(probes, "@@iw-" + HexFormat.of().formatHex(bytes));
     }
 
-    public List<Probe> probes() {
+    public List<Probe<?>> probes() {
         return probes;
     }
 
@@ -105,8 +105,8 @@ public final class TriageScript {
         s.append("  read iw_e iw_x < /proc/uptime\n");
         s.append("  printf '\\n%s end %s %s\\n' \"$IWM\" \"$1\" \"$iw_e\"\n");
         s.append("}\n");
-        List<Probe> background = probes.stream().filter(Probe::background).toList();
-        List<Probe> foreground = probes.stream().filter(p -> !p.background()).toList();
+        List<Probe<?>> background = probes.stream().filter(Probe::background).toList();
+        List<Probe<?>> foreground = probes.stream().filter(p -> !p.background()).toList();
         appendGroups(s, background, foreground);
         return s.toString();
     }
@@ -119,7 +119,7 @@ public final class TriageScript {
      * 64 KiB: a background probe printing more waits for its reader (and its timeout keeps running), so
      * only probes with short output (iostat's few devices) belong in the background.
      */
-    private static void appendGroups(StringBuilder s, List<Probe> background, List<Probe> foreground) {
+    private static void appendGroups(StringBuilder s, List<Probe<?>> background, List<Probe<?>> foreground) {
         if (background.isEmpty()) {
             appendRuns(s, foreground);
             return;
@@ -131,8 +131,8 @@ public final class TriageScript {
         s.append("cat; }\n");
     }
 
-    private static void appendRuns(StringBuilder s, List<Probe> runs) {
-        for (Probe p : runs) {
+    private static void appendRuns(StringBuilder s, List<Probe<?>> runs) {
+        for (Probe<?> p : runs) {
             s.append("iw_run ").append(p.name()).append(' ').append(seconds(p.timeout())).append(' ')
                     .append(p.maxOutputBytes() + 1L).append(' ').append(shellQuote(p.fragment())).append('\n');
         }
@@ -146,7 +146,7 @@ public final class TriageScript {
     public Duration channelTimeout() {
         Duration longest = Duration.ZERO;
         Duration foreground = Duration.ZERO;
-        for (Probe p : probes) {
+        for (Probe<?> p : probes) {
             Duration d = p.timeout().plusSeconds(1);
             if (p.background()) {
                 longest = d.compareTo(longest) > 0 ? d : longest;
@@ -160,7 +160,7 @@ public final class TriageScript {
     /** Output cap for the channel: every probe's cap plus the marker lines. */
     public int outputCap() {
         long cap = 0;
-        for (Probe p : probes) {
+        for (Probe<?> p : probes) {
             cap += p.maxOutputBytes() + MARKER_BYTES;
         }
         return (int) Math.min(Integer.MAX_VALUE - 8, cap);
@@ -178,7 +178,7 @@ public final class TriageScript {
      */
     public List<ProbeRun> split(ExecResult result) {
         Map<String, ProbeRun.Builder> runs = new LinkedHashMap<>();
-        for (Probe p : probes) {
+        for (Probe<?> p : probes) {
             runs.put(p.name(), new ProbeRun.Builder(p.name(), p.maxOutputBytes()));
         }
         String prefix = marker + " ";

@@ -11,7 +11,7 @@ import java.util.List;
  * @param hostDeadline the most one host may take, connect included; a host still running then is
  *                     reported as failed and the others are not held up
  */
-public record TriageSettings(List<Probe> probes, int parallel, Duration hostDeadline) {
+public record TriageSettings(List<Probe<?>> probes, int parallel, Duration hostDeadline) {
 
     public static final int DEFAULT_PARALLEL = 32;
     /** Connect (10 s by default) plus the probes (about 1 s, each bounded at 5 s) plus slack. */
@@ -43,13 +43,13 @@ public record TriageSettings(List<Probe> probes, int parallel, Duration hostDead
      * (a probe never gets more time than the host has).
      */
     public TriageSettings withHostDeadline(Duration deadline) {
-        List<Probe> fitted = probes.stream()
+        List<Probe<?>> fitted = probes.stream()
                 .map(p -> p.timeout().compareTo(deadline) > 0 ? p.withTimeout(deadline) : p)
                 .toList();
         return new TriageSettings(fitted, parallel, deadline);
     }
 
-    public TriageSettings withProbes(List<Probe> newProbes) {
+    public TriageSettings withProbes(List<Probe<?>> newProbes) {
         return new TriageSettings(newProbes, parallel, hostDeadline);
     }
 }

@@ -17,6 +17,7 @@ import org.incidentworkbench.parse.ParseOutcome;
 import org.incidentworkbench.parse.Parsers;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.ProbeResult;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.TriageReport;
 
 /** Triage reports built by parsing real probe texts with the real parsers, as the probe layer does. */
@@ -42,7 +43,7 @@ final class Reports {
     TriageReport build() {
         List<ProbeResult> results = new ArrayList<>();
         texts.forEach((probe, text) -> {
-            OutputParser<?> parser = Parsers.byName(probe).orElseThrow(() -> new IllegalStateException("no parser " + probe));
+            OutputParser<?> parser = Probes.parser(probe).orElseThrow(() -> new IllegalStateException("no parser " + probe));
             ParseOutcome<?> outcome = Parsers.safeParse(parser, text);
             if (outcome instanceof ParseOutcome.Parsed<?> p) {
                 results.add(new ProbeResult.Parsed(probe, text, 0, Duration.ofMillis(5), p.value(), p.warnings(), List.of()));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.incidentworkbench.probe.Probes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class FixtureCoverageTest {
         List<String> failures = new ArrayList<>();
         for (Fixtures.Fixture f : Fixtures.all()) {
             String name = Fixtures.parserOf(f);
-            OutputParser<?> parser = Parsers.byName(name).orElseThrow();
+            OutputParser<?> parser = Probes.parser(name).orElseThrow();
             ParseOutcome<?> outcome = Parsers.safeParse(parser, f.text());
             int[] t = tally.computeIfAbsent(name, k -> new int[4]);
             t[0]++;

@@ -12,12 +12,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.incidentworkbench.json.Json;
+import org.incidentworkbench.probe.Probes;
 
 /**
  * The real command output under {@code src/test/resources/fixtures/<os>/<command>.out} (with jc's
@@ -25,14 +27,18 @@ import org.incidentworkbench.json.Json;
  */
 final class Fixtures {
 
-    /** File-name prefixes per parser: {@code df-PTk.out} belongs to df, {@code syslog-3164.out} to logs. */
-    static final Map<String, List<String>> PREFIXES = Map.ofEntries(
-            Map.entry("w", List.of("w")), Map.entry("uptime", List.of("uptime")), Map.entry("ps", List.of("ps")),
-            Map.entry("ip", List.of("ip", "proc-net-dev")), Map.entry("df", List.of("df")),
-            Map.entry("top", List.of("top", "proc-stat")), Map.entry("iostat", List.of("iostat", "proc-diskstats")),
-            Map.entry("ss", List.of("ss", "proc-net-tcp")),
-            Map.entry("logs", List.of("journalctl", "syslog", "dmesg", "logs")),
-            Map.entry("free", List.of("free")), Map.entry("vmstat", List.of("vmstat")));
+    /**
+     * File-name prefixes per parser, from the probe registry ({@code Probe#fixturePrefixes()}: {@code df-PTk.out}
+     * belongs to df, {@code syslog-3164.out} to logs); a parse-only parser's prefix is its name.
+     */
+    static final Map<String, List<String>> PREFIXES = prefixes();
+
+    private static Map<String, List<String>> prefixes() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Probes.STANDARD.forEach(p -> out.put(p.name(), p.fixturePrefixes()));
+        Probes.PARSE_ONLY.forEach(p -> out.put(p.info().name(), List.of(p.info().name())));
+        return Map.copyOf(out);
+    }
 
     private Fixtures() {
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.incidentworkbench.probe.Probes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,11 +62,11 @@ class LiveOutputTest {
         Result r = run(command);
         assumeTrue(r.exitCode == 0 && !r.out.contains("Operation not permitted"),
                 command + " cannot run here (exit " + r.exitCode + "): " + r.out.lines().findFirst().orElse(""));
-        OutputParser<?> parser = Parsers.byName(parserName).orElseThrow();
+        OutputParser<?> parser = Probes.parser(parserName).orElseThrow();
         ParseOutcome<?> outcome = Parsers.safeParse(parser, r.out);
         ParseOutcome.Parsed<?> parsed = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> outcome + "\n" + r.out);
         assertEquals(List.of(), parsed.warnings(), r.out);
-        assertEquals(parserName, Parsers.guess(r.out).map(p -> p.info().name()).orElse("none"), "auto recognises " + command);
+        assertEquals(parserName, Probes.guessParser(r.out).map(p -> p.info().name()).orElse("none"), "auto recognises " + command);
     }
 
     private record Result(int exitCode, String out) {

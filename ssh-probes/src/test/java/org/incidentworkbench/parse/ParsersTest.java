@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.incidentworkbench.probe.Probes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +21,7 @@ class ParsersTest {
     @ParameterizedTest(name = "auto recognises {0}")
     @MethodSource("linuxFixtures")
     void guessPicksTheFixturesParser(Fixtures.Fixture f) {
-        Optional<OutputParser<?>> guessed = Parsers.guess(f.text());
+        Optional<OutputParser<?>> guessed = Probes.guessParser(f.text());
         assertEquals(Fixtures.parserOf(f), guessed.map(p -> p.info().name()).orElse("none"));
     }
 
@@ -30,8 +31,8 @@ class ParsersTest {
         String name = Fixtures.parserOf(f);
         String command = name.equals("logs") ? "dmesg -T" : name;
         String pasted = "[alice@web-1 ~]$ sudo " + command + "\n" + f.text();
-        assertEquals(name, Parsers.guess(pasted).map(p -> p.info().name()).orElse("none"));
-        OutputParser<?> parser = Parsers.byName(name).orElseThrow();
+        assertEquals(name, Probes.guessParser(pasted).map(p -> p.info().name()).orElse("none"));
+        OutputParser<?> parser = Probes.parser(name).orElseThrow();
         assertEquals(Parsers.safeParse(parser, f.text()), Parsers.safeParse(parser, pasted));
     }
 
@@ -64,10 +65,10 @@ class ParsersTest {
 
     @Test
     void everyParserDescribesItself() {
-        for (OutputParser<?> p : Parsers.all()) {
+        for (OutputParser<?> p : Probes.parsers()) {
             assertTrue(!p.info().commands().isEmpty() && p.info().platforms().contains("linux") && !p.info().description().isBlank(),
                     p.info().toString());
-            assertEquals(p, Parsers.byName(p.info().name()).orElseThrow());
+            assertEquals(p, Probes.parser(p.info().name()).orElseThrow());
         }
     }
 }

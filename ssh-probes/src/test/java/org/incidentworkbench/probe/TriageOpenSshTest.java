@@ -49,16 +49,16 @@ class TriageOpenSshTest {
             assertInstanceOf(ProbeResult.Parsed.class, r, () -> r.probe() + ": " + r.error().orElse("") + "\n" + r.raw());
             assertEquals(0, r.exitStatus(), r.probe());
         }
-        UptimeReport uptime = report.parsed("uptime", UptimeReport.class).orElseThrow();
+        UptimeReport uptime = report.get(Probes.UPTIME).orElseThrow();
         assertEquals(Runtime.getRuntime().availableProcessors(), uptime.cpuCores().orElseThrow());
-        DfReport df = report.parsed("df", DfReport.class).orElseThrow();
+        DfReport df = report.get(Probes.DF).orElseThrow();
         assertTrue(df.mount("/").isPresent(), "df lists /");
         assertEquals(Findings.evaluate(report), report.findings());
     }
 
     @Test
     void aHangingProbeTimesOutAloneAndTheOthersParse() {
-        Probe hang = new Probe("hang", "echo waiting; sleep 60", Duration.ofSeconds(1), 4096, "hang", Map.of(), false);
+        Probe<?> hang = Probe.unparsed("hang", "echo waiting; sleep 60", Duration.ofSeconds(1), 4096, false);
         TriageSettings settings = TriageSettings.standard()
                 .withProbes(List.of(Probes.UPTIME, hang, Probes.DF, Probes.IOSTAT));
         long start = System.nanoTime();

@@ -62,7 +62,7 @@ class TriageRunnerTest {
             }
             return local.connect(host);
         };
-        List<Probe> quick = List.of(Probes.UPTIME, Probes.DF);
+        List<Probe<?>> quick = List.of(Probes.UPTIME, Probes.DF);
         TriageSettings settings = new TriageSettings(quick, 4, Duration.ofSeconds(2));
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         HostSpec stuck = HostSpec.of("stuck", Optional.empty(), "192.0.2.1", 22);
@@ -86,7 +86,7 @@ class TriageRunnerTest {
 
     @Test
     void aProbeThatOutlivesTheHostDeadlineIsReportedAsTimedOut() {
-        Probe slow = new Probe("slow", "sleep 30", Duration.ofSeconds(20), 4096, "slow", java.util.Map.of(), false);
+        Probe<?> slow = Probe.unparsed("slow", "sleep 30", Duration.ofSeconds(20), 4096, false);
         TriageSettings settings = new TriageSettings(List.of(Probes.UPTIME, slow), 1, Duration.ofSeconds(2));
         TriageReport report = new TriageRunner(new LocalTransport(), settings, r -> List.of()).triage(LocalTransport.HOST);
         assertTrue(report.triaged());

@@ -26,7 +26,7 @@ class TriageScriptTest {
 
     private static final Duration CHANNEL = Duration.ofSeconds(30);
 
-    private static List<ProbeRun> run(LocalTransport transport, List<Probe> probes) throws IOException {
+    private static List<ProbeRun> run(LocalTransport transport, List<Probe<?>> probes) throws IOException {
         TriageScript script = TriageScript.of(probes);
         try (HostConnection c = transport.connect(LocalTransport.HOST)) {
             ExecResult result = c.exec(script.command(), CHANNEL, script.outputCap());
@@ -35,8 +35,8 @@ class TriageScriptTest {
         }
     }
 
-    private static Probe probe(String name, String fragment, Duration timeout, int cap) {
-        return new Probe(name, fragment, timeout, cap, name, Map.of(), false);
+    private static Probe<?> probe(String name, String fragment, Duration timeout, int cap) {
+        return Probe.unparsed(name, fragment, timeout, cap, false);
     }
 
     @Test
@@ -72,10 +72,10 @@ class TriageScriptTest {
 
     @Test
     void aBackgroundProbeRunsBesideTheOthersWithoutInterleaving() throws IOException {
-        Probe waits = new Probe("waits", "echo first; sleep 2; echo second", Duration.ofSeconds(5), 4096, "waits", Map.of(), true);
-        Probe also = new Probe("also", "sleep 2; echo also", Duration.ofSeconds(5), 4096, "also", Map.of(), true);
-        Probe a = probe("a", "echo a1; sleep 2; echo a2", Duration.ofSeconds(5), 4096);
-        Probe b = probe("b", "echo b", Duration.ofSeconds(5), 4096);
+        Probe<?> waits = Probe.unparsed("waits", "echo first; sleep 2; echo second", Duration.ofSeconds(5), 4096, true);
+        Probe<?> also = Probe.unparsed("also", "sleep 2; echo also", Duration.ofSeconds(5), 4096, true);
+        Probe<?> a = probe("a", "echo a1; sleep 2; echo a2", Duration.ofSeconds(5), 4096);
+        Probe<?> b = probe("b", "echo b", Duration.ofSeconds(5), 4096);
         long start = System.nanoTime();
         List<ProbeRun> runs = run(new LocalTransport(), List.of(a, waits, b, also));
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
@@ -91,8 +91,8 @@ class TriageScriptTest {
 
     @Test
     void aHangingProbeIsKilledAtItsTimeoutAndTheNextOneRuns() throws IOException {
-        Probe hang = probe("hang", "echo started; sleep 60", Duration.ofSeconds(1), 4096);
-        Probe after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
+        Probe<?> hang = probe("hang", "echo started; sleep 60", Duration.ofSeconds(1), 4096);
+        Probe<?> after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
         long start = System.nanoTime();
         List<ProbeRun> runs = run(new LocalTransport(), List.of(hang, after));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0);
@@ -108,8 +108,8 @@ class TriageScriptTest {
     @Test
     void withoutTimeoutTheWatchdogStillKillsAHangingProbe(@TempDir Path dir) throws IOException {
         LocalTransport noTimeout = new LocalTransport(Map.of("PATH", pathWithout(dir, Set.of("timeout"))));
-        Probe hang = probe("hang", "sleep 60", Duration.ofSeconds(1), 4096);
-        Probe after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
+        Probe<?> hang = probe("hang", "sleep 60", Duration.ofSeconds(1), 4096);
+        Probe<?> after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
         List<ProbeRun> runs = run(noTimeout, List.of(hang, after));
         assertInstanceOf(ProbeResult.TimedOut.class,
                 ProbeInterpreter.interpret(hang, runs.get(0), "local", false, CHANNEL, Duration.ZERO));
@@ -118,8 +118,8 @@ class TriageScriptTest {
 
     @Test
     void a100MegabyteOutputIsCutOnTheServer() throws IOException {
-        Probe flood = probe("flood", "head -c 100000000 /dev/zero | tr '\\0' x", Duration.ofSeconds(20), 65536);
-        Probe after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
+        Probe<?> flood = probe("flood", "head -c 100000000 /dev/zero | tr '\\0' x", Duration.ofSeconds(20), 65536);
+        Probe<?> after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
         List<ProbeRun> runs = run(new LocalTransport(), List.of(flood, after));
         assertTrue(runs.get(0).truncated());
         assertEquals(65536, runs.get(0).text().length());
@@ -129,8 +129,8 @@ class TriageScriptTest {
 
     @Test
     void binaryGarbageDoesNotDisturbTheOtherProbes() throws IOException {
-        Probe garbage = probe("garbage", "head -c 200000 /dev/urandom", Duration.ofSeconds(5), 1 << 20);
-        Probe after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
+        Probe<?> garbage = probe("garbage", "head -c 200000 /dev/urandom", Duration.ofSeconds(5), 1 << 20);
+        Probe<?> after = probe("after", "echo fine", Duration.ofSeconds(5), 4096);
         List<ProbeRun> runs = run(new LocalTransport(), List.of(garbage, after));
         assertTrue(runs.get(0).ended());
         assertEquals("fine\n", runs.get(1).text());
@@ -160,9 +160,9 @@ class TriageScriptTest {
 
     @Test
     void splitKeepsTextExactlyAndRemovesNotes() {
-        Probe a = probe("a", "true", Duration.ofSeconds(1), 100);
-        Probe b = probe("b", "true", Duration.ofSeconds(1), 100);
-        Probe c = probe("c", "true", Duration.ofSeconds(1), 5);
+        Probe<?> a = probe("a", "true", Duration.ofSeconds(1), 100);
+        Probe<?> b = probe("b", "true", Duration.ofSeconds(1), 100);
+        Probe<?> c = probe("c", "true", Duration.ofSeconds(1), 5);
         TriageScript script = TriageScript.of(List.of(a, b, c));
         String m = script.marker();
         String out = m + " begin a 10.00\n" + "no final newline" + "\n" + m + " end a 10.25\n"
@@ -186,7 +186,7 @@ class TriageScriptTest {
 
     @Test
     void undecodableBytesCountAsOneByteEachAgainstTheCap() {
-        Probe a = probe("a", "true", Duration.ofSeconds(1), 4);
+        Probe<?> a = probe("a", "true", Duration.ofSeconds(1), 4);
         TriageScript script = TriageScript.of(List.of(a));
         String m = script.marker();
         String out = m + " begin a 1.00\n" + "\uFFFD\uFFFD\uFFFD\uFFFD" + "\n" + m + " end a 1.01\n";
@@ -197,9 +197,9 @@ class TriageScriptTest {
 
     @Test
     void aChannelCutMidOutputLeavesTheRestUnfinished() {
-        Probe a = probe("a", "true", Duration.ofSeconds(1), 100);
-        Probe b = probe("b", "true", Duration.ofSeconds(1), 100);
-        Probe c = probe("c", "true", Duration.ofSeconds(1), 100);
+        Probe<?> a = probe("a", "true", Duration.ofSeconds(1), 100);
+        Probe<?> b = probe("b", "true", Duration.ofSeconds(1), 100);
+        Probe<?> c = probe("c", "true", Duration.ofSeconds(1), 100);
         TriageScript script = TriageScript.of(List.of(a, b, c));
         String m = script.marker();
         String out = m + " begin a 1.00\nok\n\n" + m + " end a 1.01\n" + m + " begin b 1.01\npartial li";

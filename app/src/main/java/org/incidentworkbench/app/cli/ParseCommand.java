@@ -23,6 +23,7 @@ import org.incidentworkbench.parse.ParserInfo;
 import org.incidentworkbench.parse.Parsers;
 import org.incidentworkbench.parse.Sections;
 import org.incidentworkbench.probe.ProbeResult;
+import org.incidentworkbench.probe.Probes;
 
 /**
  * {@code workbench parse PROBE FILE [--json] [--raw]}: parses saved or pasted command output (a file
@@ -85,7 +86,7 @@ public final class ParseCommand implements Command {
         }
         String name = positional.get(0);
         String file = positional.get(1);
-        if (!name.equals("auto") && Parsers.byName(name).isEmpty()) {
+        if (!name.equals("auto") && Probes.parser(name).isEmpty()) {
             throw new UsageException("there is no parser called '" + name + "'; use one of " + parserNames() + ", or auto.");
         }
         String text = read(file);
@@ -102,7 +103,7 @@ public final class ParseCommand implements Command {
             }
             return Cli.OK;
         }
-        Optional<OutputParser<?>> parser = name.equals("auto") ? Parsers.guess(text) : Parsers.byName(name);
+        Optional<OutputParser<?>> parser = name.equals("auto") ? Probes.guessParser(text) : Probes.parser(name);
         if (parser.isEmpty()) {
             err.println("workbench parse: could not tell which command printed " + file + " from its first lines; name the"
                     + " parser instead of auto (one of " + parserNames() + ").");
@@ -154,7 +155,7 @@ public final class ParseCommand implements Command {
     }
 
     private static String parserNames() {
-        return String.join(", ", Parsers.all().stream().map(p -> p.info().name()).toList());
+        return String.join(", ", Probes.parsers().stream().map(p -> p.info().name()).toList());
     }
 
     private static void printHelp(PrintStream out) {
@@ -162,7 +163,7 @@ public final class ParseCommand implements Command {
         out.println();
         out.println("Parses saved command output (from a ticket, a chat, a triage's raw text) into data with the");
         out.println("parsers the triage uses. FILE may be - for stdin. PROBE is one of:");
-        for (OutputParser<?> p : Parsers.all()) {
+        for (OutputParser<?> p : Probes.parsers()) {
             ParserInfo info = p.info();
             out.printf("  %-8s %s (%s)%n", info.name(), info.description(), String.join(", ", info.commands()));
         }

@@ -11,6 +11,7 @@ import org.incidentworkbench.parse.LogsReport;
 import org.incidentworkbench.parse.SsReport;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.parse.UptimeReport;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
@@ -39,9 +40,9 @@ public record FleetFigures(OptionalDouble loadPerCore, OptionalDouble cpuUser, O
                            OptionalDouble logErrors) {
 
     public static FleetFigures of(TriageReport r) {
-        Optional<UptimeReport> up = r.parsed("uptime", UptimeReport.class);
-        Optional<TopReport> top = r.parsed("top", TopReport.class);
-        Optional<IostatReport> io = r.parsed("iostat", IostatReport.class);
+        Optional<UptimeReport> up = r.get(Probes.UPTIME);
+        Optional<TopReport> top = r.get(Probes.TOP);
+        Optional<IostatReport> io = r.get(Probes.IOSTAT);
         Optional<Integer> cores = up.flatMap(UptimeReport::cpuCores).or(() -> io.flatMap(IostatReport::cpuCount));
         Optional<Double> load1 = up.flatMap(UptimeReport::load1).or(() -> top.flatMap(TopReport::summary).flatMap(UptimeReport::load1));
         OptionalDouble loadPerCore = load1.isPresent() && cores.isPresent() && cores.get() > 0
@@ -51,16 +52,16 @@ public record FleetFigures(OptionalDouble loadPerCore, OptionalDouble cpuUser, O
         OptionalDouble avail = d(mem.flatMap(TopReport.Memory::availableBytes).map(Long::doubleValue));
         OptionalDouble availPct = mem.flatMap(m -> m.availableBytes().flatMap(a -> m.totalBytes().filter(t -> t > 0).map(t -> 100.0 * a / t)))
                 .map(OptionalDouble::of).orElse(OptionalDouble.empty());
-        Optional<DfReport.Filesystem> fullest = r.parsed("df", DfReport.class).flatMap(df -> df.filesystems().stream()
+        Optional<DfReport.Filesystem> fullest = r.get(Probes.DF).flatMap(df -> df.filesystems().stream()
                 .filter(f -> f.usedPercent().isPresent())
                 .max(Comparator.comparingInt(f -> f.usedPercent().get())));
         Optional<IostatReport.Device> busiest = io.flatMap(i -> i.devices().stream()
                 .filter(dev -> dev.utilPercent().isPresent())
                 .max(Comparator.comparingDouble(dev -> dev.utilPercent().get())));
-        OptionalDouble closeWait = r.parsed("ss", SsReport.class)
+        OptionalDouble closeWait = r.get(Probes.SS)
                 .map(ss -> OptionalDouble.of(ss.tcpStateCounts().getOrDefault("CLOSE-WAIT", 0L)))
                 .orElse(OptionalDouble.empty());
-        OptionalDouble logErrors = r.parsed("logs", LogsReport.class).map(l -> OptionalDouble.of(errors(l.countBySeverity())))
+        OptionalDouble logErrors = r.get(Probes.LOGS).map(l -> OptionalDouble.of(errors(l.countBySeverity())))
                 .orElse(OptionalDouble.empty());
         return new FleetFigures(loadPerCore,
                 d(cpu.flatMap(CpuSplit::userPercent)), d(cpu.flatMap(CpuSplit::systemPercent)),
