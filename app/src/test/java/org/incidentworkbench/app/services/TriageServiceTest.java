@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.incidentworkbench.probe.HostFailure;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.probe.TriageSettings;
 import org.incidentworkbench.ssh.SshConfigResolver;
