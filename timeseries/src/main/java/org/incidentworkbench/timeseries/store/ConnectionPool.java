@@ -1,7 +1,9 @@
 package org.incidentworkbench.timeseries.store;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -72,6 +74,47 @@ final class ConnectionPool implements AutoCloseable {
             // the original failure is the one to report
         }
     }
+
+    /**
+     * Closes, and first rewrites the file compactly when more than half of it is pages that rewrites left
+     * behind. Re-importing points merges them into windows already compressed, which rewrites those rows; H2
+     * reuses the old pages only slowly, so without this three imports of the same file took four times the
+     * space of one (12.9 MB to 52.7 MB for 137,000 points), and even one import left most of its file unused.
+     * {@code SHUTDOWN COMPACT} copies only the live pages: about a second per 50 MB of file here.
+     */
+    void closeCompactingWaste() {
+        closed = true;
+        List<Sql> all = new ArrayList<>();
+        readers.drainTo(all);
+        all.forEach(Sql::close);
+        try (Statement s = writer.connection().createStatement()) {
+            writer.connection().commit();
+            long fillPercent = -1;
+            long size = 0;
+            try (ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME IN ('info.CHUNKS_FILL_RATE', 'info.FILE_SIZE')")) {
+                while (rs.next()) {
+                    long v = Long.parseLong(rs.getString(2).trim());
+                    if (rs.getString(1).equals("info.FILE_SIZE")) {
+                        size = v;
+                    } else {
+                        fillPercent = v;
+                    }
+                }
+            }
+            if (fillPercent >= 0 && fillPercent < WASTE_FILL_PERCENT && size > WASTE_MIN_BYTES) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+        } catch (SQLException | NumberFormatException e) {
+            // the file stays as it is, only larger than it needs to be; the close below still happens
+        }
+        writer.close();
+    }
+
+    /** Compact at close when live pages fill less than this share of the file's chunks. */
+    static final int WASTE_FILL_PERCENT = 50;
+    /** ... and the file is larger than this (H2's own close-time compaction handles small files). */
+    static final long WASTE_MIN_BYTES = 256 * 1024;
 
     @Override
     public void close() {

@@ -447,7 +447,10 @@ public final class TieredStore implements TimeSeriesStore {
             compactor.cut();
         } finally {
             closed = true;
-            closeQuietly();
+            background.shutdownNow();
+            queries.shutdownNow();
+            pool.closeCompactingWaste();
+            OPEN.remove(file);
         }
     }
 

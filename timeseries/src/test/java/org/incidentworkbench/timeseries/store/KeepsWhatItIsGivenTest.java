@@ -87,6 +87,41 @@ class KeepsWhatItIsGivenTest {
     }
 
     @Test
+    void importingTheSameFileThreeTimesLeavesTheFileWithinTenPercentOfOneImport() throws Exception {
+        // 20 series x 1,100 points at 5-minute steps, five significant digits, the last 4 days
+        List<SeriesPoints> series = new ArrayList<>();
+        java.util.Random random = new java.util.Random(13);
+        for (int s = 0; s < 20; s++) {
+            long[] ts = new long[1100];
+            double[] v = new double[1100];
+            double x = 10 + random.nextDouble() * 990;
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] = NOW.minus(Duration.ofDays(4)).toEpochMilli() + i * 300_000L;
+                x = Math.max(0.1, x * (1 + random.nextGaussian() * 0.01));
+                v[i] = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.5g", x));
+            }
+            series.add(new SeriesPoints(SeriesKey.of("h" + s % 4, "custom.m" + s / 4), ts, v));
+        }
+        Path file = dir.resolve("walk.csv");
+        try (var w = Files.newBufferedWriter(file)) {
+            MetricsExchange.writeCsv(series, w);
+        }
+        Path db = dir.resolve("again.mv.db");
+        long[] sizes = new long[3];
+        for (int i = 0; i < 3; i++) {
+            try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+                assertEquals(22_000, MetricsExchange.importFile(store, file).imported());
+            }
+            sizes[i] = Files.size(db);
+        }
+        assertTrue(sizes[2] <= sizes[0] * 1.10, "file after 1 and 3 imports: " + java.util.Arrays.toString(sizes));
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+            assertEquals(series.get(7).values().length, store.points(Selector.of(series.get(7).key()), 0, NOW.toEpochMilli())
+                    .get(0).size(), "one point per time, whatever the number of imports");
+        }
+    }
+
+    @Test
     void pointsPastTheChunkRetentionGoToTheRollupsThatStillKeepThem() throws Exception {
         // 30 days old: past the chunks' 14 days, inside the 1-minute rollups' 90 days
         Instant start = NOW.minus(Duration.ofDays(30));
