@@ -1,11 +1,15 @@
 package org.incidentworkbench.timeseries.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -103,12 +107,25 @@ final class ConnectionPool implements AutoCloseable {
                 }
             }
             if (fillPercent >= 0 && fillPercent < WASTE_FILL_PERCENT && size > WASTE_MIN_BYTES) {
+                // H2 writes the compacted copy as a new file: keep the store's own mode (0600) on it
+                Set<PosixFilePermission> mode = posixMode();
                 s.execute("SHUTDOWN COMPACT");
+                if (mode != null) {
+                    Files.setPosixFilePermissions(file, mode);
+                }
             }
-        } catch (SQLException | NumberFormatException e) {
+        } catch (SQLException | NumberFormatException | IOException | UnsupportedOperationException e) {
             // the file stays as it is, only larger than it needs to be; the close below still happens
         }
         writer.close();
+    }
+
+    private Set<PosixFilePermission> posixMode() {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null; // not a POSIX file system: nothing to keep
+        }
     }
 
     /** Compact at close when live pages fill less than this share of the file's chunks. */
