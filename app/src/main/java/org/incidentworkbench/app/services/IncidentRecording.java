@@ -89,6 +89,14 @@ public final class IncidentRecording implements AutoCloseable {
         return record(new JournalEvent.Note(now(), actor, text, tags));
     }
 
+    /**
+     * Adds {@code text} to the incident's own redaction list ("redact this" in the window): exports and
+     * shared copies hide it everywhere. Recorded as a note tagged {@code redact} ({@code RedactionList}).
+     */
+    public JournalEvent.Note redact(String text) throws IOException {
+        return record(org.incidentworkbench.playbooks.journal.RedactionList.entry(now(), actor(), text.strip()));
+    }
+
     public JournalEvent.Marker marker(String label) throws IOException {
         return record(new JournalEvent.Marker(now(), actor, label));
     }

@@ -257,6 +257,7 @@ public final class MainView extends StackPane {
     private void syncJournal() {
         boolean replaying = tabs.getSelectionModel().getSelectedIndex() == tabs.getTabs().size() - 1 && replayVm.isOpen();
         journalView.show(replaying ? replayVm.events() : incidentVm.events());
+        journalView.redactTo(replaying ? replayVm::markForRedaction : incidentVm::redact);
     }
 
     private void recordChart() {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What engineers really type during an incident, one line per redaction rule, each with the secret
- * value that must not survive sharing.
+ * value that must not survive sharing. Shared with the app's tests through the test-jar.
  */
 public final class TypedSecrets {
 

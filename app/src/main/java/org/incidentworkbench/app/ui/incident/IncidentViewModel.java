@@ -118,6 +118,26 @@ public final class IncidentViewModel {
         });
     }
 
+    /** Adds a text to the open incident's redaction list (the journal's "Redact this..."). */
+    public void redact(String text) {
+        IncidentRecording r = recording.get();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (r == null) {
+            notices.accept(Notice.warning("No incident is being recorded", "Texts are marked for redaction in a recorded incident "
+                    + "or a replayed bundle."));
+            return;
+        }
+        io.execute(() -> {
+            try {
+                r.redact(text);
+            } catch (IOException | RuntimeException e) {
+                failed("Could not write to the journal", e);
+            }
+        });
+    }
+
     /** Confirms or rejects a hypothesis stated earlier (the journal's context menu). */
     public void updateHypothesis(String id, org.incidentworkbench.playbooks.journal.HypothesisState state, String reason) {
         IncidentRecording r = recording.get();

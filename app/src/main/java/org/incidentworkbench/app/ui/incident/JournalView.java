@@ -29,9 +29,11 @@ public final class JournalView extends VBox {
     private final ListView<JournalEvent> list = new ListView<>();
     private final TextField input = new TextField();
     private final Label title = new Label("Journal");
+    private java.util.function.Consumer<String> redactTo;
 
     public JournalView(IncidentViewModel vm) {
         setId("journal-pane");
+        redactTo = vm::redact;
         getStyleClass().add("journal-pane");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -54,11 +56,25 @@ public final class JournalView extends VBox {
                 org.incidentworkbench.playbooks.journal.HypothesisState.CONFIRMED, "")));
         reject.setOnAction(e -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
                 org.incidentworkbench.playbooks.journal.HypothesisState.REJECTED, "")));
-        menu.getItems().addAll(confirm, reject);
+        javafx.scene.control.MenuItem redact = new javafx.scene.control.MenuItem("Redact this...");
+        redact.setId("journal-redact");
+        redact.setOnAction(e -> {
+            JournalEvent selected = list.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return;
+            }
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(JournalLine.summary(selected));
+            d.setTitle("Redact this");
+            d.setHeaderText("Cut the text down to what must be hidden; exports and shared copies replace it everywhere.");
+            d.initOwner(getScene() == null ? null : getScene().getWindow());
+            d.showAndWait().ifPresent(t -> redactTo.accept(t));
+        });
+        menu.getItems().addAll(confirm, reject, redact);
         menu.setOnShowing(e -> {
             boolean ok = selectedHypothesis().isPresent() && vm.isRecording();
             confirm.setDisable(!ok);
             reject.setDisable(!ok);
+            redact.setDisable(list.getSelectionModel().getSelectedItem() == null);
         });
         list.setContextMenu(menu);
         list.setPlaceholder(new Label("No events yet"));
@@ -91,6 +107,11 @@ public final class JournalView extends VBox {
     /** Puts the cursor in the journal box (Ctrl+N from anywhere). */
     public void focusInput() {
         input.requestFocus();
+    }
+
+    /** Where "Redact this..." sends the text: the recorded incident's list, or the replay's while it is shown. */
+    public void redactTo(java.util.function.Consumer<String> target) {
+        redactTo = target;
     }
 
     /** Shows other events (replay) in the same list. */
