@@ -1,89 +1,113 @@
 package org.incidentworkbench.sample;
 
 import java.util.List;
+import java.util.Optional;
+import org.incidentworkbench.sample.source.ProcSources;
+import org.incidentworkbench.sample.source.SampledMetric;
 
 /**
- * The metric names the sampler writes, with their units. The catalogue of record is the store's
- * {@code org.incidentworkbench.timeseries.Metrics} (contract D/E): these constants are the same strings,
- * kept here because {@code ssh-probes} does not depend on {@code timeseries}; app's tests check that
- * every name below is in that catalogue.
+ * The metric catalogue of record: every metric the sampler writes, with unit, labels, resolution and a
+ * description, built from the registered sources ({@link ProcSources#ALL}); the store, the charts and the
+ * forecasts read names, units and resolution from here through the application's wiring (the store module does
+ * not depend on this one). The constants name the metrics of the original sources for code that asks for one
+ * by name; each equals the constant its source declares.
  *
- * <p>Rates ("/s") are per second of the server's monotonic clock ({@code /proc/uptime}); percentages
- * are 0-100; bytes are bytes (not KiB); swap in/out are pages per second, as the catalogue has them.
+ * <p>Rates ("/s") are per second of the server's monotonic clock ({@code /proc/uptime}); percentages are
+ * 0-100; bytes are bytes (not KiB); swap in/out are pages per second.
  */
 public final class SampleMetrics {
 
+    /** Label names of the labelled metrics. */
+    public static final String DEVICE = org.incidentworkbench.sample.source.DiskstatsSource.DEVICE;
+    public static final String IFACE = org.incidentworkbench.sample.source.NetDevSource.IFACE;
+    public static final String MOUNT = org.incidentworkbench.sample.source.DfSource.MOUNT;
+
     // CPU, host-wide: percent of all CPUs' time in the step, from the "cpu" line of /proc/stat
-    public static final String CPU_USER = "cpu.user";
-    public static final String CPU_NICE = "cpu.nice";
-    public static final String CPU_SYSTEM = "cpu.system";
-    public static final String CPU_IOWAIT = "cpu.iowait";
-    public static final String CPU_IRQ = "cpu.irq";
-    public static final String CPU_SOFTIRQ = "cpu.softirq";
-    public static final String CPU_STEAL = "cpu.steal";
-    public static final String CPU_IDLE = "cpu.idle";
+    public static final String CPU_USER = org.incidentworkbench.sample.source.StatSource.CPU_USER;
+    public static final String CPU_NICE = org.incidentworkbench.sample.source.StatSource.CPU_NICE;
+    public static final String CPU_SYSTEM = org.incidentworkbench.sample.source.StatSource.CPU_SYSTEM;
+    public static final String CPU_IOWAIT = org.incidentworkbench.sample.source.StatSource.CPU_IOWAIT;
+    public static final String CPU_IRQ = org.incidentworkbench.sample.source.StatSource.CPU_IRQ;
+    public static final String CPU_SOFTIRQ = org.incidentworkbench.sample.source.StatSource.CPU_SOFTIRQ;
+    public static final String CPU_STEAL = org.incidentworkbench.sample.source.StatSource.CPU_STEAL;
+    public static final String CPU_IDLE = org.incidentworkbench.sample.source.StatSource.CPU_IDLE;
     /** Context switches per second (ctxt of /proc/stat). */
-    public static final String CTXT_PER_S = "ctxt.per_s";
+    public static final String CTXT_PER_S = org.incidentworkbench.sample.source.StatSource.CTXT_PER_S;
 
     /** Load averages (gauges, runnable plus uninterruptible tasks). */
-    public static final String LOAD_1 = "load.1";
-    public static final String LOAD_5 = "load.5";
-    public static final String LOAD_15 = "load.15";
+    public static final String LOAD_1 = org.incidentworkbench.sample.source.LoadavgSource.LOAD_1;
+    public static final String LOAD_5 = org.incidentworkbench.sample.source.LoadavgSource.LOAD_5;
+    public static final String LOAD_15 = org.incidentworkbench.sample.source.LoadavgSource.LOAD_15;
     /** Tasks running and blocked on I/O (gauges, procs_running and procs_blocked of /proc/stat). */
-    public static final String PROCS_RUNNING = "procs.running";
-    public static final String PROCS_BLOCKED = "procs.blocked";
+    public static final String PROCS_RUNNING = org.incidentworkbench.sample.source.StatSource.PROCS_RUNNING;
+    public static final String PROCS_BLOCKED = org.incidentworkbench.sample.source.StatSource.PROCS_BLOCKED;
 
     /** Memory in bytes (gauges): used = total - available, as procps-ng 4 {@code free} computes it. */
-    public static final String MEMORY_TOTAL = "memory.total";
-    public static final String MEMORY_AVAILABLE = "memory.available";
-    public static final String MEMORY_USED = "memory.used";
+    public static final String MEMORY_TOTAL = org.incidentworkbench.sample.source.MeminfoSource.MEMORY_TOTAL;
+    public static final String MEMORY_AVAILABLE = org.incidentworkbench.sample.source.MeminfoSource.MEMORY_AVAILABLE;
+    public static final String MEMORY_USED = org.incidentworkbench.sample.source.MeminfoSource.MEMORY_USED;
     /** Page cache (Cached). */
-    public static final String MEMORY_CACHED = "memory.cached";
+    public static final String MEMORY_CACHED = org.incidentworkbench.sample.source.MeminfoSource.MEMORY_CACHED;
     /** Completely unused memory (MemFree). */
-    public static final String MEMORY_FREE = "memory.free";
+    public static final String MEMORY_FREE = org.incidentworkbench.sample.source.MeminfoSource.MEMORY_FREE;
     /** Swap space, bytes (SwapTotal). */
-    public static final String SWAP_TOTAL = "swap.total";
+    public static final String SWAP_TOTAL = org.incidentworkbench.sample.source.MeminfoSource.SWAP_TOTAL;
     /** Swap in use, bytes (SwapTotal - SwapFree). */
-    public static final String SWAP_USED = "swap.used";
+    public static final String SWAP_USED = org.incidentworkbench.sample.source.MeminfoSource.SWAP_USED;
     /** Pages swapped in and out per second (pswpin/pswpout of /proc/vmstat). */
-    public static final String SWAP_IN_PER_S = "swap.in_per_s";
-    public static final String SWAP_OUT_PER_S = "swap.out_per_s";
+    public static final String SWAP_IN_PER_S = org.incidentworkbench.sample.source.VmstatSource.SWAP_IN_PER_S;
+    public static final String SWAP_OUT_PER_S = org.incidentworkbench.sample.source.VmstatSource.SWAP_OUT_PER_S;
 
     // Block devices, label "device": whole disks, dm-* and md* (partitions, loop and ram skipped)
-    public static final String DISK_READS_PER_S = "disk.reads_per_s";
-    public static final String DISK_WRITES_PER_S = "disk.writes_per_s";
-    public static final String DISK_READ_BYTES_PER_S = "disk.read_bytes_per_s";
-    public static final String DISK_WRITE_BYTES_PER_S = "disk.write_bytes_per_s";
+    public static final String DISK_READS_PER_S = org.incidentworkbench.sample.source.DiskstatsSource.DISK_READS_PER_S;
+    public static final String DISK_WRITES_PER_S = org.incidentworkbench.sample.source.DiskstatsSource.DISK_WRITES_PER_S;
+    public static final String DISK_READ_BYTES_PER_S = org.incidentworkbench.sample.source.DiskstatsSource.DISK_READ_BYTES_PER_S;
+    public static final String DISK_WRITE_BYTES_PER_S = org.incidentworkbench.sample.source.DiskstatsSource.DISK_WRITE_BYTES_PER_S;
     /** Mean time per completed I/O in the step, milliseconds (iostat's await); 0 when no I/O completed. */
-    public static final String DISK_AWAIT_MS = "disk.await_ms";
+    public static final String DISK_AWAIT_MS = org.incidentworkbench.sample.source.DiskstatsSource.DISK_AWAIT_MS;
     /** Percent of the step the device had I/O in flight (iostat's %util), at most 100. */
-    public static final String DISK_UTIL = "disk.util";
+    public static final String DISK_UTIL = org.incidentworkbench.sample.source.DiskstatsSource.DISK_UTIL;
 
     // Network interfaces, label "iface": per second
-    public static final String NET_RX_BYTES = "net.rx_bytes";
-    public static final String NET_TX_BYTES = "net.tx_bytes";
-    public static final String NET_RX_PACKETS = "net.rx_packets";
-    public static final String NET_TX_PACKETS = "net.tx_packets";
-    public static final String NET_RX_ERRORS = "net.rx_errors";
-    public static final String NET_TX_ERRORS = "net.tx_errors";
-    public static final String NET_RX_DROPS = "net.rx_drops";
-    public static final String NET_TX_DROPS = "net.tx_drops";
+    public static final String NET_RX_BYTES = org.incidentworkbench.sample.source.NetDevSource.NET_RX_BYTES;
+    public static final String NET_TX_BYTES = org.incidentworkbench.sample.source.NetDevSource.NET_TX_BYTES;
+    public static final String NET_RX_PACKETS = org.incidentworkbench.sample.source.NetDevSource.NET_RX_PACKETS;
+    public static final String NET_TX_PACKETS = org.incidentworkbench.sample.source.NetDevSource.NET_TX_PACKETS;
+    public static final String NET_RX_ERRORS = org.incidentworkbench.sample.source.NetDevSource.NET_RX_ERRORS;
+    public static final String NET_TX_ERRORS = org.incidentworkbench.sample.source.NetDevSource.NET_TX_ERRORS;
+    public static final String NET_RX_DROPS = org.incidentworkbench.sample.source.NetDevSource.NET_RX_DROPS;
+    public static final String NET_TX_DROPS = org.incidentworkbench.sample.source.NetDevSource.NET_TX_DROPS;
 
     // Filesystems, label "mount": percent (gauges, from df -Pk and df -Pi)
-    public static final String FS_USED_PCT = "fs.used_pct";
-    public static final String FS_INODES_USED_PCT = "fs.inodes_used_pct";
+    public static final String FS_USED_PCT = org.incidentworkbench.sample.source.DfSource.FS_USED_PCT;
+    public static final String FS_INODES_USED_PCT = org.incidentworkbench.sample.source.DfSource.FS_INODES_USED_PCT;
     /** Space used and filesystem size, bytes (df -Pk's Used and 1024-blocks times 1024). */
-    public static final String FS_USED_BYTES = "fs.used_bytes";
-    public static final String FS_SIZE_BYTES = "fs.size_bytes";
+    public static final String FS_USED_BYTES = org.incidentworkbench.sample.source.DfSource.FS_USED_BYTES;
+    public static final String FS_SIZE_BYTES = org.incidentworkbench.sample.source.DfSource.FS_SIZE_BYTES;
 
-    /** Every name above, for catalogue checks. */
-    public static final List<String> ALL = List.of(
-            CPU_USER, CPU_NICE, CPU_SYSTEM, CPU_IOWAIT, CPU_IRQ, CPU_SOFTIRQ, CPU_STEAL, CPU_IDLE, CTXT_PER_S,
-            LOAD_1, LOAD_5, LOAD_15, PROCS_RUNNING, PROCS_BLOCKED,
-            MEMORY_TOTAL, MEMORY_AVAILABLE, MEMORY_USED, MEMORY_CACHED, MEMORY_FREE, SWAP_TOTAL, SWAP_USED, SWAP_IN_PER_S, SWAP_OUT_PER_S,
-            DISK_READS_PER_S, DISK_WRITES_PER_S, DISK_READ_BYTES_PER_S, DISK_WRITE_BYTES_PER_S, DISK_AWAIT_MS, DISK_UTIL,
-            NET_RX_BYTES, NET_TX_BYTES, NET_RX_PACKETS, NET_TX_PACKETS, NET_RX_ERRORS, NET_TX_ERRORS, NET_RX_DROPS,
-            NET_TX_DROPS, FS_USED_PCT, FS_INODES_USED_PCT, FS_USED_BYTES, FS_SIZE_BYTES);
+    /** Every catalogued metric, in source order. */
+    public static List<SampledMetric> all() {
+        return ProcSources.metrics();
+    }
+
+    /** Every catalogued name, in source order. */
+    public static List<String> names() {
+        return all().stream().map(SampledMetric::name).toList();
+    }
+
+    public static Optional<SampledMetric> find(String name) {
+        return ProcSources.metric(name);
+    }
+
+    /** The unit of {@code name}, or {@code ""} when it is not catalogued. */
+    public static String unit(String name) {
+        return find(name).map(SampledMetric::unit).orElse("");
+    }
+
+    /** The resolution of {@code name} in decimals, or -1 (kept exactly) when it is not catalogued. */
+    public static int decimals(String name) {
+        return find(name).map(SampledMetric::decimals).orElse(-1);
+    }
 
     private SampleMetrics() {
     }

@@ -5,10 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import org.incidentworkbench.sample.source.ProcSource;
+import org.incidentworkbench.sample.source.ProcSources;
+import org.incidentworkbench.sample.source.ShellPart;
 
 /**
- * The remote half of the sampler: a small POSIX {@code sh} loop (resource {@code sampler.sh}) that
+ * The remote half of the sampler: a small POSIX {@code sh} loop (template {@code sampler.sh}, completed from the
+ * registered sources' {@link ShellPart}s: files, bash filters, setup, commands every Nth frame) that
  * runs on one long-lived exec channel per host and prints a framed snapshot of {@code /proc} every
  * interval, until its output channel closes. Nothing is installed on the server and nothing is written
  * there; it needs a POSIX shell, {@code /proc}, and {@code df}.
@@ -56,7 +62,7 @@ public final class SamplerScript {
     /** Shortest interval; sub-second intervals are for tests and need bash or GNU sleep. */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
-    private static final String BODY = load();
+    private static final String BODY = assemble(load(), ProcSources.ALL);
 
     private SamplerScript() {
     }
@@ -119,6 +125,31 @@ public final class SamplerScript {
     private static String compact(String script) {
         return script.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The loop for {@code sources}: the template's {@code @FILES@}, {@code @SETUP@}, {@code @FILTERS@} and
+     * {@code @EVERY_NTH@} lines filled from each source's {@link ShellPart}, in source order.
+     */
+    static String assemble(String template, List<ProcSource<?>> sources) {
+        StringJoiner files = new StringJoiner(" ");
+        StringJoiner setup = new StringJoiner("\n");
+        StringJoiner filters = new StringJoiner("\n");
+        StringJoiner everyNth = new StringJoiner("\n");
+        for (ProcSource<?> source : sources) {
+            ShellPart part = source.shell();
+            part.files().forEach(files::add);
+            if (!part.setup().isBlank()) {
+                setup.add(part.setup().strip());
+            }
+            if (!part.bashFilter().isBlank()) {
+                filters.add(part.bashFilter().strip());
+            }
+            part.everyNth().forEach((section, command) ->
+                    everyNth.add("b=\"$b$nl$nl==> " + section + " <==$nl$(" + command + ")\""));
+        }
+        return template.replace("@FILES@", files.toString()).replace("@SETUP@", setup.toString())
+                .replace("@FILTERS@", filters.toString()).replace("@EVERY_NTH@", everyNth.length() == 0 ? ":" : everyNth.toString());
     }
 
     private static String load() {

@@ -1,19 +1,17 @@
 # Incident Workbench metric sampler: prints one framed snapshot of /proc every interval until
 # its output channel closes. Arguments: $1 interval in seconds, $2 run df every Nth frame.
 # Frame format and costs: see SamplerScript.java. Read-only: it writes nothing but stdout.
+# A template: SamplerScript fills the @...@ lines from the registered sources (sample.source.ProcSources).
 LC_ALL=C; export LC_ALL
 trap 'exit 0' HUP PIPE TERM INT
 iv=${1:-1}; de=${2:-10}
-F='/proc/uptime /proc/stat /proc/meminfo /proc/loadavg /proc/vmstat /proc/diskstats /proc/net/dev'
-L=; df -Pkl / >/dev/null 2>&1 && L=l
+# the sources' files that exist and read here (an older kernel has no /proc/pressure): builtins only
+F=; for f in @FILES@; do { read -r _ < "$f"; } 2>/dev/null && F="$F $f"; done
 pg=$(getconf PAGESIZE 2>/dev/null) || pg=4096
 nl='
 '
-# adjacent lines kept from /proc/stat, /proc/meminfo and /proc/vmstat (bash only, see below)
-rstat="$nl(ctxt [^$nl]*${nl}btime [^$nl]*$nl)processes [^$nl]*$nl(procs_running [^$nl]*${nl}procs_blocked [^$nl]*$nl)"
-rmem="^(MemTotal:[^$nl]*${nl}MemFree:[^$nl]*${nl}MemAvailable:[^$nl]*${nl}Buffers:[^$nl]*${nl}Cached:[^$nl]*$nl)"
-rswap="$nl(SwapTotal:[^$nl]*${nl}SwapFree:[^$nl]*$nl)"
-rvm="$nl(pswpin [^$nl]*${nl}pswpout [^$nl]*$nl)"
+# the sources' setup: the regular expressions of the bash filters below, feature checks
+@SETUP@
 sh=sh; wait=sleep
 if [ -n "${BASH_VERSION:-}" ] && eval 'exec 3<> <(:)' 2>/dev/null; then sh=bash; wait=read; fi
 clock=s
@@ -33,13 +31,7 @@ while :; do
       # as the fallback when a kernel orders them differently.
       keep=; filt=1
       case $f in
-        /proc/stat) s=${c%%"$nl"*}$nl
-          if [[ $c =~ $rstat ]]; then s=$s${BASH_REMATCH[1]}${BASH_REMATCH[2]}; else keep='ctxt btime procs_running procs_blocked'; fi ;;
-        /proc/meminfo) s=
-          if [[ $c =~ $rmem ]]; then s=${BASH_REMATCH[1]}; [[ $c =~ $rswap ]] && s=$s${BASH_REMATCH[1]} || { s=; keep=all; }; else keep=all; fi
-          [ "$keep" = all ] && keep='MemTotal: MemFree: MemAvailable: Buffers: Cached: SwapTotal: SwapFree:' ;;
-        /proc/vmstat) s=
-          if [[ $c =~ $rvm ]]; then s=${BASH_REMATCH[1]}; else keep='pswpin pswpout'; fi ;;
+        @FILTERS@
         *) filt= ;;
       esac
       for k in $keep; do re="$nl($k +[0-9]+[^$nl]*$nl)"; [[ $nl$c =~ $re ]] && s=$s${BASH_REMATCH[1]}; done
@@ -52,7 +44,7 @@ while :; do
     b=$(head -n 100000 $F 2>/dev/null)
   fi
   if [ $((n % de)) -eq 0 ]; then
-    b="$b$nl$nl==> df -Pk <==$nl$(df -Pk$L 2>/dev/null)$nl$nl==> df -Pi <==$nl$(df -Pi$L 2>/dev/null)"
+    @EVERY_NTH@
   fi
   printf '#iw-frame %s %s\n%s\n#iw-end %s %s\n' "$n" "$t" "$b" "$n" "${#b}" || exit 0
   n=$((n+1))

@@ -12,12 +12,18 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import org.incidentworkbench.sample.ProcSnapshot.CpuTimes;
-import org.incidentworkbench.sample.ProcSnapshot.DiskCounters;
-import org.incidentworkbench.sample.ProcSnapshot.NetCounters;
+import org.incidentworkbench.sample.source.StatSource.CpuTimes;
+import org.incidentworkbench.sample.source.DiskstatsSource.DiskCounters;
+import org.incidentworkbench.sample.source.NetDevSource.NetCounters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.incidentworkbench.sample.source.ProcSources;
+import org.incidentworkbench.sample.source.ProcSource;
+import org.incidentworkbench.sample.source.StatSource;
+import org.incidentworkbench.sample.source.MeminfoSource;
+import org.incidentworkbench.sample.source.LoadavgSource;
+import org.incidentworkbench.sample.source.VmstatSource;
 
 class RateCalculatorTest {
 
@@ -117,10 +123,16 @@ class RateCalculatorTest {
 
     static ProcSnapshot snapshot(double uptime, long ctxt, CpuTimes cpu, List<DiskCounters> disks, List<NetCounters> nets) {
         long micros = 1_795_591_000_000_000L + Math.round(uptime * 1e6);
-        return new ProcSnapshot((long) uptime, micros, OptionalDouble.of(uptime), OptionalLong.of(1_795_591_000L), Optional.of(cpu),
-                OptionalLong.of(ctxt), OptionalLong.of(1), OptionalLong.of(0), Optional.of(new ProcSnapshot.LoadAverage(0.5, 0.4, 0.3)),
-                Optional.of(new ProcSnapshot.MemoryInfo(8L << 30, 1L << 30, 4L << 30, 2L << 30, 0, 0, false)),
-                OptionalLong.of(2), OptionalLong.of(uptime > 11 ? 8 : 5), 4096, disks, nets, Optional.empty(), List.of());
+        Map<ProcSource<?>, Object> r = new java.util.HashMap<>();
+        r.put(ProcSources.UPTIME, uptime);
+        r.put(ProcSources.STAT, new StatSource.Reading(Optional.of(cpu), OptionalLong.of(ctxt), OptionalLong.of(1_795_591_000L),
+                OptionalLong.of(1), OptionalLong.of(0)));
+        r.put(ProcSources.LOADAVG, new LoadavgSource.LoadAverage(0.5, 0.4, 0.3));
+        r.put(ProcSources.MEMINFO, new MeminfoSource.MemoryInfo(8L << 30, 1L << 30, 4L << 30, 2L << 30, 0, 0, false));
+        r.put(ProcSources.VMSTAT, new VmstatSource.Reading(OptionalLong.of(2), OptionalLong.of(uptime > 11 ? 8 : 5)));
+        r.put(ProcSources.DISKSTATS, disks);
+        r.put(ProcSources.NET_DEV, nets);
+        return new ProcSnapshot((long) uptime, micros, 4096, r, List.of());
     }
 
     static Map<String, Double> byName(List<MetricSample> points) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.incidentworkbench.sample.source.ProcSources;
 
 /** Runs the real loop on this machine, as sshd would run it, and reads its frames. */
 class SamplerScriptTest {
@@ -76,8 +77,8 @@ class SamplerScriptTest {
             assertEquals(List.of(), s.warnings());
             snapshots.add(s);
         }
-        assertTrue(snapshots.get(0).filesystems().isPresent() && snapshots.get(1).filesystems().isEmpty()
-                && snapshots.get(2).filesystems().isPresent());
+        assertTrue(snapshots.get(0).get(ProcSources.DF).isPresent() && snapshots.get(1).get(ProcSources.DF).isEmpty()
+                && snapshots.get(2).get(ProcSources.DF).isPresent());
         for (int i = 1; i < snapshots.size(); i++) {
             StreamContinuity.Verdict v = StreamContinuity.between(snapshots.get(i - 1), snapshots.get(i), Duration.ofMillis(200));
             assertTrue(v instanceof StreamContinuity.Verdict.Continuous, v.toString());

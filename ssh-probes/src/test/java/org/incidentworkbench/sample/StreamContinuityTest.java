@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import org.incidentworkbench.sample.ProcSnapshot.CpuTimes;
+import org.incidentworkbench.sample.source.StatSource.CpuTimes;
 import org.junit.jupiter.api.Test;
+import org.incidentworkbench.sample.source.ProcSources;
+import org.incidentworkbench.sample.source.ProcSource;
+import org.incidentworkbench.sample.source.StatSource;
 
 class StreamContinuityTest {
 
@@ -46,11 +49,12 @@ class StreamContinuityTest {
     }
 
     private ProcSnapshot later(double uptimeDelta, double wallDelta, long btimeDelta) {
-        return new ProcSnapshot(before.sequence() + 1, before.serverTimeMicros() + Math.round(wallDelta * 1e6),
-                java.util.OptionalDouble.of(before.uptimeSeconds().getAsDouble() + uptimeDelta),
-                OptionalLong.of(before.bootTimeSeconds().getAsLong() + btimeDelta), before.cpu(), before.contextSwitches(),
-                before.procsRunning(), before.procsBlocked(), before.load(), before.memory(), before.swapInPages(),
-                before.swapOutPages(), 4096, List.of(), List.of(), java.util.Optional.empty(), List.of());
+        java.util.Map<ProcSource<?>, Object> r = new java.util.HashMap<>(before.readings());
+        r.put(ProcSources.UPTIME, before.uptimeSeconds().getAsDouble() + uptimeDelta);
+        StatSource.Reading stat = before.get(ProcSources.STAT).orElseThrow();
+        r.put(ProcSources.STAT, new StatSource.Reading(stat.cpu(), stat.contextSwitches(),
+                OptionalLong.of(stat.bootTime().getAsLong() + btimeDelta), stat.procsRunning(), stat.procsBlocked()));
+        return new ProcSnapshot(before.sequence() + 1, before.serverTimeMicros() + Math.round(wallDelta * 1e6), 4096, r, List.of());
     }
 
     private static void assertReason(StreamContinuity.Verdict verdict, String expected) {

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 
 /**
  * Names one series: a metric of one host, with labels such as {@code device=sda} or {@code mount=/var}.
- * Metric names and units come from {@link Metrics}. Labels are kept sorted, so two keys with the same
+ * Metric names and units come from the sampler's catalogue (module ssh-probes, {@code SampleMetrics}). Labels are kept sorted, so two keys with the same
  * labels are equal whatever order they were given in.
  *
- * <pre>{@code SeriesKey.of("web-1", Metrics.DISK_UTIL, "device", "sda")}</pre>
+ * <pre>{@code SeriesKey.of("web-1", "disk.util", "device", "sda")}</pre>
  *
  * <p>Immutable and thread-safe. {@link #toString()} prints the selector form
  * {@code disk.util{host=web-1,device=sda}}, which {@link Selector#parse} reads back.

@@ -20,12 +20,15 @@ import java.util.Objects;
  * @param clock             the time source for retention and for closing windows (tests pass a fixed clock)
  * @param blockCacheBuckets how many decoded rollup buckets queries keep in memory (about 40 bytes each), so a
  *                          chart that refreshes every few seconds decodes only what changed; 0 turns it off
+ * @param resolution        decimals per metric name: appended values are rounded to them ({@link MetricResolution});
+ *                          the application supplies the sampler's catalogue, the default keeps values exactly
  */
 public record StoreConfig(Duration rawRetention, Duration minuteRetention, Duration hourRetention, Duration chunkWindow,
-                          Duration lateness, Duration flushInterval, Clock clock, long blockCacheBuckets) {
+                          Duration lateness, Duration flushInterval, Clock clock, long blockCacheBuckets, MetricResolution resolution) {
 
     public StoreConfig {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(resolution, "resolution");
         requirePositive("rawRetention", rawRetention);
         requirePositive("minuteRetention", minuteRetention);
         requirePositive("hourRetention", hourRetention);
@@ -43,31 +46,37 @@ public record StoreConfig(Duration rawRetention, Duration minuteRetention, Durat
 
     public static StoreConfig defaults() {
         return new StoreConfig(Duration.ofDays(14), Duration.ofDays(90), Duration.ofDays(730), Duration.ofHours(2),
-                Duration.ofMinutes(1), Duration.ofSeconds(1), Clock.systemUTC(), 2_000_000);
+                Duration.ofMinutes(1), Duration.ofSeconds(1), Clock.systemUTC(), 2_000_000, MetricResolution.EXACT);
     }
 
     public StoreConfig withRetention(Duration raw, Duration minute, Duration hour) {
-        return new StoreConfig(raw, minute, hour, chunkWindow, lateness, flushInterval, clock, blockCacheBuckets);
+        return new StoreConfig(raw, minute, hour, chunkWindow, lateness, flushInterval, clock, blockCacheBuckets, resolution);
     }
 
     public StoreConfig withChunkWindow(Duration window) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, window, lateness, flushInterval, clock, blockCacheBuckets);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, window, lateness, flushInterval, clock, blockCacheBuckets, resolution);
     }
 
     public StoreConfig withLateness(Duration late) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, late, flushInterval, clock, blockCacheBuckets);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, late, flushInterval, clock, blockCacheBuckets, resolution);
     }
 
     public StoreConfig withFlushInterval(Duration interval) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, interval, clock, blockCacheBuckets);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, interval, clock, blockCacheBuckets, resolution);
     }
 
     public StoreConfig withClock(Clock c) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, c, blockCacheBuckets);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, c, blockCacheBuckets, resolution);
     }
 
     public StoreConfig withBlockCache(long buckets) {
-        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, clock, buckets);
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, clock, buckets, resolution);
+    }
+
+    /** This configuration rounding each metric's values to {@code r}'s decimals on append. */
+    public StoreConfig withResolution(MetricResolution r) {
+        return new StoreConfig(rawRetention, minuteRetention, hourRetention, chunkWindow, lateness, flushInterval, clock,
+                blockCacheBuckets, r);
     }
 
     private static void requirePositive(String name, Duration d) {

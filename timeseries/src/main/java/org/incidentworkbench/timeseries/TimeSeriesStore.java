@@ -13,7 +13,7 @@ import org.incidentworkbench.timeseries.store.TieredStore;
  *
  * <pre>{@code
  * try (TimeSeriesStore store = TimeSeriesStore.open(TimeSeriesStore.defaultPath())) {
- *     store.append(SeriesKey.of("web-1", Metrics.DISK_UTIL, "device", "sda"), now, 87.5);
+ *     store.append(SeriesKey.of("web-1", "disk.util", "device", "sda"), now, 87.5);
  *     QueryResult r = store.query(Selector.parse("disk.util{host=web-*}"), now - 3_600_000, now, 800);
  * }
  * }</pre>
@@ -45,7 +45,7 @@ public interface TimeSeriesStore extends AutoCloseable {
         return base.resolve("incident-workbench").resolve("metrics.mv.db");
     }
 
-    /** Appends one point. Catalogued metrics are rounded to their resolution ({@link Metrics#round}). */
+    /** Appends one point, rounded to its metric's resolution ({@link StoreConfig#resolution()}). */
     void append(SeriesKey key, long timestampMillis, double value);
 
     /** Appends many points at once (cheaper per point than {@link #append}). */

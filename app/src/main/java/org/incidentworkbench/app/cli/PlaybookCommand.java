@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.incidentworkbench.app.AppInfo;
+import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.app.services.IncidentRecording;
 import org.incidentworkbench.app.services.IncidentService;
 import org.incidentworkbench.app.services.MetricSliceSource;
@@ -475,7 +476,7 @@ public final class PlaybookCommand implements Command {
                 if (!Files.exists(db.get())) {
                     throw new UsageException("there is no metrics store " + db.get() + "; give --db FILE or --no-metrics.");
                 }
-                try (TimeSeriesStore store = TimeSeriesStore.open(db.get())) {
+                try (TimeSeriesStore store = MetricStores.open(db.get())) {
                     sealed = service.closeAndSeal(r, closing, new StoreMetricSlices(store), List.of());
                 }
             } else {

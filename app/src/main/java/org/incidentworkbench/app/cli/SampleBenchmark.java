@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.app.services.SamplingService;
 import org.incidentworkbench.json.Json;
 import org.incidentworkbench.sample.FrameDecoder;
@@ -274,7 +275,7 @@ final class SampleBenchmark implements Benchmark {
         Duration interval = Duration.ofSeconds(1);
         ObjectNode result = Json.mapper().createObjectNode();
         try (FrameReplayTransport transport = new FrameReplayTransport(recording, interval, uptime0);
-             TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("bench.mv.db"));
+             TimeSeriesStore store = MetricStores.open(dir.resolve("bench.mv.db"));
              SamplingService sampling = SamplingService.start(store, transport, SamplerConfig.of(interval))) {
             for (int i = 0; i < hosts; i++) {
                 sampling.start(HostSpec.of("replay-" + i, Optional.empty(), "replay-" + i, 22));

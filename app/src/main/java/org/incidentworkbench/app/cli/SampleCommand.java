@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.app.services.SamplingService;
 import org.incidentworkbench.sample.HostStatus;
 import org.incidentworkbench.sample.SamplerConfig;
@@ -86,7 +87,7 @@ public final class SampleCommand implements Command {
         }, "workbench-sample-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         List<HostStatus> last;
-        try (TimeSeriesStore store = TimeSeriesStore.open(options.db());
+        try (TimeSeriesStore store = MetricStores.open(options.db());
              SamplingService sampling = SamplingService.start(store, transport, config)) {
             err.println("Sampling " + hosts.size() + " host" + (hosts.size() == 1 ? "" : "s") + " every "
                     + seconds(options.interval()) + " into " + options.db()

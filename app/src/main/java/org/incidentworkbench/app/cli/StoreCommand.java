@@ -13,8 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.json.Json;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.Selector;
 import org.incidentworkbench.timeseries.SeriesData;
@@ -79,7 +80,7 @@ public final class StoreCommand implements Command {
                     if (o.has("--json")) {
                         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(keys));
                     } else {
-                        keys.forEach(k -> out.println(k + (Metrics.unit(k.metric()).isEmpty() ? "" : "  [" + Metrics.unit(k.metric()) + "]")));
+                        keys.forEach(k -> out.println(k + (SampleMetrics.unit(k.metric()).isEmpty() ? "" : "  [" + SampleMetrics.unit(k.metric()) + "]")));
                         err.println(keys.size() + " series.");
                     }
                 }
@@ -138,7 +139,7 @@ public final class StoreCommand implements Command {
                 }
                 java.util.Optional<java.time.Duration> keep = o.has("--retention")
                         ? java.util.Optional.of(retention(o.value("--retention", ""))) : java.util.Optional.empty();
-                try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
+                try (TimeSeriesStore store = MetricStores.open(db)) {
                     keep.ifPresent(store::keepAtLeast);
                     MetricsExchange.ImportResult r = MetricsExchange.importFile(store, file);
                     store.flush();
@@ -181,7 +182,7 @@ public final class StoreCommand implements Command {
             throw new UsageException("there is no metrics store at " + db + ". Record some with 'workbench sample', import"
                     + " a file with 'workbench store import', or name another file with --db.");
         }
-        return TimeSeriesStore.open(db);
+        return MetricStores.open(db);
     }
 
     /** The positional selector, or every series with {@code --all}; one of the two. */
@@ -249,7 +250,7 @@ public final class StoreCommand implements Command {
 
     private static void table(QueryResult r, PrintStream out) {
         for (SeriesData d : r.series()) {
-            String unit = Metrics.unit(d.key().metric());
+            String unit = SampleMetrics.unit(d.key().metric());
             out.println(d.key() + "  tier " + d.tier() + ", " + d.size() + " buckets" + (unit.isEmpty() ? "" : ", unit " + unit));
             out.printf("  %-24s %14s %14s %14s %7s%n", "time (UTC)", "avg", "min", "max", "count");
             for (int i = 0; i < d.size(); i++) {
@@ -279,7 +280,7 @@ public final class StoreCommand implements Command {
             s.put("host", d.key().host());
             s.put("metric", d.key().metric());
             s.set("labels", Json.mapper().valueToTree(d.key().labels()));
-            s.put("unit", Metrics.unit(d.key().metric()));
+            s.put("unit", SampleMetrics.unit(d.key().metric()));
             s.put("tier", d.tier());
             ArrayNode pts = s.putArray("buckets");
             for (int i = 0; i < d.size(); i++) {

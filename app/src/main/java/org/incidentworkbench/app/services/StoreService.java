@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.Selector;
 import org.incidentworkbench.timeseries.SeriesData;
@@ -45,7 +45,7 @@ public final class StoreService implements AutoCloseable {
     }
 
     public static StoreService open(Path dbFile) {
-        return new StoreService(TimeSeriesStore.open(dbFile));
+        return new StoreService(MetricStores.open(dbFile));
     }
 
     public TimeSeriesStore store() {
@@ -81,7 +81,7 @@ public final class StoreService implements AutoCloseable {
     }
 
     /** Metrics with a limit worth forecasting, and the limit: a filesystem or its inodes at 100 %. */
-    private static final Map<String, Double> LIMITS = Map.of(Metrics.FS_USED_PCT, 100.0, Metrics.FS_INODES_USED_PCT, 100.0);
+    private static final Map<String, Double> LIMITS = Map.of(SampleMetrics.FS_USED_PCT, 100.0, SampleMetrics.FS_INODES_USED_PCT, 100.0);
 
     /** The limit a metric is forecast against, if it has one. */
     public static OptionalDouble limit(String metric) {

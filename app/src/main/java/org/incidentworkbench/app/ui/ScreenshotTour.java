@@ -17,7 +17,7 @@ import org.incidentworkbench.app.ui.hosts.HostRow;
 import org.incidentworkbench.app.ui.metrics.RangePreset;
 import org.incidentworkbench.app.ui.metrics.TimeRange;
 import org.incidentworkbench.playbooks.training.TraineeMove;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 
 /**
  * Drives a real window through its main views with real work on this machine (triage of "local",
@@ -62,7 +62,7 @@ public final class ScreenshotTour {
         fx(() -> {
             view.tabs().getSelectionModel().select(2);
             view.metrics().presetProperty().set(RangePreset.LIVE_5M);
-            view.metrics().metricProperty().set(Metrics.CPU_USER);
+            view.metrics().metricProperty().set(SampleMetrics.CPU_USER);
         });
         waitFor(40, "ten seconds of samples", () -> !view.metrics().panels().isEmpty()
                 && view.metrics().panels().get(0).series().stream().anyMatch(s -> s.size() >= 10));
@@ -78,7 +78,7 @@ public final class ScreenshotTour {
         settle();
         shot("metrics");
         fx(() -> view.metrics().overlayProperty().set(false));
-        fx(() -> view.metrics().metricProperty().set(Metrics.MEMORY_AVAILABLE));
+        fx(() -> view.metrics().metricProperty().set(SampleMetrics.MEMORY_AVAILABLE));
         settle();
         shot("metrics-small-multiples");
         fx(view::sampleSelected);

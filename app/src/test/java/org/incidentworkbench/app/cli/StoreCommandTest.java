@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.incidentworkbench.json.Json;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.SeriesKey;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
 import org.junit.jupiter.api.Test;
@@ -102,8 +102,8 @@ class StoreCommandTest {
         try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
             for (int i = 0; i < 120; i++) {
                 long t = NOW.toEpochMilli() - 3_600_000 + i * 30_000L;
-                store.append(SeriesKey.of("web-1", Metrics.DISK_UTIL, "device", "sda"), t, i % 10);
-                store.append(SeriesKey.of("web-2", Metrics.DISK_UTIL, "device", "sda"), t, 50);
+                store.append(SeriesKey.of("web-1", SampleMetrics.DISK_UTIL, "device", "sda"), t, i % 10);
+                store.append(SeriesKey.of("web-2", SampleMetrics.DISK_UTIL, "device", "sda"), t, 50);
             }
         }
         Run info = run("store", "info", "--db", db.toString());

@@ -36,7 +36,7 @@ import org.incidentworkbench.ssh.HostSpec;
 import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.testing.OpenSshTestServer;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -242,7 +242,7 @@ class IncidentLab {
             r.note("The export job's last runs ended with write errors.", "detection");
             r.run("dd if=/dev/zero of=" + mnt + "/write-test bs=1M count=4 status=none; echo exit=$?; rm -f " + mnt + "/write-test");
             Responder.expectFinding(r.triage(), "fs.full");
-            r.chart(Metrics.FS_USED_PCT, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.FS_USED_PCT, Duration.ofMinutes(5));
             r.run("df -h " + mnt);
             String h = r.hypothesis("Old export files are never removed and filled " + mnt);
             String listing = r.run("ls " + mnt + " | wc -l; du -xsh " + mnt + "/* | sort -h | tail -3");
@@ -285,8 +285,8 @@ class IncidentLab {
             Responder r = c.open("API latency up on " + HOST, "SEV-2", "p99 latency of the API on " + HOST + " tripled.");
             r.note("Latency alert fired; the host answers slowly over SSH too.", "detection");
             Responder.expectFinding(r.triage(), "load.per-core");
-            r.chart(Metrics.LOAD_1, Duration.ofMinutes(5));
-            r.chart(Metrics.CPU_USER, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.LOAD_1, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.CPU_USER, Duration.ofMinutes(5));
             String vmstat = r.run("vmstat 1 2");
             double[] cpu = vmstatCpu(vmstat);
             double user = cpu[0];
@@ -311,7 +311,7 @@ class IncidentLab {
             pids.clear();
             r.marker("mitigated");
             Responder.pause(Duration.ofSeconds(20));
-            r.chart(Metrics.CPU_USER, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.CPU_USER, Duration.ofMinutes(5));
             r.triage();
             r.note("The load average falls slowly after the fix; cpu.user shows the change at once.", "went-wrong");
             r.note("ps sorted by CPU with elapsed time told the long-running loops from short jobs.", "went-well");
@@ -357,7 +357,7 @@ class IncidentLab {
             r.note("RSS alert for session-cache.", "detection");
             r.triage();
             String first = r.run("ps -o rss=,etimes=,args= -p " + pid);
-            r.chart(Metrics.MEMORY_USED, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.MEMORY_USED, Duration.ofMinutes(5));
             String h = r.hypothesis("session-cache leaks memory steadily");
             String second = r.run("ps -o rss=,etimes=,args= -p " + pid);
             String growth = growth(first, second);
@@ -371,7 +371,7 @@ class IncidentLab {
             if (!dmesg.contains("Killed process " + leaker + " ")) {
                 throw new IllegalStateException("dmesg shows no OOM kill of session-cache, so this recording is abandoned:\n" + dmesg);
             }
-            r.chart(Metrics.MEMORY_USED, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.MEMORY_USED, Duration.ofMinutes(5));
             r.confirm(h, "its RSS grew " + growth + " until the kernel's OOM killer ended it at its memory cgroup limit (dmesg)");
             r.act("Removed session-cache's cgroup and left the service stopped until the leak is fixed", "rmdir " + cg,
                     "test -d " + cg + " && echo cgroup still there || echo cgroup removed");
@@ -423,7 +423,7 @@ class IncidentLab {
             Responder r = c.open("payment-api: log volume full", "SEV-2", "Disk alert for " + mnt + " on " + HOST + ".");
             r.note("Disk alert: " + mnt + " above 95 %.", "detection");
             Responder.expectFinding(r.triage(), "fs.full");
-            r.chart(Metrics.FS_USED_PCT, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.FS_USED_PCT, Duration.ofMinutes(5));
             r.run("ls -la " + mnt);
             r.run("tail -n 3 " + mnt + "/payment-api.log");
             String h = r.hypothesis("payment-api logs every retry at ERROR and floods its log filesystem");
@@ -480,7 +480,7 @@ class IncidentLab {
             r.note("Health check of inventory-api times out.", "detection");
             Responder.expectFinding(r.triage(), "net.close-wait");
             r.run("ss -tanp state close-wait | head -5");
-            r.chart(Metrics.NET_RX_PACKETS, Duration.ofMinutes(5));
+            r.chart(SampleMetrics.NET_RX_PACKETS, Duration.ofMinutes(5));
             String h = r.hypothesis("inventory-api never closes the connections its clients closed");
             List<String> counts = r.run("ss -tan state close-wait | tail -n +2 | wc -l; " + sockets + "; ls /proc/" + server
                     + "/fd | wc -l").lines().map(String::strip).toList();

@@ -17,7 +17,7 @@ import org.incidentworkbench.app.ui.metrics.TimeSeriesCanvas;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
 import org.incidentworkbench.testing.OpenSshTestServer;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +75,7 @@ class MetricsFlowTest {
         // the Metrics tab (by id: the replay tab has an inner tab of the same name)
         WindowFixture.runFx(() -> fx.view.tabs().getSelectionModel().select(
                 fx.view.tabs().getTabs().stream().filter(t -> "tab-metrics".equals(t.getId())).findFirst().orElseThrow()));
-        WindowFixture.runFx(() -> fx.view.metrics().metricProperty().set(Metrics.CPU_USER));
+        WindowFixture.runFx(() -> fx.view.metrics().metricProperty().set(SampleMetrics.CPU_USER));
         WindowFixture.waitFor(40, "cpu.user of both hosts on one chart", () -> {
             if (fx.view.metrics().panels().isEmpty()) {
                 return false;

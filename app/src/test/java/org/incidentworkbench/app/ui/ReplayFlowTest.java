@@ -21,7 +21,7 @@ import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.playbooks.training.TraineeMove;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.probe.TriageSettings;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.Sample;
 import org.incidentworkbench.timeseries.SeriesKey;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
@@ -52,7 +52,7 @@ class ReplayFlowTest {
             long now = System.currentTimeMillis();
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
-                samples.add(new Sample(SeriesKey.of("local", Metrics.CPU_USER), now - 120_000 + i * 1000L, 20 + i * 0.5));
+                samples.add(new Sample(SeriesKey.of("local", SampleMetrics.CPU_USER), now - 120_000 + i * 1000L, 20 + i * 0.5));
             }
             store.appendAll(samples);
             IncidentRecording r = service.open("local box is slow", "SEV-3", List.of("local"), Optional.empty());
@@ -90,7 +90,7 @@ class ReplayFlowTest {
         WindowFixture.waitFor(5, "the triage visible", () -> vm.latestReports().containsKey("local"));
         assertTrue(vm.events().stream().anyMatch(e -> e instanceof JournalEvent.Note));
         assertFalse(vm.events().stream().anyMatch(e -> e instanceof JournalEvent.IncidentClosed), "the future is not shown");
-        assertFalse(vm.series(Metrics.CPU_USER).isEmpty(), "the recorded metric is charted");
+        assertFalse(vm.series(SampleMetrics.CPU_USER).isEmpty(), "the recorded metric is charted");
         WindowFixture.runFx(() -> vm.seekFraction(1));
         assertTrue(vm.events().stream().anyMatch(e -> e instanceof JournalEvent.IncidentClosed));
         WindowFixture.runFx(() -> vm.seekFraction(0));

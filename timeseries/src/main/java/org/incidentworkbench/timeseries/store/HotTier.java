@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.incidentworkbench.timeseries.Metric;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.timeseries.MetricResolution;
 import org.incidentworkbench.timeseries.SeriesKey;
 
 /**
@@ -30,6 +29,12 @@ final class HotTier {
     private final AtomicLong maxTs = new AtomicLong(Long.MIN_VALUE);
     private WalBuffer wal = new WalBuffer();
     private long nextSeq = 1;
+    private final MetricResolution resolution;
+
+    /** @param resolution each metric's decimals, applied to its values on append */
+    HotTier(MetricResolution resolution) {
+        this.resolution = resolution;
+    }
 
     /** A sealed write-ahead record and the series first seen since the previous one. */
     record Sealed(long seq, WalBuffer wal, List<SeriesBuffer> newSeries) {
@@ -94,7 +99,7 @@ final class HotTier {
 
     /** Adds a point to memory and to the write-ahead buffer; the caller holds {@code gate}'s read lock. */
     void add(SeriesBuffer b, long ts, double value, boolean logged) {
-        double v = b.decimals >= 0 ? Metrics.round(value, b.decimals) : value;
+        double v = b.decimals >= 0 ? MetricResolution.round(value, b.decimals) : value;
         b.add(ts, v);
         if (logged) {
             synchronized (this) {
@@ -124,7 +129,7 @@ final class HotTier {
         int i = 0;
         for (org.incidentworkbench.timeseries.Sample s : samples) {
             SeriesBuffer b = resolve(s.key());
-            double v = b.decimals >= 0 ? Metrics.round(s.value(), b.decimals) : s.value();
+            double v = b.decimals >= 0 ? MetricResolution.round(s.value(), b.decimals) : s.value();
             long ts = s.timestampMillis();
             b.add(ts, v);
             buffers[i] = b;
@@ -220,7 +225,7 @@ final class HotTier {
         return n;
     }
 
-    private static int decimals(SeriesKey key) {
-        return Metrics.find(key.metric()).map(Metric::decimals).orElse(-1);
+    private int decimals(SeriesKey key) {
+        return Math.min(9, resolution.decimals(key.metric()));
     }
 }

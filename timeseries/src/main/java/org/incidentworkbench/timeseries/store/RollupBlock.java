@@ -109,7 +109,7 @@ public record RollupBlock(long[] start, double[] min, double[] max, double[] sum
                                        int size, int decimals) {
         if (decimals >= 0) {
             for (int i = 0; i < size; i++) {
-                sm[i] = org.incidentworkbench.timeseries.Metrics.round(sm[i], decimals);
+                sm[i] = org.incidentworkbench.timeseries.MetricResolution.round(sm[i], decimals);
             }
         }
         return new RollupBlock(Arrays.copyOf(st, size), Arrays.copyOf(mn, size), Arrays.copyOf(mx, size),

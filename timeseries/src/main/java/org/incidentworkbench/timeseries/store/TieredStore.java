@@ -93,7 +93,7 @@ public final class TieredStore implements TimeSeriesStore {
     private final Path file;
     private final StoreConfig config;
     private final long window;
-    private final HotTier hot = new HotTier();
+    private final HotTier hot;
     private final ConnectionPool pool;
     private final RetentionPolicy policy;
     private final Compactor compactor;
@@ -110,6 +110,7 @@ public final class TieredStore implements TimeSeriesStore {
         this.config = config;
         this.window = config.chunkWindow().toMillis();
         this.pool = pool;
+        this.hot = new HotTier(config.resolution());
         this.policy = new RetentionPolicy(config);
         this.compactor = new Compactor(file, config, hot, pool, policy);
         this.retention = new Retention(file, config, pool, policy);

@@ -2,8 +2,9 @@ package org.incidentworkbench.timeseries.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.timeseries.MetricResolution;
 import org.incidentworkbench.timeseries.SeriesKey;
 
 /**
@@ -198,6 +199,58 @@ public final class SyntheticFleet {
         return new HostData(h, ts, v);
     }
 
+    /**
+     * The decimals of the values this fleet generates, per metric (as the sampler's sources have them): a store
+     * filled with this fleet rounds to them, as one filled by the sampler does through the application's wiring.
+     */
+    public static final MetricResolution RESOLUTION = resolution();
+
+    private static MetricResolution resolution() {
+        Map<String, Integer> d = Map.ofEntries(
+                Map.entry("cpu.user", 2),
+                Map.entry("cpu.nice", 2),
+                Map.entry("cpu.system", 2),
+                Map.entry("cpu.iowait", 2),
+                Map.entry("cpu.irq", 2),
+                Map.entry("cpu.softirq", 2),
+                Map.entry("cpu.steal", 2),
+                Map.entry("cpu.idle", 2),
+                Map.entry("load.1", 2),
+                Map.entry("load.5", 2),
+                Map.entry("load.15", 2),
+                Map.entry("procs.running", 0),
+                Map.entry("procs.blocked", 0),
+                Map.entry("ctxt.per_s", 0),
+                Map.entry("memory.total", 0),
+                Map.entry("memory.available", 0),
+                Map.entry("memory.used", 0),
+                Map.entry("memory.cached", 0),
+                Map.entry("memory.free", 0),
+                Map.entry("swap.total", 0),
+                Map.entry("swap.used", 0),
+                Map.entry("swap.in_per_s", 1),
+                Map.entry("swap.out_per_s", 1),
+                Map.entry("disk.reads_per_s", 1),
+                Map.entry("disk.writes_per_s", 1),
+                Map.entry("disk.read_bytes_per_s", 0),
+                Map.entry("disk.write_bytes_per_s", 0),
+                Map.entry("disk.await_ms", 2),
+                Map.entry("disk.util", 2),
+                Map.entry("net.rx_bytes", 0),
+                Map.entry("net.tx_bytes", 0),
+                Map.entry("net.rx_packets", 1),
+                Map.entry("net.tx_packets", 1),
+                Map.entry("net.rx_errors", 1),
+                Map.entry("net.tx_errors", 1),
+                Map.entry("net.rx_drops", 1),
+                Map.entry("net.tx_drops", 1),
+                Map.entry("fs.used_pct", 2),
+                Map.entry("fs.inodes_used_pct", 2),
+                Map.entry("fs.used_bytes", 0),
+                Map.entry("fs.size_bytes", 0));
+        return metric -> d.getOrDefault(metric, -1);
+    }
+
     private static double pct(long part, long total) {
         return total == 0 ? 0 : round2(part * 100.0 / total);
     }
@@ -216,26 +269,26 @@ public final class SyntheticFleet {
 
     private static List<SeriesKey> keysOf(String host) {
         List<SeriesKey> k = new ArrayList<>();
-        for (String m : List.of(Metrics.CPU_USER, Metrics.CPU_NICE, Metrics.CPU_SYSTEM, Metrics.CPU_IOWAIT, Metrics.CPU_IRQ,
-                Metrics.CPU_SOFTIRQ, Metrics.CPU_STEAL, Metrics.CPU_IDLE, Metrics.LOAD_1, Metrics.LOAD_5, Metrics.LOAD_15,
-                Metrics.PROCS_RUNNING, Metrics.PROCS_BLOCKED, Metrics.CTXT_PER_S, Metrics.MEMORY_TOTAL,
-                Metrics.MEMORY_AVAILABLE, Metrics.MEMORY_USED, Metrics.MEMORY_CACHED, Metrics.MEMORY_FREE, Metrics.SWAP_USED,
-                Metrics.SWAP_IN_PER_S, Metrics.SWAP_OUT_PER_S)) {
+        for (String m : List.of("cpu.user", "cpu.nice", "cpu.system", "cpu.iowait", "cpu.irq",
+                "cpu.softirq", "cpu.steal", "cpu.idle", "load.1", "load.5", "load.15",
+                "procs.running", "procs.blocked", "ctxt.per_s", "memory.total",
+                "memory.available", "memory.used", "memory.cached", "memory.free", "swap.used",
+                "swap.in_per_s", "swap.out_per_s")) {
             k.add(SeriesKey.of(host, m));
         }
         for (String dev : List.of("sda", "sdb")) {
-            for (String m : List.of(Metrics.DISK_READS_PER_S, Metrics.DISK_WRITES_PER_S, Metrics.DISK_READ_BYTES_PER_S,
-                    Metrics.DISK_WRITE_BYTES_PER_S, Metrics.DISK_AWAIT_MS, Metrics.DISK_UTIL)) {
-                k.add(SeriesKey.of(host, m, Metrics.DEVICE, dev));
+            for (String m : List.of("disk.reads_per_s", "disk.writes_per_s", "disk.read_bytes_per_s",
+                    "disk.write_bytes_per_s", "disk.await_ms", "disk.util")) {
+                k.add(SeriesKey.of(host, m, "device", dev));
             }
         }
-        for (String m : List.of(Metrics.NET_RX_BYTES, Metrics.NET_TX_BYTES, Metrics.NET_RX_PACKETS, Metrics.NET_TX_PACKETS,
-                Metrics.NET_RX_ERRORS, Metrics.NET_TX_ERRORS, Metrics.NET_RX_DROPS, Metrics.NET_TX_DROPS)) {
-            k.add(SeriesKey.of(host, m, Metrics.IFACE, "eth0"));
+        for (String m : List.of("net.rx_bytes", "net.tx_bytes", "net.rx_packets", "net.tx_packets",
+                "net.rx_errors", "net.tx_errors", "net.rx_drops", "net.tx_drops")) {
+            k.add(SeriesKey.of(host, m, "iface", "eth0"));
         }
         for (String mount : List.of("/", "/var")) {
-            for (String m : List.of(Metrics.FS_USED_PCT, Metrics.FS_INODES_USED_PCT, Metrics.FS_USED_BYTES, Metrics.FS_SIZE_BYTES)) {
-                k.add(SeriesKey.of(host, m, Metrics.MOUNT, mount));
+            for (String m : List.of("fs.used_pct", "fs.inodes_used_pct", "fs.used_bytes", "fs.size_bytes")) {
+                k.add(SeriesKey.of(host, m, "mount", mount));
             }
         }
         if (k.size() != SERIES_PER_HOST) {

@@ -3,7 +3,7 @@ package org.incidentworkbench.timeseries.codec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.timeseries.MetricResolution;
 import org.incidentworkbench.timeseries.synthetic.SyntheticFleet;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class FleetCompressionTest {
                     double[] v = Arrays.copyOfRange(d.values()[s], a, b);
                     String metric = fleet.keys(h).get(s).metric();
                     for (int i = 0; i < n; i++) {
-                        v[i] = Metrics.round(metric, v[i]);
+                        v[i] = MetricResolution.round(v[i], SyntheticFleet.RESOLUTION.decimals(metric));
                     }
                     int len = ValueCodec.encode(v, n).length;
                     // Gorilla: XOR values and a timestamp stream per series

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.incidentworkbench.timeseries.Metrics;
 import org.incidentworkbench.timeseries.Selector;
 import org.incidentworkbench.timeseries.SeriesKey;
 import org.incidentworkbench.timeseries.SeriesPoints;
@@ -22,7 +21,7 @@ class MetricsExchangeTest {
     @TempDir
     Path dir;
 
-    static final SeriesKey SDA = SeriesKey.of("web-1", Metrics.DISK_UTIL, "device", "sda");
+    static final SeriesKey SDA = SeriesKey.of("web-1", "disk.util", "device", "sda");
     static final SeriesKey ODD = SeriesKey.of("db \"main\"", "custom.metric", "path", "/var/lib;x", "mode", "rw");
 
     private void fill(TimeSeriesStore store) {

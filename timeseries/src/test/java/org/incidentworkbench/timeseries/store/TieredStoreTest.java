@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.incidentworkbench.timeseries.Metrics;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.Sample;
 import org.incidentworkbench.timeseries.Selector;
@@ -40,8 +39,8 @@ class TieredStoreTest {
     @Test
     void appendedPointsComeBackFromEveryTierAndAfterReopening() throws Exception {
         Path file = dir.resolve("m.mv.db");
-        SeriesKey web1 = SeriesKey.of("web-1", Metrics.CPU_IOWAIT);
-        SeriesKey web2 = SeriesKey.of("web-2", Metrics.CPU_IOWAIT);
+        SeriesKey web1 = SeriesKey.of("web-1", "cpu.iowait");
+        SeriesKey web2 = SeriesKey.of("web-2", "cpu.iowait");
         List<Sample> samples = new ArrayList<>();
         long end = T0 + Duration.ofDays(2).toMillis();
         for (long t = T0; t < end; t += 10_000) {

@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.incidentworkbench.app.services.StoreService;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.Selector;
 import org.incidentworkbench.timeseries.SeriesData;
@@ -37,7 +37,7 @@ public final class MetricsViewModel {
     private final LongSupplier clock;
     private final ChartAxis axis;
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
-    private final ObjectProperty<String> metric = new SimpleObjectProperty<>(Metrics.CPU_USER);
+    private final ObjectProperty<String> metric = new SimpleObjectProperty<>(SampleMetrics.CPU_USER);
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<RangePreset> preset = new SimpleObjectProperty<>(RangePreset.LIVE_15M);
     private final BooleanProperty overlay = new SimpleBooleanProperty(true);
@@ -55,7 +55,7 @@ public final class MetricsViewModel {
         this.fx = fx;
         this.clock = clock;
         this.axis = new ChartAxis(RangePreset.LIVE_15M.rangeEndingAt(clock.getAsLong()));
-        Metrics.all().forEach(m -> metrics.add(m.name()));
+        SampleMetrics.all().forEach(m -> metrics.add(m.name()));
         metric.addListener(o -> reload());
         hosts.addListener((javafx.collections.ListChangeListener<String>) c -> reload());
         overlay.addListener(o -> reload());
@@ -157,7 +157,7 @@ public final class MetricsViewModel {
                 data.addAll(s.query(Selector.of(m, h), range.fromMillis(), range.toMillis(), budget).series());
             }
         }
-        String unit = Metrics.unit(m);
+        String unit = SampleMetrics.unit(m);
         if (over) {
             List<ChartSeries> series = data.stream().map(MetricsViewModel::toChart).toList();
             return List.of(new ChartPanel(m, unit, series, forecasts(s, m, data)));

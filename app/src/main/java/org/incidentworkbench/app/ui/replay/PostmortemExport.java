@@ -27,7 +27,7 @@ import org.incidentworkbench.playbooks.export.PostmortemExporter;
 import org.incidentworkbench.playbooks.export.Redactor;
 import org.incidentworkbench.playbooks.journal.RedactionList;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 
 /**
  * Writes a bundle's postmortem from the window: the playbooks' Markdown (SRE template, redaction on)
@@ -106,7 +106,7 @@ public final class PostmortemExport {
                 TimeSeriesCanvas c = new TimeSeriesCanvas(new ChartAxis(range), ChartStyle.LIGHT);
                 c.resize(1000, 320);
                 c.setTitle(metric);
-                c.setUnit(Metrics.unit(metric));
+                c.setUnit(SampleMetrics.unit(metric));
                 c.setSeries(series);
                 c.setMarkers(markers);
                 c.layout();

@@ -423,7 +423,7 @@ public final class ReplayView extends BorderPane {
 
     private void drawChart() {
         chart.setTitle(metric.getValue() == null ? "no metrics in this bundle" : metric.getValue());
-        chart.setUnit(metric.getValue() == null ? "" : org.incidentworkbench.timeseries.Metrics.unit(metric.getValue()));
+        chart.setUnit(metric.getValue() == null ? "" : org.incidentworkbench.sample.SampleMetrics.unit(metric.getValue()));
         chart.setSeries(vm.series(metric.getValue()));
     }
 

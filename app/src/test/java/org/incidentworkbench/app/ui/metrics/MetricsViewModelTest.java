@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.Sample;
 import org.incidentworkbench.timeseries.SeriesKey;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
@@ -30,14 +30,14 @@ class MetricsViewModelTest {
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             long t = NOW - 600_000 + i * 1000L;
-            samples.add(new Sample(SeriesKey.of("web-1", Metrics.CPU_USER), t, 10 + (i % 7)));
+            samples.add(new Sample(SeriesKey.of("web-1", SampleMetrics.CPU_USER), t, 10 + (i % 7)));
             // /var on web-1 fills at 3 % a minute: full some ten minutes after NOW
-            samples.add(new Sample(SeriesKey.of("web-1", Metrics.FS_USED_PCT, "mount", "/var"), t, 50 + i * 0.05));
+            samples.add(new Sample(SeriesKey.of("web-1", SampleMetrics.FS_USED_PCT, "mount", "/var"), t, 50 + i * 0.05));
             // web-2 stopped reporting for a minute, and the sampler marked the break with a NaN
             if (i == 300) {
-                samples.add(new Sample(SeriesKey.of("web-2", Metrics.CPU_USER), t, Double.NaN));
+                samples.add(new Sample(SeriesKey.of("web-2", SampleMetrics.CPU_USER), t, Double.NaN));
             } else if (i < 300 || i > 360) {
-                samples.add(new Sample(SeriesKey.of("web-2", Metrics.CPU_USER), t, 80));
+                samples.add(new Sample(SeriesKey.of("web-2", SampleMetrics.CPU_USER), t, 80));
             }
         }
         store.appendAll(samples);
@@ -87,7 +87,7 @@ class MetricsViewModelTest {
     @Test
     void aFillingFilesystemIsForecastAheadOfNowWithItsInterval() {
         MetricsViewModel vm = vm();
-        vm.metricProperty().set(Metrics.FS_USED_PCT);
+        vm.metricProperty().set(SampleMetrics.FS_USED_PCT);
         ChartPanel panel = vm.panels().get(0);
         assertEquals(1, panel.forecasts().size(), vm.statusProperty().get());
         ChartForecast f = panel.forecasts().get(0);
@@ -101,7 +101,7 @@ class MetricsViewModelTest {
     @Test
     void anEmptySelectionSaysWhatToDo() {
         MetricsViewModel vm = vm();
-        vm.metricProperty().set(Metrics.DISK_UTIL);
+        vm.metricProperty().set(SampleMetrics.DISK_UTIL);
         assertTrue(vm.statusProperty().get().startsWith("No data for disk.util yet"), vm.statusProperty().get());
     }
 }
