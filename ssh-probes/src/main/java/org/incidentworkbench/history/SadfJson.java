@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.incidentworkbench.sample.FrameParser;
+import org.incidentworkbench.sample.source.DiskstatsSource;
 import org.incidentworkbench.sample.MetricSample;
 import org.incidentworkbench.sample.SampleMetrics;
 
@@ -244,7 +244,7 @@ public final class SadfJson {
             for (JsonNode d : disks) {
                 String name = d.path("disk-device").asText();
                 String dev = name.startsWith("/dev/") ? name.substring(5) : name;
-                if (dev.isEmpty() || !FrameParser.isReportedDevice(dev)) {
+                if (dev.isEmpty() || !DiskstatsSource.isReportedDevice(dev)) {
                     continue; // partitions, loop, ram, fd, sr: left out as the sampler leaves them out
                 }
                 put(DISK_TRANSFERS_PER_S, t, d.path("tps"), "device", dev);

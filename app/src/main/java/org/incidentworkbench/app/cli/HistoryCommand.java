@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.app.services.SarHistoryService;
 import org.incidentworkbench.history.SarArchives;
 import org.incidentworkbench.ssh.HostSpec;
@@ -81,7 +82,7 @@ public final class HistoryCommand implements Command {
         SarArchives.Request request = new SarArchives.Request(o.days(),
                 o.saDirs().isEmpty() ? SarArchives.DEFAULT_DIRS : o.saDirs());
         List<SarHistoryService.HostHistory> results = new ArrayList<>();
-        try (TimeSeriesStore store = TimeSeriesStore.open(o.db())) {
+        try (TimeSeriesStore store = MetricStores.open(o.db())) {
             SarHistoryService service = new SarHistoryService(transport, store);
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, hosts.size()), r -> {
                 Thread t = new Thread(r, "workbench-history-sar");

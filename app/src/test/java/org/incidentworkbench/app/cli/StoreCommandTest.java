@@ -69,9 +69,9 @@ class StoreCommandTest {
         try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
             for (int i = 0; i < 10; i++) {
                 long t = NOW.toEpochMilli() - 600_000 + i * 60_000L;
-                store.append(SeriesKey.of("web-1", Metrics.DISK_UTIL, "device", "sda"), t, i);
-                store.append(SeriesKey.of("web-1", Metrics.DISK_AWAIT_MS, "device", "sda"), t, 2);
-                store.append(SeriesKey.of("web-1", Metrics.LOAD_1), t, 0.5);
+                store.append(SeriesKey.of("web-1", SampleMetrics.DISK_UTIL, "device", "sda"), t, i);
+                store.append(SeriesKey.of("web-1", SampleMetrics.DISK_AWAIT_MS, "device", "sda"), t, 2);
+                store.append(SeriesKey.of("web-1", SampleMetrics.LOAD_1), t, 0.5);
             }
         }
         Run disks = run("store", "query", "disk.*", "--from", "-1h", "--json", "--db", db.toString());
