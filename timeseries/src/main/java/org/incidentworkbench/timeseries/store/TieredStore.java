@@ -1,18 +1,11 @@
 package org.incidentworkbench.timeseries.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -370,61 +363,7 @@ public final class TieredStore implements TimeSeriesStore {
 
     @Override
     public StoreInfo info() {
-        Sql c = pool.borrow();
-        try (Statement s = c.connection().createStatement()) {
-            long chunkPoints;
-            long chunkBytes;
-            try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(n), 0), COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM chunk")) {
-                rs.next();
-                chunkPoints = rs.getLong(1);
-                chunkBytes = rs.getLong(2);
-            }
-            try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM tsblock")) {
-                rs.next();
-                chunkBytes += rs.getLong(1);
-            }
-            Map<String, Long> rollups = new LinkedHashMap<>();
-            rollups.put("1m", 0L);
-            rollups.put("1h", 0L);
-            try (ResultSet rs = s.executeQuery("SELECT tier, SUM(n) FROM rollup GROUP BY tier")) {
-                while (rs.next()) {
-                    rollups.put(rs.getInt(1) == RollupTier.MINUTE ? "1m" : "1h", rs.getLong(2));
-                }
-            }
-            Optional<Long> first = Optional.empty();
-            try (ResultSet rs = s.executeQuery("SELECT MIN(block_start) FROM rollup WHERE tier = " + RollupTier.HOUR)) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    first = Optional.of(rs.getLong(1));
-                }
-            }
-            long memMin = Long.MAX_VALUE;
-            for (SeriesBuffer b : hot.all()) {
-                memMin = Math.min(memMin, b.minTimestamp());
-            }
-            if (first.isEmpty() && memMin != Long.MAX_VALUE) {
-                first = Optional.of(memMin);
-            }
-            long max = hot.maxTs();
-            try (ResultSet rs = s.executeQuery("SELECT MAX(block_start) FROM rollup WHERE tier = " + RollupTier.MINUTE)) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    max = Math.max(max, rs.getLong(1) + window - 1);
-                }
-            }
-            // without points in memory, the end of the newest compressed window bounds the newest point
-            Optional<Long> last = max == Long.MIN_VALUE ? Optional.empty() : Optional.of(max);
-            long size;
-            try {
-                size = Files.size(file);
-            } catch (IOException e) {
-                size = -1;
-            }
-            return new StoreInfo(file, StoreFile.SCHEMA_VERSION, size, hot.all().size(), hot.points(), chunkPoints,
-                    chunkBytes, rollups, first, last);
-        } catch (SQLException e) {
-            throw failure(file, "reading its summary", e);
-        } finally {
-            pool.release(c);
-        }
+        return StoreSummary.read(file, pool, hot, window);
     }
 
     @Override
