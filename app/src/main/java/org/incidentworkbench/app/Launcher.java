@@ -1,7 +1,11 @@
 package org.incidentworkbench.app;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.incidentworkbench.app.cli.Cli;
+import org.incidentworkbench.app.cli.CliCommand;
 import org.incidentworkbench.app.ui.WorkbenchApp;
 
 /**
@@ -32,7 +36,18 @@ public final class Launcher {
             }
             System.exit(AppInfo.OK);
         }
-        Cli cli = Cli.standard();
-        System.exit(cli.run(Arrays.asList(args), System.out, System.err));
+        System.exit(cli().run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /**
+     * The command line's own commands, then {@code screenshots} (it needs the window), then any command found
+     * on the class path as a {@link CliCommand} service: {@code bench} when {@code ./workbench} runs from a
+     * source checkout with the bench module's jar beside the product's.
+     */
+    static Cli cli() {
+        List<CliCommand> more = new ArrayList<>();
+        more.add(new ScreenshotsCommand());
+        ServiceLoader.load(CliCommand.class).forEach(more::add);
+        return Cli.standard().with(more);
     }
 }

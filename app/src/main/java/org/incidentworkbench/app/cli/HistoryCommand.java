@@ -20,6 +20,10 @@ import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.Transport;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code workbench history sar [OPTIONS] HOST...}: loads the hosts' sysstat archives of the last days into the
@@ -27,39 +31,35 @@ import org.incidentworkbench.timeseries.TimeSeriesStore;
  * line per host on stdout, notes and problems on stderr. Exit 0 when every host gave history, 1 when some
  * gave none (each with the reason and what to do), 2 on usage errors.
  */
-public final class HistoryCommand implements Command {
+@Command(name = "history", synopsisSubcommandLabel = "SOURCE",
+        description = "load history from before the incident: sysstat archives over SSH (sar)")
+public final class HistoryCommand extends CliCommand {
 
     static final int MAX_DAYS = 31;
 
     record SarOptions(int days, Path db, List<String> saDirs, SshArgs ssh, boolean local, List<String> hosts) {
     }
 
-    @Override
-    public String name() {
-        return "history";
-    }
-
-    @Override
-    public String summary() {
-        return "load history from before the incident: sysstat archives over SSH (sar)";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            help(out);
-            return args.isEmpty() ? Cli.USAGE : Cli.OK;
-        }
-        String sub = args.get(0);
-        List<String> rest = args.subList(1, args.size());
-        if (!sub.equals("sar")) {
-            throw new UsageException("'" + sub + "' is not a history source; use 'sar'.");
-        }
-        if (rest.contains("--help") || rest.contains("-h")) {
-            help(out);
-            return Cli.OK;
-        }
-        return sar(parseSar(rest), out, err);
+    @Command(name = "sar", sortOptions = false, description = "load the hosts' sysstat archives into the store",
+            customSynopsis = {"workbench history sar [OPTIONS] HOST...", "       workbench history sar --local [OPTIONS]"},
+            footer = {"", "Reads the hosts' sysstat archives (/var/log/sysstat/saDD or /var/log/sa/saDD, written every 10 minutes",
+                    "by sysstat's collector) with 'sadf -j' over SSH and stores them as series with the sampler's names",
+                    "(cpu.user, load.1, memory.used, disk.util{device}, net.rx_bytes{iface}, fs.used_pct{mount}, ...)",
+                    "tagged source=sar, so that charts show the days before the incident beside live samples.",
+                    "Nothing is installed or written on the hosts. Mapping: docs/history.md.", "",
+                    "Then: workbench store query 'cpu.user{host=web-1,source=sar}' --from -7d",
+                    "Exit status: 0 every host gave history, 1 some gave none (reason and what to do on stderr), 2 usage error."})
+    int sar(@Option(names = "--days", paramLabel = "N", defaultValue = "7",
+                    description = "days back from the host's clock, 1-31 (default ${DEFAULT-VALUE})") String daysText,
+            @Option(names = "--db", paramLabel = "FILE", description = "the store file (default: the standard store)") Path dbFile,
+            @Option(names = "--sa-dir", paramLabel = "DIR", description = "read the archives in DIR on the host instead of"
+                    + " /var/log/sysstat and /var/log/sa (repeatable; sysstat's SA_DIR setting)") List<String> saDirs,
+            @Mixin SshArgs ssh,
+            @Option(names = "--local", description = "read this machine's archives without SSH") boolean local,
+            @Parameters(paramLabel = "HOST", arity = "0..*", description = "an alias from ssh_config or user@host:port")
+            List<String> hosts) throws Exception {
+        return sar(checkSar(days(daysText), dbFile == null ? TimeSeriesStore.defaultPath() : dbFile,
+                saDirs == null ? List.of() : saDirs, ssh, local, hosts == null ? List.of() : hosts), out, err);
     }
 
     private static int sar(SarOptions o, PrintStream out, PrintStream err) throws Exception {
@@ -121,36 +121,11 @@ public final class HistoryCommand implements Command {
         r.notes().forEach(n -> err.println("  " + r.host() + ": " + n));
     }
 
-    static SarOptions parseSar(List<String> args) throws UsageException {
-        int days = 7;
-        Path db = TimeSeriesStore.defaultPath();
-        List<String> dirs = new ArrayList<>();
-        SshArgs.Parser ssh = new SshArgs.Parser();
-        boolean local = false;
-        List<String> hosts = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--days" -> days = days(SshArgs.value(args, ++i, a));
-                case "--db" -> db = Path.of(SshArgs.value(args, ++i, a));
-                case "--sa-dir" -> {
-                    String dir = SshArgs.value(args, ++i, a);
-                    if (!dir.startsWith("/")) {
-                        throw new UsageException("--sa-dir takes an absolute directory on the host, such as /var/log/sa; not '" + dir + "'.");
-                    }
-                    dirs.add(dir);
-                }
-                case "--local" -> local = true;
-                default -> {
-                    int taken = ssh.take(args, i);
-                    if (taken >= 0) {
-                        i = taken;
-                    } else if (a.startsWith("-")) {
-                        throw new UsageException("there is no option '" + a + "'.");
-                    } else {
-                        hosts.add(a);
-                    }
-                }
+    static SarOptions checkSar(int days, Path db, List<String> dirs, SshArgs ssh, boolean local, List<String> hosts)
+            throws UsageException {
+        for (String dir : dirs) {
+            if (!dir.startsWith("/")) {
+                throw new UsageException("--sa-dir takes an absolute directory on the host, such as /var/log/sa; not '" + dir + "'.");
             }
         }
         if (!db.getFileName().toString().endsWith(".mv.db")) {
@@ -164,7 +139,7 @@ public final class HistoryCommand implements Command {
             throw new UsageException("name at least one host (an alias from ~/.ssh/config or user@host:port), or use --local"
                     + " for this machine.");
         }
-        return new SarOptions(days, db, dirs, ssh.build(), local, hosts);
+        return new SarOptions(days, db, dirs, ssh, local, hosts);
     }
 
     private static int days(String text) throws UsageException {
@@ -178,27 +153,5 @@ public final class HistoryCommand implements Command {
         }
         throw new UsageException("--days takes a whole number of days from 1 to " + MAX_DAYS
                 + " (sysstat keeps a month of daily archives at most), not '" + text + "'.");
-    }
-
-    private static void help(PrintStream out) {
-        out.println("Usage: workbench history sar [OPTIONS] HOST...");
-        out.println("       workbench history sar --local [OPTIONS]");
-        out.println();
-        out.println("Reads the hosts' sysstat archives (/var/log/sysstat/saDD or /var/log/sa/saDD, written every 10 minutes");
-        out.println("by sysstat's collector) with 'sadf -j' over SSH and stores them as series with the sampler's names");
-        out.println("(cpu.user, load.1, memory.used, disk.util{device}, net.rx_bytes{iface}, fs.used_pct{mount}, ...)");
-        out.println("tagged source=sar, so that charts show the days before the incident beside live samples.");
-        out.println("Nothing is installed or written on the hosts. Mapping: docs/history.md.");
-        out.println();
-        out.println("Options:");
-        out.println("  --days N            days back from the host's clock, 1-" + MAX_DAYS + " (default 7)");
-        out.println("  --db FILE           the store file (default " + TimeSeriesStore.defaultPath() + ")");
-        out.println("  --sa-dir DIR        read the archives in DIR on the host instead of /var/log/sysstat and /var/log/sa");
-        out.println("                      (repeatable; sysstat's SA_DIR setting)");
-        SshArgs.helpLines("its passphrase is asked on the terminal").forEach(out::println);
-        out.println("  --local             read this machine's archives without SSH");
-        out.println();
-        out.println("Then: workbench store query 'cpu.user{host=web-1,source=sar}' --from -7d");
-        out.println("Exit status: 0 every host gave history, 1 some gave none (reason and what to do on stderr), 2 usage error.");
     }
 }

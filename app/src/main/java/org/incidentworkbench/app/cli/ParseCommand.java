@@ -2,7 +2,6 @@ package org.incidentworkbench.app.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +23,10 @@ import org.incidentworkbench.parse.Parsers;
 import org.incidentworkbench.parse.Sections;
 import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.Probes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code workbench parse PROBE FILE [--json] [--raw]}: parses saved or pasted command output (a file
@@ -31,7 +34,20 @@ import org.incidentworkbench.probe.Probes;
  * parser from the text's header; {@code -} reads stdin. Exit 0 when parsed, 1 when the text was not
  * recognised (the reason is printed), 2 on usage errors.
  */
-public final class ParseCommand implements Command {
+@Command(name = "parse", sortOptions = false,
+        description = "parse saved output of w, uptime, ps, ip, df, top, iostat, ss, logs, free or vmstat into data",
+        customSynopsis = "workbench parse PROBE FILE [--json] [--raw]",
+        footer = {"", "Exit status: 0 parsed, 1 not recognised (the reason is printed), 2 usage error."})
+public final class ParseCommand extends CliCommand {
+
+    @Option(names = "--json", description = "print the parsed record as JSON (with the parser's warnings)")
+    private boolean json;
+
+    @Option(names = "--raw", description = "print the input split into the sections the parser reads (#### iw-section: lines), unparsed")
+    private boolean raw;
+
+    @Parameters(paramLabel = "PROBE FILE", arity = "0..*", description = "the parser (or auto), and the file (- for stdin)")
+    private List<String> positional = new ArrayList<>();
 
     private final Supplier<InputStream> stdin;
 
@@ -44,42 +60,29 @@ public final class ParseCommand implements Command {
         this.stdin = stdin;
     }
 
+    /** The parsers, listed in {@code --help} (they come from the registry, so not an annotation). */
+    @picocli.CommandLine.Spec
+    void describeParsers(CommandSpec spec) {
+        this.spec = spec;
+        List<String> lines = new ArrayList<>(List.of("", "Parses saved command output (from a ticket, a chat, a triage's raw text) into data"
+                + " with the parsers the triage uses. FILE may be - for stdin. PROBE is one of:"));
+        for (OutputParser<?> p : Probes.parsers()) {
+            ParserInfo info = p.info();
+            lines.add(String.format("  %-8s %s (%s)", info.name(), info.description(), String.join(", ", info.commands())));
+        }
+        lines.add("  auto     pick the parser from the text's header");
+        lines.add("");
+        lines.addAll(List.of(spec.usageMessage().footer()));
+        spec.usageMessage().footer(lines.toArray(String[]::new));
+    }
+
     /** The {@code --json} document. */
     public record ParseDocument(String parser, String source, boolean parsed, Optional<Object> data, List<String> warnings,
                                 Optional<String> reason) {
     }
 
     @Override
-    public String name() {
-        return "parse";
-    }
-
-    @Override
-    public String summary() {
-        return "parse saved output of w, uptime, ps, ip, df, top, iostat, ss, logs, free or vmstat into data";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            printHelp(out);
-            return Cli.OK;
-        }
-        boolean json = false;
-        boolean raw = false;
-        List<String> positional = new ArrayList<>();
-        for (String a : args) {
-            switch (a) {
-                case "--json" -> json = true;
-                case "--raw" -> raw = true;
-                default -> {
-                    if (a.startsWith("-") && !a.equals("-")) {
-                        throw new UsageException("there is no option '" + a + "'.");
-                    }
-                    positional.add(a);
-                }
-            }
-        }
+    public Integer call() throws Exception {
         if (positional.size() != 2) {
             throw new UsageException("give a parser name and a file, for example 'workbench parse df df.txt' or"
                     + " 'ps aux | workbench parse auto -' (parsers: " + parserNames() + ").");
@@ -156,23 +159,5 @@ public final class ParseCommand implements Command {
 
     private static String parserNames() {
         return String.join(", ", Probes.parsers().stream().map(p -> p.info().name()).toList());
-    }
-
-    private static void printHelp(PrintStream out) {
-        out.println("Usage: workbench parse PROBE FILE [--json] [--raw]");
-        out.println();
-        out.println("Parses saved command output (from a ticket, a chat, a triage's raw text) into data with the");
-        out.println("parsers the triage uses. FILE may be - for stdin. PROBE is one of:");
-        for (OutputParser<?> p : Probes.parsers()) {
-            ParserInfo info = p.info();
-            out.printf("  %-8s %s (%s)%n", info.name(), info.description(), String.join(", ", info.commands()));
-        }
-        out.println("  auto     pick the parser from the text's header");
-        out.println();
-        out.println("Options:");
-        out.println("  --json   print the parsed record as JSON (with the parser's warnings)");
-        out.println("  --raw    print the input split into the sections the parser reads (#### iw-section: lines), unparsed");
-        out.println();
-        out.println("Exit status: 0 parsed, 1 not recognised (the reason is printed), 2 usage error.");
     }
 }

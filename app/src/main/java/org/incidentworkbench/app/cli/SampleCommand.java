@@ -25,6 +25,10 @@ import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.Transport;
 import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code workbench sample [OPTIONS] HOST...}: records every host's vital metrics into the store, one frame
@@ -32,38 +36,50 @@ import org.incidentworkbench.timeseries.TimeSeriesStore;
  * line per host goes to stderr (redrawn in place on a terminal, every 10 s otherwise). Exit 0 when every
  * host delivered frames, 1 when some never did (each with its reason), 2 on usage errors.
  */
-public final class SampleCommand implements Command {
+@Command(name = "sample", sortOptions = false,
+        description = "record hosts' CPU, memory, disk, network and filesystem metrics into the store over SSH",
+        customSynopsis = {"workbench sample [OPTIONS] HOST...", "       workbench sample --local [OPTIONS]"},
+        footer = {"", "Records each host's vital metrics into the store every interval, over one long-lived SSH",
+                "channel per host running a small sh loop (nothing is installed on the server): CPU split,",
+                "load, processes, context switches, memory, swap, per-disk I/O, per-interface traffic and",
+                "per-filesystem use. A dropped or stalled host is reconnected with backoff; the break shows",
+                "as a gap in its series. A status line per host goes to stderr.", "",
+                "HOST is an alias from ssh_config or user@host:port.",
+                "Afterwards: workbench store query --db FILE 'cpu.user{host=web-*}'",
+                "Exit status: 0 every host delivered metrics, 1 some did not (reasons on stderr), 2 usage error."})
+public final class SampleCommand extends CliCommand {
 
-    record Options(Duration interval, Optional<Duration> duration, Path db, SshArgs ssh, boolean local, List<String> hosts) {
-    }
+    @Option(names = "--interval", paramLabel = "S", description = "seconds between samples, 0.1-60 (default 1); also 500ms, 2s")
+    private String intervalText = "1";
+
+    @Option(names = "--duration", paramLabel = "D", description = "stop after D (30s, 5m, 2h); default: until Ctrl-C")
+    private String durationText;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "the store file (default ${DEFAULT-VALUE})")
+    private Path db = TimeSeriesStore.defaultPath();
+
+    @Mixin
+    private SshArgs ssh;
+
+    @Option(names = "--local", description = "sample this machine without SSH")
+    private boolean local;
+
+    @Parameters(paramLabel = "HOST", arity = "0..*", description = "an alias from ssh_config or user@host:port")
+    private List<String> hostNames = new ArrayList<>();
 
     @Override
-    public String name() {
-        return "sample";
-    }
-
-    @Override
-    public String summary() {
-        return "record hosts' CPU, memory, disk, network and filesystem metrics into the store over SSH";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            printHelp(out);
-            return Cli.OK;
-        }
-        Options options = parse(args);
+    public Integer call() throws Exception {
+        Options options = check();
         Transport transport;
         List<HostSpec> hosts = new ArrayList<>();
         if (options.local()) {
             transport = new LocalTransport();
             hosts.add(LocalTransport.HOST);
         } else {
-            SshOptions ssh = options.ssh().sshOptions();
+            SshOptions sshOptions = ssh.sshOptions();
             SshConfigResolver resolver;
             try {
-                resolver = options.ssh().sshConfig().map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
+                resolver = ssh.sshConfig().map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard);
                 for (String h : new java.util.LinkedHashSet<>(options.hosts())) {
                     hosts.add(resolver.resolve(h));
                 }
@@ -71,7 +87,7 @@ public final class SampleCommand implements Command {
                 throw new UsageException(e.getMessage());
             }
             // Sampling runs unattended: passphrases come from ssh-agent, not from a prompt in the middle of a live display.
-            transport = new SshTransport(ssh, UserPrompter.NONE);
+            transport = new SshTransport(sshOptions, UserPrompter.NONE);
         }
         SamplerConfig config = SamplerConfig.of(options.interval());
         CountDownLatch stop = new CountDownLatch(1);
@@ -174,36 +190,14 @@ public final class SampleCommand implements Command {
         }
     }
 
-    static Options parse(List<String> args) throws UsageException {
-        Duration interval = Duration.ofSeconds(1);
-        Optional<Duration> duration = Optional.empty();
-        Path db = TimeSeriesStore.defaultPath();
-        SshArgs.Parser ssh = new SshArgs.Parser();
-        boolean local = false;
-        List<String> hosts = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--interval" -> interval = duration(SshArgs.value(args, ++i, a), a);
-                case "--duration" -> duration = Optional.of(duration(SshArgs.value(args, ++i, a), a));
-                case "--db" -> db = Path.of(SshArgs.value(args, ++i, a));
-                case "--local" -> local = true;
-                case "--" -> {
-                    hosts.addAll(args.subList(i + 1, args.size()));
-                    i = args.size();
-                }
-                default -> {
-                    int taken = ssh.take(args, i);
-                    if (taken >= 0) {
-                        i = taken;
-                    } else if (a.startsWith("-")) {
-                        throw new UsageException("there is no option '" + a + "'.");
-                    } else {
-                        hosts.add(a);
-                    }
-                }
-            }
-        }
+    /** The options as checked. */
+    record Options(Duration interval, Optional<Duration> duration, Path db, boolean local, List<String> hosts) {
+    }
+
+    private Options check() throws UsageException {
+        Duration interval = duration(intervalText, "--interval");
+        Optional<Duration> duration = durationText == null ? Optional.empty() : Optional.of(duration(durationText, "--duration"));
+        List<String> hosts = hostNames;
         if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new UsageException("--interval must be between 0.1 and 60 seconds (1 is the default), not " + seconds(interval) + ".");
         }
@@ -222,7 +216,7 @@ public final class SampleCommand implements Command {
             throw new UsageException("name at least one host (an alias from ~/.ssh/config or user@host:port), "
                     + "or use --local to sample this machine.");
         }
-        return new Options(interval, duration, db, ssh.build(), local, hosts);
+        return new Options(interval, duration, db, local, hosts);
     }
 
     /** {@code 1}, {@code 0.5}, {@code 30s}, {@code 5m}, {@code 2h}. */
@@ -255,27 +249,5 @@ public final class SampleCommand implements Command {
     private static String seconds(Duration d) {
         double s = d.toMillis() / 1000.0;
         return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
-    }
-
-    private static void printHelp(PrintStream out) {
-        out.println("Usage: workbench sample [OPTIONS] HOST...");
-        out.println("       workbench sample --local [OPTIONS]");
-        out.println();
-        out.println("Records each host's vital metrics into the store every interval, over one long-lived SSH");
-        out.println("channel per host running a small sh loop (nothing is installed on the server): CPU split,");
-        out.println("load, processes, context switches, memory, swap, per-disk I/O, per-interface traffic and");
-        out.println("per-filesystem use. A dropped or stalled host is reconnected with backoff; the break shows");
-        out.println("as a gap in its series. A status line per host goes to stderr.");
-        out.println();
-        out.println("Options:");
-        out.println("  --interval S        seconds between samples, 0.1-60 (default 1); also 500ms, 2s");
-        out.println("  --duration D        stop after D (30s, 5m, 2h); default: until Ctrl-C");
-        out.println("  --db FILE           the store file (default " + TimeSeriesStore.defaultPath() + ")");
-        SshArgs.helpLines("encrypted keys need ssh-agent").forEach(out::println);
-        out.println("  --local             sample this machine without SSH");
-        out.println();
-        out.println("HOST is an alias from ssh_config or user@host:port.");
-        out.println("Afterwards: workbench store query --db FILE 'cpu.user{host=web-*}'");
-        out.println("Exit status: 0 every host delivered metrics, 1 some did not (reasons on stderr), 2 usage error.");
     }
 }

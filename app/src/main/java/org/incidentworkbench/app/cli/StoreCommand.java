@@ -8,11 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.json.Json;
 import org.incidentworkbench.sample.SampleMetrics;
@@ -24,13 +21,24 @@ import org.incidentworkbench.timeseries.StoreInfo;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
 import org.incidentworkbench.timeseries.TimeSpec;
 import org.incidentworkbench.timeseries.io.MetricsExchange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code workbench store info|series|query|export|import}: inspects and moves data of a metrics store file.
  * Every subcommand takes {@code --db FILE} (default {@link TimeSeriesStore#defaultPath()}); only
  * {@code import} creates a store that does not exist yet.
  */
-public final class StoreCommand implements Command {
+@Command(name = "store", description = "inspect the metrics store: info, series, query a range, export and import CSV or JSON",
+        synopsisSubcommandLabel = "SUBCOMMAND",
+        customSynopsis = "workbench store SUBCOMMAND [ARGS] [--db FILE]",
+        footer = {"", "SELECTOR: metric{host=GLOB,label=GLOB,...}; globs use * and ?, on the metric too ('disk.*', '*{host=web-1}');",
+                "  one that matches no series says so and exits 1. Metrics: 'cpu.iowait', 'disk.util',",
+                "  'net.rx_bytes', 'fs.used_pct', ... (see the Metrics catalogue).",
+                "T: now, -15m, -2h, -7d, an ISO-8601 instant (2026-01-05T10:00:00Z) or epoch milliseconds."})
+public final class StoreCommand extends CliCommand {
 
     private final Clock clock;
 
@@ -42,118 +50,125 @@ public final class StoreCommand implements Command {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "store";
+    /** {@code --db FILE}, which every subcommand takes. */
+    static final class Db {
+        @Option(names = "--db", paramLabel = "FILE", description = "the store file (default ${DEFAULT-VALUE})")
+        Path file = TimeSeriesStore.defaultPath();
     }
 
-    @Override
-    public String summary() {
-        return "inspect the metrics store: info, series, query a range, export and import CSV or JSON";
+    @Command(name = "info", description = "file, schema version, series and points per tier")
+    int info(@Mixin Db db, @Option(names = "--json", description = "as JSON") boolean json) throws Exception {
+        try (TimeSeriesStore store = openExisting(db.file)) {
+            info(store.info(), json, out);
+        }
+        return Cli.OK;
     }
 
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            help(out);
-            return args.isEmpty() ? Cli.USAGE : Cli.OK;
+    @Command(name = "series", description = "list series, e.g. 'disk.util{host=web-*}'")
+    int series(@Mixin Db db, @Option(names = "--json", description = "as JSON") boolean json,
+               @Parameters(paramLabel = "SELECTOR", arity = "0..1", description = "which series (default: all)") String selectorText)
+            throws Exception {
+        Selector selector = selectorText == null ? null : selector(selectorText);
+        try (TimeSeriesStore store = openExisting(db.file)) {
+            List<SeriesKey> keys = selector == null ? store.allSeries() : store.series(selector);
+            if (json) {
+                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(keys));
+            } else {
+                keys.forEach(k -> out.println(k + (SampleMetrics.unit(k.metric()).isEmpty() ? "" : "  [" + SampleMetrics.unit(k.metric()) + "]")));
+                err.println(keys.size() + " series.");
+            }
         }
-        String sub = args.get(0);
-        Options o = Options.parse(args.subList(1, args.size()));
-        if (o.flags.containsKey("--help") || o.flags.containsKey("-h")) {
-            help(out);
-            return Cli.OK;
+        return Cli.OK;
+    }
+
+    @Command(name = "query", description = "buckets with avg/min/max/count (default last hour, 60 buckets)")
+    int query(@Mixin Db db, @Option(names = "--json", description = "as JSON") boolean json,
+              @Option(names = "--all", description = "every series instead of a SELECTOR") boolean all,
+              @Option(names = "--from", paramLabel = "T", defaultValue = "-1h", description = "start (default ${DEFAULT-VALUE})") String fromText,
+              @Option(names = "--to", paramLabel = "T", defaultValue = "now", description = "end (default ${DEFAULT-VALUE})") String toText,
+              @Option(names = "--max-points", paramLabel = "N", defaultValue = "60", description = "buckets per series (default ${DEFAULT-VALUE})")
+              int maxPoints,
+              @Parameters(paramLabel = "SELECTOR", arity = "0..1", description = "for example 'cpu.iowait{host=web-*}' or 'disk.*'")
+              String selectorText) throws Exception {
+        Selector selector = selectorOrAll(selectorText, all, "a SELECTOR such as 'cpu.iowait{host=web-*}' or 'disk.*', or --all");
+        long from = time(fromText);
+        long to = time(toText);
+        if (maxPoints < 1) {
+            throw new UsageException("--max-points takes a whole number of at least 1; got '" + maxPoints + "'.");
         }
-        Path db = Path.of(o.value("--db", TimeSeriesStore.defaultPath().toString()));
-        switch (sub) {
-            case "info" -> {
-                o.allow("--db", "--json");
-                try (TimeSeriesStore store = openExisting(db)) {
-                    info(store.info(), o.has("--json"), out);
-                }
+        if (to <= from) {
+            throw new UsageException("--from must be before --to.");
+        }
+        try (TimeSeriesStore store = openExisting(db.file)) {
+            if (store.series(selector).isEmpty()) {
+                return noMatch(selector);
             }
-            case "series" -> {
-                o.allow("--db", "--json");
-                Selector selector = o.positional.isEmpty() ? null : selector(o.positional.get(0));
-                try (TimeSeriesStore store = openExisting(db)) {
-                    List<SeriesKey> keys = selector == null ? store.allSeries() : store.series(selector);
-                    if (o.has("--json")) {
-                        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(keys));
-                    } else {
-                        keys.forEach(k -> out.println(k + (SampleMetrics.unit(k.metric()).isEmpty() ? "" : "  [" + SampleMetrics.unit(k.metric()) + "]")));
-                        err.println(keys.size() + " series.");
-                    }
-                }
+            QueryResult r = store.query(selector, from, to, maxPoints);
+            if (json) {
+                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(queryJson(selector, from, to, maxPoints, r)));
+            } else {
+                table(r, out);
             }
-            case "query" -> {
-                o.allow("--db", "--json", "--from", "--to", "--max-points", "--all");
-                Selector selector = selectorOrAll(o, "a SELECTOR such as 'cpu.iowait{host=web-*}' or 'disk.*', or --all");
-                long from = time(o.value("--from", "-1h"));
-                long to = time(o.value("--to", "now"));
-                int maxPoints = intValue(o.value("--max-points", "60"), "--max-points");
-                if (to <= from) {
-                    throw new UsageException("--from must be before --to.");
-                }
-                try (TimeSeriesStore store = openExisting(db)) {
-                    if (store.series(selector).isEmpty()) {
-                        return noMatch(selector, err);
-                    }
-                    QueryResult r = store.query(selector, from, to, maxPoints);
-                    if (o.has("--json")) {
-                        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(queryJson(selector, from, to, maxPoints, r)));
-                    } else {
-                        table(r, out);
-                    }
-                }
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "export", description = "full-resolution points (to stdout without --out)")
+    int export(@Mixin Db db, @Option(names = "--all", description = "every series instead of a SELECTOR") boolean all,
+               @Option(names = "--from", paramLabel = "T", defaultValue = "-1h", description = "start (default ${DEFAULT-VALUE})") String fromText,
+               @Option(names = "--to", paramLabel = "T", defaultValue = "now", description = "end (default ${DEFAULT-VALUE})") String toText,
+               @Option(names = "--format", paramLabel = "csv|json", description = "default: from --out's extension, else csv")
+               String formatName,
+               @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout") Path outFile,
+               @Parameters(paramLabel = "SELECTOR", arity = "0..1", description = "for example 'disk.util{host=web-*}' or 'net.*'")
+               String selectorText) throws Exception {
+        Selector selector = selectorOrAll(selectorText, all, "a SELECTOR such as 'disk.util{host=web-*}' or 'net.*', or --all");
+        long from = time(fromText);
+        long to = time(toText);
+        String name = formatName != null ? formatName : outFile == null ? "csv" : MetricsExchange.Format.of(outFile).name();
+        MetricsExchange.Format format;
+        try {
+            format = MetricsExchange.Format.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format is csv or json, not '" + name + "'.");
+        }
+        try (TimeSeriesStore store = openExisting(db.file)) {
+            if (store.series(selector).isEmpty()) {
+                return noMatch(selector);
             }
-            case "export" -> {
-                o.allow("--db", "--from", "--to", "--format", "--out", "--all");
-                Selector selector = selectorOrAll(o, "a SELECTOR such as 'disk.util{host=web-*}' or 'net.*', or --all");
-                long from = time(o.value("--from", "-1h"));
-                long to = time(o.value("--to", "now"));
-                Path outFile = o.has("--out") ? Path.of(o.value("--out", null)) : null;
-                String formatName = o.value("--format", outFile == null ? "csv" : MetricsExchange.Format.of(outFile).name());
-                MetricsExchange.Format format;
-                try {
-                    format = MetricsExchange.Format.valueOf(formatName.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--format is csv or json, not '" + formatName + "'.");
-                }
-                try (TimeSeriesStore store = openExisting(db)) {
-                    if (store.series(selector).isEmpty()) {
-                        return noMatch(selector, err);
-                    }
-                }
-                try (TimeSeriesStore store = openExisting(db);
-                     OutputStream target = outFile == null ? new NonClosing(out) : Files.newOutputStream(outFile)) {
-                    long n = MetricsExchange.export(store, selector, from, to, format, target);
-                    target.flush();
-                    err.println("Exported " + n + " points" + (outFile == null ? "." : " to " + outFile + "."));
-                }
+        }
+        try (TimeSeriesStore store = openExisting(db.file);
+             OutputStream target = outFile == null ? new NonClosing(out) : Files.newOutputStream(outFile)) {
+            long n = MetricsExchange.export(store, selector, from, to, format, target);
+            target.flush();
+            err.println("Exported " + n + " points" + (outFile == null ? "." : " to " + outFile + "."));
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "import", description = {"append a .csv or .json export (creates the store if needed); points older",
+            "than the store keeps (2 years) are refused and counted, exit status 1"})
+    int importFile(@Mixin Db db,
+                   @Option(names = "--retention", paramLabel = "SPAN", description = "make this store keep every tier this long"
+                           + " (400d, 52w, 10y; remembered in the file)") String retentionText,
+                   @Parameters(paramLabel = "FILE", description = "a .csv or .json export") Path file) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("there is no file " + file + " to import.");
+        }
+        java.util.Optional<java.time.Duration> keep = retentionText == null ? java.util.Optional.empty()
+                : java.util.Optional.of(retention(retentionText));
+        try (TimeSeriesStore store = MetricStores.open(db.file)) {
+            keep.ifPresent(store::keepAtLeast);
+            MetricsExchange.ImportResult r = MetricsExchange.importFile(store, file);
+            store.flush();
+            err.println("Imported " + r.imported() + " points from " + file + " into " + store.file() + ".");
+            if (r.refused() > 0) {
+                long years = (clock.millis() - r.oldestRefused()) / (365L * 86_400_000) + 1;
+                err.println("Refused " + r.refused() + " points older than this store keeps (" + days(r.retention())
+                        + "; the oldest is " + Instant.ofEpochMilli(r.oldestRefused()) + "). To keep them, import again"
+                        + " with --retention " + years + "y: the store then keeps every tier that long.");
+                return Cli.FAILED;
             }
-            case "import" -> {
-                o.allow("--db", "--retention");
-                Path file = Path.of(o.requirePositional("the FILE to import (.csv or .json)"));
-                if (!Files.isRegularFile(file)) {
-                    throw new UsageException("there is no file " + file + " to import.");
-                }
-                java.util.Optional<java.time.Duration> keep = o.has("--retention")
-                        ? java.util.Optional.of(retention(o.value("--retention", ""))) : java.util.Optional.empty();
-                try (TimeSeriesStore store = MetricStores.open(db)) {
-                    keep.ifPresent(store::keepAtLeast);
-                    MetricsExchange.ImportResult r = MetricsExchange.importFile(store, file);
-                    store.flush();
-                    err.println("Imported " + r.imported() + " points from " + file + " into " + store.file() + ".");
-                    if (r.refused() > 0) {
-                        long years = (clock.millis() - r.oldestRefused()) / (365L * 86_400_000) + 1;
-                        err.println("Refused " + r.refused() + " points older than this store keeps (" + days(r.retention())
-                                + "; the oldest is " + Instant.ofEpochMilli(r.oldestRefused()) + "). To keep them, import again"
-                                + " with --retention " + years + "y: the store then keeps every tier that long.");
-                        return Cli.FAILED;
-                    }
-                }
-            }
-            default -> throw new UsageException("'" + sub + "' is not a store subcommand; use info, series, query, export or import.");
         }
         return Cli.OK;
     }
@@ -177,30 +192,33 @@ public final class StoreCommand implements Command {
         return days % 365 == 0 ? days / 365 + (days == 365 ? " year" : " years") : days + " days";
     }
 
+    /** The positional selector, or every series with {@code --all}; one of the two. */
+    private static Selector selectorOrAll(String selectorText, boolean all, String what) throws UsageException {
+        if (all) {
+            if (selectorText != null) {
+                throw new UsageException("give either a SELECTOR or --all, not both ('" + selectorText + "' and --all).");
+            }
+            return Selector.parse("*");
+        }
+        if (selectorText == null) {
+            throw new UsageException("give " + what + ".");
+        }
+        return selector(selectorText);
+    }
+
+    /** A selector or glob that names no series: said, with where to look, and exit status 1. */
+    private int noMatch(Selector selector) {
+        err.println("No series match " + selector + " in this store; 'workbench store series' lists the series there"
+                + " (globs: 'disk.*', 'cpu.*{host=web-?}').");
+        return Cli.FAILED;
+    }
+
     private static TimeSeriesStore openExisting(Path db) throws UsageException {
         if (!Files.exists(db)) {
             throw new UsageException("there is no metrics store at " + db + ". Record some with 'workbench sample', import"
                     + " a file with 'workbench store import', or name another file with --db.");
         }
         return MetricStores.open(db);
-    }
-
-    /** The positional selector, or every series with {@code --all}; one of the two. */
-    private static Selector selectorOrAll(Options o, String what) throws UsageException {
-        if (o.has("--all")) {
-            if (!o.positional.isEmpty()) {
-                throw new UsageException("give either a SELECTOR or --all, not both ('" + o.positional.get(0) + "' and --all).");
-            }
-            return Selector.parse("*");
-        }
-        return selector(o.requirePositional(what));
-    }
-
-    /** A selector or glob that names no series: said, with where to look, and exit status 1. */
-    private static int noMatch(Selector selector, PrintStream err) {
-        err.println("No series match " + selector + " in this store; 'workbench store series' lists the series there"
-                + " (globs: 'disk.*', 'cpu.*{host=web-?}').");
-        return Cli.FAILED;
     }
 
     private static Selector selector(String text) throws UsageException {
@@ -216,18 +234,6 @@ public final class StoreCommand implements Command {
             return TimeSpec.parse(text, clock);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static int intValue(String text, String option) throws UsageException {
-        try {
-            int v = Integer.parseInt(text);
-            if (v < 1) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " takes a whole number of at least 1; got '" + text + "'.");
         }
     }
 
@@ -299,77 +305,6 @@ public final class StoreCommand implements Command {
             }
         }
         return root;
-    }
-
-    private static void help(PrintStream out) {
-        out.println("Usage: workbench store SUBCOMMAND [ARGS] [--db FILE]");
-        out.println("Inspects a metrics store (default " + TimeSeriesStore.defaultPath() + ").");
-        out.println();
-        out.println("  info                          file, schema version, series and points per tier");
-        out.println("  series [SELECTOR]             list series, e.g. 'disk.util{host=web-*}'");
-        out.println("  query SELECTOR|--all [--from T] [--to T] [--max-points N] [--json]");
-        out.println("                                buckets with avg/min/max/count (default last hour, 60 buckets)");
-        out.println("  export SELECTOR|--all [--from T] [--to T] [--format csv|json] [--out FILE]");
-        out.println("                                full-resolution points (to stdout without --out)");
-        out.println("  import FILE [--retention SPAN]");
-        out.println("                                append a .csv or .json export (creates the store if needed); points older");
-        out.println("                                than the store keeps (2 years) are refused and counted, exit status 1;");
-        out.println("                                --retention 10y makes this store keep every tier that long (remembered)");
-        out.println();
-        out.println("SELECTOR: metric{host=GLOB,label=GLOB,...}; globs use * and ?, on the metric too ('disk.*', '*{host=web-1}');");
-        out.println("  one that matches no series says so and exits 1. Metrics: 'cpu.iowait', 'disk.util',");
-        out.println("  'net.rx_bytes', 'fs.used_pct', ... (see the Metrics catalogue).");
-        out.println("T: now, -15m, -2h, -7d, an ISO-8601 instant (2026-01-05T10:00:00Z) or epoch milliseconds.");
-    }
-
-    /** Options as parsed: flags with values, bare flags and positional arguments. */
-    private static final class Options {
-        final Map<String, String> flags = new HashMap<>();
-        final List<String> positional = new ArrayList<>();
-        private static final List<String> BARE = List.of("--json", "--help", "-h", "--all");
-
-        static Options parse(List<String> args) throws UsageException {
-            Options o = new Options();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.startsWith("--") || a.equals("-h")) {
-                    if (BARE.contains(a)) {
-                        o.flags.put(a, "");
-                    } else if (i + 1 < args.size()) {
-                        o.flags.put(a, args.get(++i));
-                    } else {
-                        throw new UsageException(a + " needs a value.");
-                    }
-                } else {
-                    o.positional.add(a);
-                }
-            }
-            return o;
-        }
-
-        void allow(String... names) throws UsageException {
-            List<String> ok = List.of(names);
-            for (String f : flags.keySet()) {
-                if (!ok.contains(f)) {
-                    throw new UsageException("unknown option '" + f + "' here.");
-                }
-            }
-        }
-
-        boolean has(String name) {
-            return flags.containsKey(name);
-        }
-
-        String value(String name, String dflt) {
-            return flags.getOrDefault(name, dflt);
-        }
-
-        String requirePositional(String what) throws UsageException {
-            if (positional.isEmpty()) {
-                throw new UsageException("give " + what + ".");
-            }
-            return positional.get(0);
-        }
     }
 
     /** Lets a try-with-resources close the export target without closing stdout. */

@@ -1,31 +1,25 @@
 package org.incidentworkbench.app.cli;
 
-import java.io.PrintStream;
-import java.util.List;
 import org.incidentworkbench.app.AppInfo;
+import picocli.CommandLine;
 
-/** Prints the product version and the Java runtime it runs on. */
-public final class VersionCommand implements Command {
-
-    @Override
-    public String name() {
-        return "version";
-    }
+/** {@code workbench version} (and {@code --version}): the product version and the Java runtime it runs on. */
+@CommandLine.Command(name = "version", description = "print the version of the workbench and of its Java runtime")
+public final class VersionCommand extends CliCommand implements CommandLine.IVersionProvider {
 
     @Override
-    public String summary() {
-        return "print the version of the workbench and of its Java runtime";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println("Usage: workbench version");
-            out.println("Prints the workbench version and the Java runtime it runs on (also: workbench --version).");
-            return Cli.OK;
-        }
-        out.println("Incident Workbench " + version() + " (Java " + Runtime.version() + ")");
+    public Integer call() {
+        out.println(line());
         return Cli.OK;
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {line()};
+    }
+
+    private static String line() {
+        return AppInfo.product() + " (Java " + Runtime.version() + ")";
     }
 
     /** The product's version; {@link AppInfo#version()} is the one source. */

@@ -16,7 +16,6 @@ import org.incidentworkbench.app.AppInfo;
 import org.incidentworkbench.app.services.AppContext;
 import org.incidentworkbench.app.services.HostListFile;
 import org.incidentworkbench.app.services.LazyTransport;
-import org.incidentworkbench.app.ui.bench.Display;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
 import org.incidentworkbench.ssh.SshTransport;

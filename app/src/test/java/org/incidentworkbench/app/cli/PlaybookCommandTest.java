@@ -88,7 +88,7 @@ class PlaybookCommandTest {
             slept.add(d);
             ticks.advance(d);
         });
-        Cli cli = new Cli(List.of(command));
+        Cli cli = new Cli(List.of(command, new IncidentCommand()));
         List<String> all = new ArrayList<>(List.of("playbook"));
         all.addAll(List.of(args));
         int exit = cli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package org.incidentworkbench.app.ui.bench;
+package org.incidentworkbench.app.ui;
 
 import java.io.File;
 import java.io.IOException;
