@@ -403,6 +403,11 @@ public final class OpenSshTestServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The listening daemon's pid: its sessions are its descendants (the sample benchmark charges their CPU). */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         RUNNING.remove(process);

@@ -1,0 +1,275 @@
+package org.incidentworkbench.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.incidentworkbench.app.cli.Cli;
+import org.incidentworkbench.app.cli.CliCommand;
+import org.incidentworkbench.app.cli.UsageException;
+import org.incidentworkbench.app.ui.Display;
+import org.incidentworkbench.app.ui.WorkbenchApp;
+import org.incidentworkbench.app.ui.metrics.ChartAxis;
+import org.incidentworkbench.app.ui.metrics.ChartSeries;
+import org.incidentworkbench.app.ui.metrics.ChartStyle;
+import org.incidentworkbench.app.ui.metrics.TimeRange;
+import org.incidentworkbench.app.ui.metrics.TimeSeriesCanvas;
+import org.incidentworkbench.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code workbench bench ui}: (1) launch to interactive: the time from JVM start to the first frame
+ * of the shown workbench window, in fresh child JVMs (median of N), beside a bare JavaFX window
+ * launched the same way; (2) frame time while panning 20 series × 7 days at 10 s resolution
+ * (60,480 points each, synthetic, with gaps) on the window's chart: the chart's own drawing time per
+ * frame and the pulse-to-pulse frame time, with 7 days and 1 day visible, beside a baseline that
+ * draws a segment to every point. Targets: ≤ 2 s to interactive, ≤ 16 ms per frame. Needs a display
+ * (reruns itself under xvfb-run when there is none and it is installed).
+ */
+@Command(name = "ui", sortOptions = false,
+        description = "window launch to interactive, and frame time panning 20 series x 7 days at 10 s",
+        footer = {"", "Measures the window's launch to interactive (N fresh JVMs, median; baseline: a bare JavaFX window)",
+                "and frame time while panning 20 series x 7 days at 10 s (baseline: drawing every point).",
+                "Needs a display; without one it reruns itself under xvfb-run (apt-get install xvfb)."})
+final class UiBenchmark extends CliCommand {
+
+    static final int SERIES = 20;
+    static final long STEP_MILLIS = 10_000;
+    static final int POINTS = (int) (7 * 86_400_000L / STEP_MILLIS);
+
+    @Option(names = "--launches", paramLabel = "N", description = "fresh JVMs per window kind (default ${DEFAULT-VALUE})")
+    private int launches = 5;
+    @Option(names = "--frames", paramLabel = "N", description = "frames per panned view (default ${DEFAULT-VALUE})")
+    private int frames = 120;
+
+    @Override
+    public Integer call() throws Exception {
+        if (launches < 1 || frames < 1) {
+            throw new UsageException("--launches and --frames take a positive number.");
+        }
+        if (!Display.available()) {
+            if (!Display.xvfbRunInstalled()) {
+                err.println("workbench bench ui: " + Display.missing("The UI benchmark"));
+                return Cli.FAILED;
+            }
+            return Display.rerunUnderXvfb(List.of("bench", "ui", "--launches", String.valueOf(launches), "--frames",
+                    String.valueOf(frames)), err);
+        }
+        ObjectNode doc = Json.mapper().createObjectNode();
+        doc.put("benchmark", "ui");
+        doc.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + ", "
+                + System.getProperty("os.name") + (System.getenv("DISPLAY") != null ? ", DISPLAY " + System.getenv("DISPLAY") : ""));
+        doc.put("load_average_at_start", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        err.println("launch to interactive: " + launches + " workbench windows and " + launches + " bare JavaFX windows...");
+        ObjectNode launch = doc.putObject("launch_to_interactive");
+        double[] workbench = new double[launches];
+        double[] bare = new double[launches];
+        Path tmp = Files.createTempDirectory("workbench-bench-ui");
+        for (int i = 0; i < launches; i++) {
+            workbench[i] = launchMillis("org.incidentworkbench.app.Launcher", tmp);
+            bare[i] = launchMillis(BareWindow.Main.class.getName(), tmp);
+            err.printf("  run %d: workbench %.0f ms, bare JavaFX %.0f ms%n", i + 1, workbench[i], bare[i]);
+        }
+        launch.put("what", "JVM start to the first frame of the shown window (fresh JVM each run; the workbench's host list,"
+                + " tabs and services built; the store opens later, on first use)");
+        launch.put("runs", launches);
+        launch.put("workbench_median_ms", median(workbench));
+        launch.put("baseline_bare_javafx_median_ms", median(bare));
+        launch.put("target_ms", 2000);
+        launch.put("workbench_over_bare_ms", median(workbench) - median(bare));
+
+        err.println("panning: " + SERIES + " series x " + POINTS + " points, " + frames + " frames per view...");
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        ChartSeries[] data = synthetic();
+        ObjectNode pan = doc.putObject("pan_frame_time");
+        pan.put("data", SERIES + " series x 7 days at 10 s = " + POINTS + " points each (" + (SERIES * (long) POINTS)
+                + " in all), synthetic load-like curves with a 20-minute gap per series, through ChartSeries into the window's"
+                + " TimeSeriesCanvas (1200 x 500 px)");
+        pan.put("frames_per_view", frames);
+        ArrayNode views = pan.putArray("views");
+        for (long visibleDays : new long[] {7, 1}) {
+            ObjectNode v = views.addObject();
+            v.put("visible", visibleDays + " d");
+            FrameFigures ours = panFrames(data, visibleDays, frames, true);
+            FrameFigures naive = panFrames(data, visibleDays, frames, false);
+            v.put("draw_median_ms", round(ours.drawMedian));
+            v.put("draw_p95_ms", round(ours.drawP95));
+            v.put("frame_median_ms", round(ours.frameMedian));
+            v.put("frame_p95_ms", round(ours.frameP95));
+            v.put("baseline_every_point_draw_median_ms", round(naive.drawMedian));
+            v.put("baseline_every_point_frame_median_ms", round(naive.frameMedian));
+            // the baseline's own drawing only records commands; its cost shows in the frame (rasterising every segment)
+            v.put("speedup_frame", round(naive.frameMedian / Math.max(0.001, ours.frameMedian)));
+            err.printf("  %d d visible: draw %.2f ms (baseline %.2f ms), frame %.2f ms (baseline %.2f ms)%n", visibleDays,
+                    ours.drawMedian, naive.drawMedian, ours.frameMedian, naive.frameMedian);
+        }
+        // the same 7 days as the metrics view loads them: written to a store, queried at 3 buckets per pixel
+        err.println("  writing the data to a temporary store and querying it as the metrics view does...");
+        ObjectNode v = views.addObject();
+        v.put("visible", "7 d, from the store");
+        ChartSeries[] fromStore = throughStore(data, tmp.resolve("bench.mv.db"));
+        v.put("points_per_series_after_query", fromStore[0].size());
+        FrameFigures ours = panFrames(fromStore, 7, frames, true);
+        v.put("draw_median_ms", round(ours.drawMedian));
+        v.put("draw_p95_ms", round(ours.drawP95));
+        v.put("frame_median_ms", round(ours.frameMedian));
+        v.put("frame_p95_ms", round(ours.frameP95));
+        err.printf("  7 d from the store (%d points per series): draw %.2f ms, frame %.2f ms%n", fromStore[0].size(),
+                ours.drawMedian, ours.frameMedian);
+        pan.put("target_frame_ms", 16);
+        pan.put("note", "frame = pulse to pulse while an AnimationTimer pans 1 % per frame (includes layout and rendering;"
+                + " JavaFX caps pulses at 60 per second, so 16.7 ms is the floor); draw = the chart's own drawing per frame");
+        Platform.exit();
+        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        return Cli.OK;
+    }
+
+    private static double launchMillis(String mainClass, Path tmp) throws IOException, InterruptedException {
+        List<String> cmd = List.of(Display.javaBin(), "-D" + WorkbenchApp.BENCH_INTERACTIVE + "=true",
+                "-Dworkbench.configDir=" + tmp.resolve("config"), "-Dworkbench.dataDir=" + tmp.resolve("data"),
+                "-cp", System.getProperty("java.class.path"), mainClass);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        double ms = Double.NaN;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                all.append(line).append('\n');
+                if (line.startsWith("INTERACTIVE_MS=")) {
+                    ms = Double.parseDouble(line.substring("INTERACTIVE_MS=".length()));
+                }
+            }
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        if (Double.isNaN(ms)) {
+            throw new IOException("The window " + mainClass + " did not report being interactive; its output was:\n" + all);
+        }
+        return ms;
+    }
+
+    private static ChartSeries[] synthetic() {
+        long start = System.currentTimeMillis() - 7 * 86_400_000L;
+        Random rnd = new Random(42);
+        ChartSeries[] out = new ChartSeries[SERIES];
+        for (int s = 0; s < SERIES; s++) {
+            long[] t = new long[POINTS];
+            double[] v = new double[POINTS];
+            double level = 20 + 3 * s;
+            int gapAt = rnd.nextInt(POINTS - 200);
+            for (int i = 0; i < POINTS; i++) {
+                t[i] = start + i * STEP_MILLIS;
+                double day = Math.sin(2 * Math.PI * i / 8640.0);
+                level += rnd.nextGaussian() * 0.3 - (level - 20 - 3 * s) * 0.01;
+                v[i] = i >= gapAt && i < gapAt + 120 ? Double.NaN : Math.max(0, level + 15 * day + rnd.nextGaussian() * 2);
+            }
+            out[s] = ChartSeries.of("host-" + (s + 1), t, v);
+        }
+        return out;
+    }
+
+    /** What one pan run measured, in milliseconds. */
+    record FrameFigures(double drawMedian, double drawP95, double frameMedian, double frameP95) {
+    }
+
+    private static FrameFigures panFrames(ChartSeries[] data, long visibleDays, int frames, boolean decimate) throws Exception {
+        CompletableFuture<FrameFigures> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            long end = data[0].lastTime();
+            long span = visibleDays * 86_400_000L;
+            // start where a full pan of `frames` steps of 1 % stays inside the data
+            long from = Math.max(data[0].firstTime(), end - span - (long) (span * 0.01 * frames));
+            ChartAxis axis = new ChartAxis(new TimeRange(from, from + span));
+            TimeSeriesCanvas chart = new TimeSeriesCanvas(axis, ChartStyle.LIGHT);
+            chart.setDecimate(decimate);
+            chart.setSeries(Arrays.asList(data));
+            chart.setTitle("cpu.user");
+            chart.setUnit("%");
+            Stage stage = new Stage();
+            stage.setScene(new Scene(chart, 1200, 500));
+            stage.show();
+            double[] draw = new double[frames];
+            double[] frame = new double[frames];
+            new AnimationTimer() {
+                int i = -5; // a few warm-up frames, not counted
+                long last;
+
+                @Override
+                public void handle(long now) {
+                    if (i >= 0 && i < frames) {
+                        frame[i] = (now - last) / 1e6;
+                        draw[i] = chart.lastDrawNanos() / 1e6;
+                    }
+                    last = now;
+                    i++;
+                    if (i >= frames) {
+                        stop();
+                        stage.close();
+                        result.complete(new FrameFigures(quantile(draw, 0.5), quantile(draw, 0.95), quantile(frame, 0.5), quantile(frame, 0.95)));
+                        return;
+                    }
+                    axis.userSet(axis.range().pan(0.01));
+                }
+            }.start();
+        });
+        return result.get(10, TimeUnit.MINUTES);
+    }
+
+    /** Writes the series to a store and reads them back as the metrics view does (3 buckets per pixel, 3 spans wide). */
+    private static ChartSeries[] throughStore(ChartSeries[] data, Path file) {
+        try (org.incidentworkbench.timeseries.TimeSeriesStore store = org.incidentworkbench.timeseries.TimeSeriesStore.open(file)) {
+            for (int s = 0; s < data.length; s++) {
+                List<org.incidentworkbench.timeseries.Sample> batch = new ArrayList<>(data[s].size());
+                org.incidentworkbench.timeseries.SeriesKey key = org.incidentworkbench.timeseries.SeriesKey.of(data[s].label(),
+                        org.incidentworkbench.timeseries.Metrics.CPU_USER);
+                for (int i = 0; i < data[s].size(); i++) {
+                    batch.add(new org.incidentworkbench.timeseries.Sample(key, data[s].time(i), data[s].value(i)));
+                }
+                store.appendAll(batch);
+            }
+            store.flush();
+            long span = 7 * 86_400_000L;
+            long to = data[0].lastTime() + 1;
+            List<org.incidentworkbench.timeseries.SeriesData> result = store.query(
+                    org.incidentworkbench.timeseries.Selector.of(org.incidentworkbench.timeseries.Metrics.CPU_USER, "host-*"),
+                    to - 3 * span, to, 3 * 1200).series();
+            return result.stream().map(org.incidentworkbench.app.ui.metrics.MetricsViewModel::toChart).toArray(ChartSeries[]::new);
+        }
+    }
+
+    static double median(double[] v) {
+        return quantile(v, 0.5);
+    }
+
+    static double quantile(double[] v, double q) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.floor(q * (s.length - 1) + 0.5))];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static CountDownLatch latch() {
+        return new CountDownLatch(1);
+    }
+}
