@@ -14,6 +14,7 @@ import org.incidentworkbench.app.cli.UsageException;
 import org.incidentworkbench.findings.Findings;
 import org.incidentworkbench.json.Json;
 import org.incidentworkbench.probe.ProbeResult;
+import org.incidentworkbench.probe.Probes;
 import org.incidentworkbench.probe.TriageListener;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.probe.TriageRunner;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code workbench bench triage --hosts N}: how long the triage takes against N real OpenSSH servers on
  * loopback, beside two baselines measured in the same run with OpenSSH's {@code ssh} client running the
- * same commands (the contract-A commands, 16 of them): one {@code ssh} per command, host after host (what
+ * same commands (the probes' commands from {@link Probes}, 16 of them): one {@code ssh} per command, host after host (what
  * a person does by hand), and one {@code ssh} per host with all commands joined, all hosts at once (what a
  * careful shell script does). Our figures are in-process (JVM start not included) after one warm-up run,
  * whose time is reported too. Run it as root: sshd then starts root's own {@code .bashrc} for every
@@ -42,12 +43,11 @@ import picocli.CommandLine.Option;
                 "Prints JSON with medians in milliseconds. Needs /usr/sbin/sshd and /usr/bin/ssh."})
 final class TriageBenchmark extends CliCommand {
 
-    /** The commands of contract A, as a person would type them. */
-    static final List<String> COMMANDS = List.of(
-            "w", "uptime", "cat /proc/uptime", "cat /proc/loadavg", "nproc",
-            "ps -ww -eo pid,ppid,user,stat,pcpu,pmem,rss,vsz,etimes,comm,args",
-            "ip -s addr", "ip route", "df -PTk", "df -Pi", "top -b -n 1 -w 512", "iostat -dxk 1 2",
-            "ss -s", "ss -tanp", "journalctl -p warning -n 300 -o short-iso --no-pager", "dmesg -T 2>&1 | tail -n 100");
+    /**
+     * The probes' commands as a person would type them (each probe's {@code commands()}), so the baselines
+     * run exactly what the triage runs, top's two frames included.
+     */
+    static final List<String> COMMANDS = Probes.STANDARD.stream().flatMap(p -> p.commands().stream()).toList();
 
     @Option(names = "--hosts", paramLabel = "N", description = "sshd started, 1-250 (default ${DEFAULT-VALUE})")
     private int hostCount = 20;
