@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.incidentworkbench.app.cli.Cli;
 import org.incidentworkbench.app.cli.CliCommand;
 import org.incidentworkbench.app.cli.UsageException;
+import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.app.services.SamplingService;
 import org.incidentworkbench.json.Json;
 import org.incidentworkbench.sample.FrameDecoder;
@@ -261,7 +262,7 @@ final class SampleBenchmark extends CliCommand {
         Duration interval = Duration.ofSeconds(1);
         ObjectNode result = Json.mapper().createObjectNode();
         try (FrameReplayTransport transport = new FrameReplayTransport(recording, interval, uptime0);
-             TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("bench.mv.db"));
+             TimeSeriesStore store = MetricStores.open(dir.resolve("bench.mv.db"));
              SamplingService sampling = SamplingService.start(store, transport, SamplerConfig.of(interval))) {
             for (int i = 0; i < hosts; i++) {
                 sampling.start(HostSpec.of("replay-" + i, Optional.empty(), "replay-" + i, 22));

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
 import org.incidentworkbench.app.cli.Cli;
 import org.incidentworkbench.app.cli.CliCommand;
 import org.incidentworkbench.app.cli.UsageException;
+import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.json.Json;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.QueryResult;
 import org.incidentworkbench.timeseries.Sample;
 import org.incidentworkbench.timeseries.Selector;
 import org.incidentworkbench.timeseries.SeriesKey;
-import org.incidentworkbench.timeseries.StoreConfig;
 import org.incidentworkbench.timeseries.StoreInfo;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
 import org.incidentworkbench.timeseries.synthetic.SyntheticFleet;
@@ -98,7 +98,7 @@ final class StoreBenchmark extends CliCommand {
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long cpu0 = processCpuNanos();
         long i0 = System.nanoTime();
-        try (TimeSeriesStore store = TimeSeriesStore.open(storeFile, StoreConfig.defaults())) {
+        try (TimeSeriesStore store = TimeSeriesStore.open(storeFile, MetricStores.config())) {
             int[] next = new int[hosts];
             List<Sample> frame = new ArrayList<>(SyntheticFleet.SERIES_PER_HOST);
             while (true) {
@@ -126,7 +126,7 @@ final class StoreBenchmark extends CliCommand {
         double ingestCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         err.printf("bench store: ingested in %.1f s (%.2f M points/s); querying...%n", ingestSeconds, points / ingestSeconds / 1e6);
 
-        String metric = Metrics.CPU_USER;
+        String metric = SampleMetrics.CPU_USER;
         Selector selector = Selector.of(metric, "*");
         StoreInfo info;
         long[] coldNanos = new long[queries];
@@ -136,7 +136,7 @@ final class StoreBenchmark extends CliCommand {
         long buckets;
         String tier;
         // cold: no decoded-block cache, every block decoded from its bytes on each run
-        try (TimeSeriesStore store = TimeSeriesStore.open(storeFile, StoreConfig.defaults().withBlockCache(0))) {
+        try (TimeSeriesStore store = TimeSeriesStore.open(storeFile, MetricStores.config().withBlockCache(0))) {
             info = store.info();
             for (int w = 0; w < 5; w++) {
                 store.query(selector, from, to, 1000);
@@ -153,7 +153,7 @@ final class StoreBenchmark extends CliCommand {
             tier = last.series().isEmpty() ? "none" : last.series().get(0).tier();
         }
         // warm: the default cache, as a live chart refreshing the same range sees it
-        try (TimeSeriesStore store = TimeSeriesStore.open(storeFile, StoreConfig.defaults())) {
+        try (TimeSeriesStore store = TimeSeriesStore.open(storeFile, MetricStores.config())) {
             store.query(selector, from, to, 1000);
             for (int q = 0; q < queries; q++) {
                 long c0 = processCpuNanos();
@@ -188,7 +188,7 @@ final class StoreBenchmark extends CliCommand {
                         }
                         ps.setInt(1, h);
                         ps.setLong(2, ts[f]);
-                        ps.setDouble(3, Metrics.round(metric, v[f]));
+                        ps.setDouble(3, org.incidentworkbench.timeseries.MetricResolution.round(v[f], SampleMetrics.decimals(metric)));
                         ps.addBatch();
                         if (++basePoints % 10_000 == 0) {
                             ps.executeBatch();

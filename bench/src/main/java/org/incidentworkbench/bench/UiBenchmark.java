@@ -235,11 +235,11 @@ final class UiBenchmark extends CliCommand {
 
     /** Writes the series to a store and reads them back as the metrics view does (3 buckets per pixel, 3 spans wide). */
     private static ChartSeries[] throughStore(ChartSeries[] data, Path file) {
-        try (org.incidentworkbench.timeseries.TimeSeriesStore store = org.incidentworkbench.timeseries.TimeSeriesStore.open(file)) {
+        try (org.incidentworkbench.timeseries.TimeSeriesStore store = org.incidentworkbench.app.services.MetricStores.open(file)) {
             for (int s = 0; s < data.length; s++) {
                 List<org.incidentworkbench.timeseries.Sample> batch = new ArrayList<>(data[s].size());
                 org.incidentworkbench.timeseries.SeriesKey key = org.incidentworkbench.timeseries.SeriesKey.of(data[s].label(),
-                        org.incidentworkbench.timeseries.Metrics.CPU_USER);
+                        org.incidentworkbench.sample.SampleMetrics.CPU_USER);
                 for (int i = 0; i < data[s].size(); i++) {
                     batch.add(new org.incidentworkbench.timeseries.Sample(key, data[s].time(i), data[s].value(i)));
                 }
@@ -249,7 +249,7 @@ final class UiBenchmark extends CliCommand {
             long span = 7 * 86_400_000L;
             long to = data[0].lastTime() + 1;
             List<org.incidentworkbench.timeseries.SeriesData> result = store.query(
-                    org.incidentworkbench.timeseries.Selector.of(org.incidentworkbench.timeseries.Metrics.CPU_USER, "host-*"),
+                    org.incidentworkbench.timeseries.Selector.of(org.incidentworkbench.sample.SampleMetrics.CPU_USER, "host-*"),
                     to - 3 * span, to, 3 * 1200).series();
             return result.stream().map(org.incidentworkbench.app.ui.metrics.MetricsViewModel::toChart).toArray(ChartSeries[]::new);
         }
