@@ -1,6 +1,7 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.SsReport;
@@ -10,16 +11,37 @@ import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
- * Many CLOSE-WAIT sockets, at least {@link Thresholds#closeWaitWarning()} (20): the peer has closed and the
+ * Many CLOSE-WAIT sockets, at least {@link Limits#closeWaitWarning()} (20): the peer has closed and the
  * local application never did, which only an application bug (leaked connections) produces. The
  * evidence names the processes and local ports holding them.
  */
 final class CloseWaitRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("the peer closed and our application has not; CLOSE-WAIT sockets accumulate only through an application bug (leaked connections)") int closeWaitWarning) implements RuleLimits {
 
-    CloseWaitRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(20);
+
+        @Override
+        public List<String> units() {
+            return List.of("sockets");
+        }
+    }
+
+    private final Limits t;
+
+    CloseWaitRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    CloseWaitRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.incidentworkbench.findings;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
@@ -10,17 +11,38 @@ import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
- * The CPUs are saturated: top's sample shows less than {@link Thresholds#cpuIdlePercentWarning()} (10 %)
+ * The CPUs are saturated: top's sample shows less than {@link Limits#cpuIdlePercentWarning()} (10 %)
  * idle plus iowait. Busy CPUs are often shared by several processes, none of which is a runaway on its own,
  * so the evidence names the biggest consumers. Only top's own sample counts: {@code /proc/stat}'s average
  * since boot says nothing about now.
  */
 final class CpuBusyRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("top's sample this idle (iowait not counted as busy): the CPUs are saturated and work queues up, which the load confirms") double cpuIdlePercentWarning) implements RuleLimits {
 
-    CpuBusyRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(10);
+
+        @Override
+        public List<String> units() {
+            return List.of("% idle");
+        }
+    }
+
+    private final Limits t;
+
+    CpuBusyRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    CpuBusyRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

@@ -12,13 +12,29 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * CPUs waiting for I/O: top's {@code wa} (else iostat's avg-cpu {@code %iowait}) at or above
- * {@link Thresholds#iowaitPercentWarning()} (20 %).
+ * {@link Limits#iowaitPercentWarning()} (20 %).
  */
 final class CpuIowaitRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("CPUs idle while waiting for I/O a fifth of the time point at a slow or saturated disk; a few percent is normal on a busy database") double iowaitPercentWarning) implements RuleLimits {
 
-    CpuIowaitRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(20);
+
+        @Override
+        public List<String> units() {
+            return List.of("%");
+        }
+    }
+
+    private final Limits t;
+
+    CpuIowaitRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    CpuIowaitRule(Limits t) {
         this.t = t;
     }
 
@@ -34,6 +50,11 @@ final class CpuIowaitRule implements FindingRule {
     }
 
     record Sourced(CpuSplit cpu, String probe, String note) {
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

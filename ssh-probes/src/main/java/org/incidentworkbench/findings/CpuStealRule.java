@@ -1,17 +1,39 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.Optional;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
-/** The hypervisor takes CPU time: {@code st} at or above {@link Thresholds#stealPercentWarning()} (10 %). */
+/** The hypervisor takes CPU time: {@code st} at or above {@link Limits#stealPercentWarning()} (10 %). */
 final class CpuStealRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("the hypervisor gives a tenth of our CPU time to other guests; AWS and GCP guidance treats sustained steal above about 10 % as a noisy neighbour") double stealPercentWarning) implements RuleLimits {
 
-    CpuStealRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(10);
+
+        @Override
+        public List<String> units() {
+            return List.of("%");
+        }
+    }
+
+    private final Limits t;
+
+    CpuStealRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    CpuStealRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

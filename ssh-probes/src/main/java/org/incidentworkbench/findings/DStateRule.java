@@ -12,14 +12,35 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * Processes in uninterruptible sleep (state D), which cannot be killed and count towards the load:
- * info for any, warning from {@link Thresholds#dStateWarning()} (3). Reads ps; falls back to top's process list.
+ * info for any, warning from {@link Limits#dStateWarning()} (3). Reads ps; falls back to top's process list.
  */
 final class DStateRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("one process in uninterruptible sleep can be a brief disk wait; several at one instant mean stuck I/O (NFS, a failing disk); any is reported as info") int dStateWarning) implements RuleLimits {
 
-    DStateRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(3);
+
+        @Override
+        public List<String> units() {
+            return List.of("processes");
+        }
+    }
+
+    private final Limits t;
+
+    DStateRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    DStateRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

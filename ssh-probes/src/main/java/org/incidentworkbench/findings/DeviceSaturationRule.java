@@ -2,6 +2,7 @@ package org.incidentworkbench.findings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -10,17 +11,40 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * A block device that is saturated or slow over iostat's sample: {@code %util} at or above
- * {@link Thresholds#deviceUtilPercentWarning()} (90), or average await at or above
- * {@link Thresholds#deviceAwaitMillisWarning()} (50 ms; critical from {@link Thresholds#deviceAwaitMillisCritical()},
+ * {@link Limits#deviceUtilPercentWarning()} (90), or average await at or above
+ * {@link Limits#deviceAwaitMillisWarning()} (50 ms; critical from {@link Limits#deviceAwaitMillisCritical()},
  * 500 ms). Await is only judged with at least one request per second, since one slow request in an
  * idle second says little.
  */
 final class DeviceSaturationRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("a single-queue device busy 90 % of the interval is saturated (NVMe and RAID serve requests in parallel and util overstates their load, so it is a warning, not critical)") double deviceUtilPercentWarning,
+            @Reason("SSDs answer in under 1 ms and spinning disks in 5 to 20 ms, so a 50 ms average request time means queueing or a failing device") double deviceAwaitMillisWarning,
+            @Reason("requests wait half a second: applications time out") double deviceAwaitMillisCritical) implements RuleLimits {
 
-    DeviceSaturationRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(90, 50, 500);
+
+        @Override
+        public List<String> units() {
+            return List.of("%", "ms", "ms");
+        }
+    }
+
+    private final Limits t;
+
+    DeviceSaturationRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    DeviceSaturationRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

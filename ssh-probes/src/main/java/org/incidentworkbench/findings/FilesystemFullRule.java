@@ -2,6 +2,7 @@ package org.incidentworkbench.findings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.incidentworkbench.parse.DfReport;
 import org.incidentworkbench.probe.Finding;
@@ -10,19 +11,41 @@ import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
- * A filesystem whose df {@code Use%} is at least {@link Thresholds#fsUsedPercentWarning()} (90) or
- * {@link Thresholds#fsUsedPercentCritical()} (95). Read-only images that are full by construction
+ * A filesystem whose df {@code Use%} is at least {@link Limits#fsUsedPercentWarning()} (90) or
+ * {@link Limits#fsUsedPercentCritical()} (95). Read-only images that are full by construction
  * (squashfs, iso9660, overlay lower layers shown as such) are skipped.
  */
 final class FilesystemFullRule implements FindingRule {
 
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("a filesystem this full needs attention within days on most servers") int fsUsedPercentWarning,
+            @Reason("ext4 reserves 5 % for root by default, so at df's 95 % unprivileged writers (databases, loggers) are about to get ENOSPC") int fsUsedPercentCritical) implements RuleLimits {
+
+        public static final Limits DEFAULTS = new Limits(90, 95);
+
+        @Override
+        public List<String> units() {
+            return List.of("%", "%");
+        }
+    }
+
     /** Filesystems that are always 100 % full by design. */
     static final Set<String> ALWAYS_FULL = Set.of("squashfs", "iso9660", "udf", "erofs", "cramfs");
 
-    private final Thresholds t;
+    private final Limits t;
 
-    FilesystemFullRule(Thresholds t) {
+    FilesystemFullRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    FilesystemFullRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.TriageReport;
@@ -12,4 +13,9 @@ import org.incidentworkbench.probe.TriageReport;
 public interface FindingRule extends Function<TriageReport, List<Finding>> {
     @Override
     List<Finding> apply(TriageReport report);
+
+    /** The rule's thresholds ({@link RuleLimits}), empty for a rule without numbers. */
+    default Optional<RuleLimits> limits() {
+        return Optional.empty();
+    }
 }

@@ -29,44 +29,42 @@ import org.incidentworkbench.probe.TriageReport;
  * <li>{@code net.close-wait}, {@code net.time-wait}: ss; {@code net.nic-errors}: ip</li>
  * <li>{@code users.logged-in} (info): w</li>
  * </ul>
- * All numbers live in {@link Thresholds}, with the reason for each.
+ * Each rule owns its numbers (its {@code Limits} record, with the reason for each); docs/findings.md
+ * lists them ({@link ThresholdTable}).
  */
 public final class Findings {
 
     private Findings() {
     }
 
-    /** Every rule, in the order ties are shown (cheapest evidence to act on first). */
-    public static List<FindingRule> rules(Thresholds t) {
-        return List.of(
-                new LogErrorsRule(t),
-                new FilesystemFullRule(t),
-                new InodesFullRule(t),
-                new MemoryPressureRule(t),
-                new LoadPerCoreRule(t),
-                new CpuBusyRule(t),
-                new CpuIowaitRule(t),
-                new CpuStealRule(t),
-                new DeviceSaturationRule(t),
-                new DStateRule(t),
-                new ZombiesRule(t),
-                new RunawayProcessRule(t),
-                new CloseWaitRule(t),
-                new TimeWaitRule(t),
-                new NicErrorsRule(t),
-                new OtherUsersRule());
-    }
+    /**
+     * Every rule at its default thresholds, in the order ties are shown (cheapest evidence to act on
+     * first). Register a rule here, one line each.
+     */
+    public static final List<FindingRule> RULES = List.of(
+            new LogErrorsRule(),
+            new FilesystemFullRule(),
+            new InodesFullRule(),
+            new MemoryPressureRule(),
+            new LoadPerCoreRule(),
+            new CpuBusyRule(),
+            new CpuIowaitRule(),
+            new CpuStealRule(),
+            new DeviceSaturationRule(),
+            new DStateRule(),
+            new ZombiesRule(),
+            new RunawayProcessRule(),
+            new CloseWaitRule(),
+            new TimeWaitRule(),
+            new NicErrorsRule(),
+            new OtherUsersRule());
 
     public static List<Finding> evaluate(TriageReport report) {
-        return evaluate(report, Thresholds.DEFAULTS);
-    }
-
-    public static List<Finding> evaluate(TriageReport report, Thresholds thresholds) {
-        return evaluate(report, rules(thresholds));
+        return evaluate(report, RULES);
     }
 
     /** Runs the given rules; a rule that throws (a bug) becomes an info finding naming it, the others still run. */
-    static List<Finding> evaluate(TriageReport report, List<FindingRule> rules) {
+    public static List<Finding> evaluate(TriageReport report, List<FindingRule> rules) {
         List<Finding> out = new ArrayList<>();
         for (FindingRule rule : rules) {
             try {

@@ -2,6 +2,7 @@ package org.incidentworkbench.findings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.incidentworkbench.parse.DfReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -10,15 +11,37 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * A filesystem whose inode use ({@code df -i}'s {@code IUse%}) is at least
- * {@link Thresholds#inodesUsedPercentWarning()} (90) or {@link Thresholds#inodesUsedPercentCritical()} (95):
+ * {@link Limits#inodesUsedPercentWarning()} (90) or {@link Limits#inodesUsedPercentCritical()} (95):
  * file creation fails with "No space left on device" while df shows free space.
  */
 final class InodesFullRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("many small files (mail spools, caches, session dirs)") int inodesUsedPercentWarning,
+            @Reason("file creation fails at 100 % with space still free, a confusing outage") int inodesUsedPercentCritical) implements RuleLimits {
 
-    InodesFullRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(90, 95);
+
+        @Override
+        public List<String> units() {
+            return List.of("%", "%");
+        }
+    }
+
+    private final Limits t;
+
+    InodesFullRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    InodesFullRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

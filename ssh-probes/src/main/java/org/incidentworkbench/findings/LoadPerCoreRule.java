@@ -10,17 +10,39 @@ import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
- * Load per core above {@link Thresholds#loadPerCoreWarning()} (1.0) or {@link Thresholds#loadPerCoreCritical()}
+ * Load per core above {@link Limits#loadPerCoreWarning()} (1.0) or {@link Limits#loadPerCoreCritical()}
  * (2.0), taking the higher of the 1- and 5-minute averages so a spike that is already ending still shows.
  * Linux load counts tasks in uninterruptible sleep too, so high load with idle CPUs means I/O, not CPU.
  * Cores come from {@code nproc} (uptime probe), else from iostat's {@code (N CPU)}; without either, no finding.
  */
 final class LoadPerCoreRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("1-minute (or 5-minute, whichever is higher) load divided by cores; at 1.0 runnable plus uninterruptible tasks queue for every core (the USE method treats load above the core count as CPU or I/O saturation)") double loadPerCoreWarning,
+            @Reason("twice as many tasks as cores: latency visibly suffers") double loadPerCoreCritical) implements RuleLimits {
 
-    LoadPerCoreRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(1.0, 2.0);
+
+        @Override
+        public List<String> units() {
+            return List.of("load per core", "load per core");
+        }
+    }
+
+    private final Limits t;
+
+    LoadPerCoreRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    LoadPerCoreRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

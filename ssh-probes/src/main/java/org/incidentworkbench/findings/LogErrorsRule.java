@@ -2,6 +2,7 @@ package org.incidentworkbench.findings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.incidentworkbench.parse.LogsReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -13,14 +14,35 @@ import org.incidentworkbench.probe.TriageReport;
  * matters), any block-device or filesystem I/O error (critical: data may be lost, the filesystem may go
  * read-only), any segfault (warning: a crashing program, sometimes a symptom of bad memory). No count
  * threshold: one is already worth reading. An OOM kill or I/O error older than
- * {@link Thresholds#logRecentHours()} (24 h, see {@link LogAge}) is a warning instead of critical.
+ * {@link Limits#logRecentHours()} (24 h, see {@link LogAge}) is a warning instead of critical.
  */
 final class LogErrorsRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("an OOM kill or I/O error younger than a day is critical, an older one (dmesg keeps everything since boot) a warning, so last week's incident does not read like today's; when the age cannot be told it counts as recent") double logRecentHours) implements RuleLimits {
 
-    LogErrorsRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(24);
+
+        @Override
+        public List<String> units() {
+            return List.of("hours");
+        }
+    }
+
+    private final Limits t;
+
+    LogErrorsRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    LogErrorsRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.Optional;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -9,16 +10,38 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * Little memory available: MemAvailable (which counts reclaimable cache, unlike "free") below
- * {@link Thresholds#memAvailablePercentCritical()} (5 %) of RAM is critical, below
- * {@link Thresholds#memAvailablePercentWarning()} (10 %) a warning; the evidence says how much swap is in use,
+ * {@link Limits#memAvailablePercentCritical()} (5 %) of RAM is critical, below
+ * {@link Limits#memAvailablePercentWarning()} (10 %) a warning; the evidence says how much swap is in use,
  * since swapping under low availability is what makes a host slow before the OOM killer acts.
  */
 final class MemoryPressureRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("MemAvailable (which counts reclaimable cache) this low together with swap in use: the kernel is reclaiming hard") double memAvailablePercentWarning,
+            @Reason("the OOM killer is near, with or without swap") double memAvailablePercentCritical) implements RuleLimits {
 
-    MemoryPressureRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(10, 5);
+
+        @Override
+        public List<String> units() {
+            return List.of("% of RAM", "% of RAM");
+        }
+    }
+
+    private final Limits t;
+
+    MemoryPressureRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    MemoryPressureRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

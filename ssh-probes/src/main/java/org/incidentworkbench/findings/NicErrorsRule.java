@@ -11,15 +11,36 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * An interface with receive or transmit errors (any: a healthy link has none), or dropping at least
- * {@link Thresholds#nicDropPercentWarning()} (1 %) of its packets. Counters run since the interface came up,
+ * {@link Limits#nicDropPercentWarning()} (1 %) of its packets. Counters run since the interface came up,
  * so the hint asks to check whether they still grow.
  */
 final class NicErrorsRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("a full ring buffer or backlog; a few drops of unknown protocols are normal, one in a hundred is not") double nicDropPercentWarning) implements RuleLimits {
 
-    NicErrorsRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(1.0);
+
+        @Override
+        public List<String> units() {
+            return List.of("% of packets");
+        }
+    }
+
+    private final Limits t;
+
+    NicErrorsRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    NicErrorsRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

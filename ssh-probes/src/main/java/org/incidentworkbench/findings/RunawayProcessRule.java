@@ -3,6 +3,7 @@ package org.incidentworkbench.findings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.TopReport;
@@ -13,15 +14,37 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * A single process using most of a CPU or most of the memory: top's %CPU over its sample (ps's lifetime
- * average when top did not parse) at or above {@link Thresholds#processCpuPercentWarning()} (90 % of one CPU),
- * or ps's %MEM at or above {@link Thresholds#processMemPercentWarning()} (50 % of RAM). One finding per process.
+ * average when top did not parse) at or above {@link Limits#processCpuPercentWarning()} (90 % of one CPU),
+ * or ps's %MEM at or above {@link Limits#processMemPercentWarning()} (50 % of RAM). One finding per process.
  */
 final class RunawayProcessRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("a single process this busy (ps's lifetime average or top's sample) is a busy loop or a runaway job") double processCpuPercentWarning,
+            @Reason("one process owning half the memory is the first OOM-killer candidate") double processMemPercentWarning) implements RuleLimits {
 
-    RunawayProcessRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(90, 50);
+
+        @Override
+        public List<String> units() {
+            return List.of("% of one CPU", "% of RAM");
+        }
+    }
+
+    private final Limits t;
+
+    RunawayProcessRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    RunawayProcessRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.Optional;
 import org.incidentworkbench.parse.SsReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -8,16 +9,37 @@ import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
- * Many TIME-WAIT sockets, at least {@link Thresholds#timeWaitWarning()} (5000), counted by {@code ss -s}
+ * Many TIME-WAIT sockets, at least {@link Limits#timeWaitWarning()} (5000), counted by {@code ss -s}
  * (which sees all of them) or else from the socket list: a sign of many short connections, and of
  * ephemeral-port exhaustion when they go to one peer.
  */
 final class TimeWaitRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("Linux's default ephemeral port range has 28232 ports, so thousands of TIME-WAITs to one peer risk port exhaustion") int timeWaitWarning) implements RuleLimits {
 
-    TimeWaitRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(5000);
+
+        @Override
+        public List<String> units() {
+            return List.of("sockets");
+        }
+    }
+
+    private final Limits t;
+
+    TimeWaitRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    TimeWaitRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

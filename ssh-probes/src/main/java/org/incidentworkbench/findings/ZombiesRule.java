@@ -1,6 +1,7 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.PsReport;
@@ -12,15 +13,36 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * Zombie processes (exited, not yet reaped by their parent): info for any, warning from
- * {@link Thresholds#zombiesWarning()} (20). The evidence names the parents, since the fix is theirs.
+ * {@link Limits#zombiesWarning()} (20). The evidence names the parents, since the fix is theirs.
  * Reads ps; falls back to top's task line.
  */
 final class ZombiesRule implements FindingRule {
 
-    private final Thresholds t;
+    /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
+    public record Limits(
+            @Reason("one or two zombies are transient; many mean a parent that never reaps (each holds a pid, and pid exhaustion stops forks); any zombie is reported as info") int zombiesWarning) implements RuleLimits {
 
-    ZombiesRule(Thresholds t) {
+        public static final Limits DEFAULTS = new Limits(20);
+
+        @Override
+        public List<String> units() {
+            return List.of("processes");
+        }
+    }
+
+    private final Limits t;
+
+    ZombiesRule() {
+        this(Limits.DEFAULTS);
+    }
+
+    ZombiesRule(Limits t) {
         this.t = t;
+    }
+
+    @Override
+    public Optional<RuleLimits> limits() {
+        return Optional.of(t);
     }
 
     @Override

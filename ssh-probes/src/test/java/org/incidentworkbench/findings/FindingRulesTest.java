@@ -13,29 +13,6 @@ import org.junit.jupiter.api.Test;
 /** One nested class per rule: the rule fires on real (or lowered-threshold) data and stays quiet on a calm host. */
 class FindingRulesTest {
 
-    private static Thresholds with(java.util.function.UnaryOperator<java.util.Map<String, Object>> change) {
-        // build a Thresholds from DEFAULTS with some components changed, by component name
-        try {
-            var components = Thresholds.class.getRecordComponents();
-            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
-            for (var c : components) {
-                values.put(c.getName(), c.getAccessor().invoke(Thresholds.DEFAULTS));
-            }
-            values = change.apply(values);
-            Class<?>[] types = java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class[]::new);
-            return Thresholds.class.getDeclaredConstructor(types).newInstance(values.values().toArray());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Thresholds with(String name, Object value) {
-        return with(m -> {
-            m.put(name, value);
-            return m;
-        });
-    }
-
     @Nested
     class LoadPerCore {
         @Test
@@ -69,7 +46,7 @@ class FindingRulesTest {
         void rootAtTwentyTwoPercentFiresOnlyWithALowThreshold() {
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("df", "debian-12/df-PTk.out").evaluate(), "fs.full"));
             List<Finding> f = Reports.rule(Reports.builder().fixture("df", "debian-12/df-PTk.out")
-                    .evaluate(with("fsUsedPercentWarning", 20)), "fs.full");
+                    .evaluate(new FilesystemFullRule(new FilesystemFullRule.Limits(20, 95))), "fs.full");
             assertEquals(1, f.size());
             assertEquals("/ is 22 % full", f.get(0).title());
             assertEquals(Severity.WARNING, f.get(0).severity());
@@ -168,7 +145,7 @@ class FindingRulesTest {
             assertTrue(f.get(0).evidence().contains("top consumers: 6 yes 93.8 %, 10 dd 93.8 %"), f.get(0).evidence());
             assertEquals(List.of(), Reports.rule(Reports.builder().probe("top", top(CALM_CPU, MEM_OK, SWAP_OK)).evaluate(), "cpu.busy"));
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("top", "debian-12/proc-stat--top-fallback.out")
-                    .evaluate(with("cpuIdlePercentWarning", 100.0)), "cpu.busy"), "since-boot averages are not judged");
+                    .evaluate(new CpuBusyRule(new CpuBusyRule.Limits(100.0))), "cpu.busy"), "since-boot averages are not judged");
         }
 
         @Test
@@ -183,7 +160,7 @@ class FindingRulesTest {
         @Test
         void procFallbackSaysSinceBoot() {
             List<Finding> f = Reports.rule(Reports.builder().fixture("top", "debian-12/proc-stat--top-fallback.out")
-                    .evaluate(with("iowaitPercentWarning", 0.0)), "cpu.iowait");
+                    .evaluate(new CpuIowaitRule(new CpuIowaitRule.Limits(0.0))), "cpu.iowait");
             assertTrue(f.get(0).evidence().contains("since boot"), f.get(0).evidence());
         }
     }
@@ -195,7 +172,7 @@ class FindingRulesTest {
             String busy = "debian-12/iostat-dxk-1-2--busy-writer.out";
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("iostat", busy).evaluate(), "disk.saturation"));
             List<Finding> f = Reports.rule(Reports.builder().fixture("iostat", busy)
-                    .evaluate(with("deviceUtilPercentWarning", 70.0)), "disk.saturation");
+                    .evaluate(new DeviceSaturationRule(new DeviceSaturationRule.Limits(70.0, 50, 500))), "disk.saturation");
             assertEquals("vda is busy 72.8 % of the time", f.get(0).title());
         }
 
@@ -224,11 +201,7 @@ class FindingRulesTest {
             Finding z = Reports.rule(all, "proc.zombies").get(0);
             assertTrue(z.evidence().startsWith("4 of parent 32230 python3"), z.evidence());
             List<Finding> strict = Reports.builder().fixture("ps", "debian-12/ps-eo--probe-d-state-zombies.out")
-                    .evaluate(with(m -> {
-                        m.put("dStateWarning", 2);
-                        m.put("zombiesWarning", 4);
-                        return m;
-                    }));
+                    .evaluate(new DStateRule(new DStateRule.Limits(2)), new ZombiesRule(new ZombiesRule.Limits(4)));
             assertEquals(Severity.WARNING, Reports.rule(strict, "proc.d-state").get(0).severity());
             assertEquals(Severity.WARNING, Reports.rule(strict, "proc.zombies").get(0).severity());
         }
@@ -264,7 +237,7 @@ class FindingRulesTest {
         void psLifetimeAverageWhenTopIsMissing() {
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ps", "debian-12/ps-eo.out").evaluate(), "proc.cpu"));
             List<Finding> f = Reports.rule(Reports.builder().fixture("ps", "debian-12/ps-eo.out")
-                    .evaluate(with("processCpuPercentWarning", 80.0)), "proc.cpu");
+                    .evaluate(new RunawayProcessRule(new RunawayProcessRule.Limits(80.0, 50))), "proc.cpu");
             assertEquals(2, f.size());
             assertTrue(f.get(0).evidence().contains("lifetime"));
         }
@@ -301,7 +274,7 @@ class FindingRulesTest {
         void timeWaitFromTheSummary() {
             String probe = "debian-12/ss-s--with-ss-tanp-close-wait-time-wait.out";
             assertEquals(List.of(), Reports.rule(Reports.builder().fixture("ss", probe).evaluate(), "net.time-wait"));
-            List<Finding> f = Reports.rule(Reports.builder().fixture("ss", probe).evaluate(with("timeWaitWarning", 50)), "net.time-wait");
+            List<Finding> f = Reports.rule(Reports.builder().fixture("ss", probe).evaluate(new TimeWaitRule(new TimeWaitRule.Limits(50))), "net.time-wait");
             assertEquals("53 sockets in TIME-WAIT", f.get(0).title());
         }
     }
