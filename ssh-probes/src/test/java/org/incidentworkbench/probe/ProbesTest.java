@@ -51,4 +51,15 @@ class ProbesTest {
         assertThrows(IllegalArgumentException.class, () -> Probes.DF.withTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> Probe.unparsed("Bad Name", "true", Duration.ofSeconds(1), 10, false));
     }
+
+    @Test
+    void triageJsonDocumentsEveryProbe() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/triage-json.md"));
+        for (Probe<?> p : Probes.STANDARD) {
+            String row = doc.lines().filter(l -> l.startsWith("| " + p.name() + " | ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("docs/triage-json.md has no raw-sections row for " + p.name()));
+            // logs has no main command: its text starts at a marker
+            assertTrue(p == Probes.LOGS ? row.contains("(empty)") : row.contains("`" + p.commands().get(0) + "`"), row);
+        }
+    }
 }
