@@ -16,6 +16,9 @@ public final class ChartSeries {
     private final double[] lo;
     private final double[] hi;
     private final long gapMillis;
+    /** Running sums and counts of the non-NaN values ({@code sums[i]} covers points before i): any range's mean in O(1). */
+    private final double[] sums;
+    private final int[] counts;
 
     public ChartSeries(String label, long[] t, double[] v, double[] lo, double[] hi) {
         if (t.length != v.length || (lo != null && lo.length != t.length) || (hi != null && hi.length != t.length)) {
@@ -27,6 +30,21 @@ public final class ChartSeries {
         this.lo = lo;
         this.hi = hi;
         this.gapMillis = gapThreshold(t);
+        this.sums = new double[t.length + 1];
+        this.counts = new int[t.length + 1];
+        for (int i = 0; i < t.length; i++) {
+            boolean ok = !Double.isNaN(v[i]);
+            sums[i + 1] = sums[i] + (ok ? v[i] : 0);
+            counts[i + 1] = counts[i] + (ok ? 1 : 0);
+        }
+    }
+
+    /** The mean of the values of points {@code from} (inclusive) to {@code to} (exclusive), NaN when there are none. */
+    public double mean(int from, int to) {
+        int a = Math.max(0, Math.min(from, t.length));
+        int b = Math.max(a, Math.min(to, t.length));
+        int c = counts[b] - counts[a];
+        return c == 0 ? Double.NaN : (sums[b] - sums[a]) / c;
     }
 
     public static ChartSeries of(String label, long[] t, double[] v) {
