@@ -56,7 +56,8 @@ public final class MainView extends StackPane {
     private final SamplingViewModel samplingVm;
     private MetricsView metricsView;
     private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
-    private final Button sampleButton = new Button("Sample");
+    private final Button sampleButton = new Button("\u25CF Sample");
+    private final Label samplingState = new Label();
     private final Button recordButton = new Button("\u25CF Record");
     private final IncidentViewModel incidentVm;
     private ReplayViewModel replayVm;
@@ -177,6 +178,7 @@ public final class MainView extends StackPane {
                 + Shortcuts.SAMPLE.keys().getDisplayText() + ")"));
         sampleButton.disableProperty().bind(Bindings.isEmpty(hostsVm.selected()));
         sampleButton.setOnAction(e -> sampleSelected());
+        watchSampling();
         recordButton.setId("record-button");
         recordButton.textProperty().bind(Bindings.when(incidentVm.recordingBinding()).then("\u25A0 Close & seal").otherwise("\u25CF Record"));
         recordButton.setTooltip(new Tooltip("Record an incident: triages, charts and notes go into its journal; closing seals a bundle ("
@@ -217,7 +219,36 @@ public final class MainView extends StackPane {
                 incidentLabel.getStyleClass().remove("recording");
             }
         });
-        toolbar.getItems().addAll(recordButton, incidentLabel, new javafx.scene.control.Separator(), triageButton, progress, progressText, sampleButton, spacer, themeButton, helpButton);
+        toolbar.getItems().addAll(recordButton, incidentLabel, new javafx.scene.control.Separator(), triageButton, progress, progressText, sampleButton,
+                samplingState, spacer, themeButton, helpButton);
+    }
+
+    /**
+     * The Sample button says what it will do for the selection (start, or stop when every selected host
+     * samples already), and a label beside it how many hosts are being sampled, so sampling is never
+     * running unseen.
+     */
+    private void watchSampling() {
+        samplingState.setId("sampling-state");
+        samplingState.getStyleClass().add("sampling-active");
+        java.util.Set<HostRow> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Runnable update = () -> {
+            long running = hostsVm.rows().stream().filter(r -> r.samplingProperty().get()).count();
+            boolean stop = !hostsVm.selected().isEmpty() && hostsVm.selected().stream().allMatch(r -> r.samplingProperty().get());
+            sampleButton.setText(stop ? "\u25A0 Stop sampling" : "\u25CF Sample");
+            samplingState.setText(running == 0 ? "" : "sampling " + running + (running == 1 ? " host" : " hosts"));
+        };
+        Runnable attach = () -> {
+            for (HostRow r : hostsVm.rows()) {
+                if (watched.add(r)) {
+                    r.samplingProperty().addListener(o -> update.run());
+                }
+            }
+            update.run();
+        };
+        hostsVm.rows().addListener((ListChangeListener<HostRow>) c -> attach.run());
+        hostsVm.selected().addListener((ListChangeListener<HostRow>) c -> update.run());
+        attach.run();
     }
 
     private void buildStatusBar() {

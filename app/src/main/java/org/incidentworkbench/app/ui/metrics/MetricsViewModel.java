@@ -67,9 +67,12 @@ public final class MetricsViewModel {
         });
     }
 
-    /** Back to the chosen preset (double-click on a chart): live again when the preset is live. */
+    /**
+     * Back to the chosen preset (End, L, double-click on a chart, the Live button): not paused any more,
+     * and following now again when the preset is live.
+     */
     public void resetRange() {
-        axis.liveProperty().set(preset.get().live());
+        axis.liveProperty().set(true);
         axis.rangeProperty().set(preset.get().rangeEndingAt(clock.getAsLong()));
         reload();
     }

@@ -4,55 +4,77 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleFunction;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
  * A time-series chart drawn on a {@link Canvas}: many series over one {@link ChartAxis}, shared with
  * the other charts of the view. A JavaFX {@code LineChart} makes a node per point and slows down at a
- * few thousand; this draws at most four points per pixel column per series (first, min, max, last of
- * the points in the column, so spikes survive), breaks lines at gaps, and shades the min/max band.
- * Drag pans, the wheel zooms around the pointer, the pointer moves the shared crosshair, whose
- * readout lists every series' value at that instant. Incident events are vertical marks; forecasts are
- * dashed lines ahead of now with their interval shaded.
+ * few thousand; this draws the columns of a {@link ColumnDecimator} (first, min, max, last of the
+ * points in each pixel column, so spikes survive), breaks lines at gaps, and shades the min/max band.
+ * Ticks come from {@link AxisTicks}, input from a {@link PanZoomController}. Incident events are
+ * vertical marks whose labels never overlap ({@link MarkerLabels}); forecasts are dashed lines ahead
+ * of now with their interval shaded. Series can be hidden and one highlighted (the legend does it),
+ * and a group of charts can share one y scale (small multiples).
  *
- * <p>Redraws are coalesced to one per pulse (they happen in {@code layoutChildren}). FX thread only.
+ * <p>The chart watches the axis only while it is in a scene, so a chart taken out of the view can be
+ * collected. Redraws are coalesced to one per pulse (they happen in {@code layoutChildren}). FX
+ * thread only.
  */
 public final class TimeSeriesCanvas extends Region {
 
-    private static final double LEFT = 64;
+    private static final double MIN_LEFT = 64;
     private static final double RIGHT = 12;
     private static final double TOP = 22;
     private static final double BOTTOM = 22;
+    private static final double ROW = 14;
+    private static final double MAX_MARKER_LABEL = 180;
     private static final Font FONT = Font.font("System", 11);
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private final Canvas canvas = new Canvas();
     private final ChartAxis axis;
+    private final PanZoomController input;
+    private final Text measure = new Text();
+    private final ObservableSet<String> hidden = FXCollections.observableSet();
     private ChartStyle style;
     private List<ChartSeries> series = List.of();
     private List<ChartMarker> markers = List.of();
     private List<ChartForecast> forecasts = List.of();
+    private List<TimeSeriesCanvas> yGroup = List.of();
     private String title = "";
     private String unit = "";
+    private String highlighted;
     private long nowMillis = Long.MIN_VALUE;
-    private Runnable onReset = () -> { };
     private boolean dirty = true;
-    private double[] xs = new double[0];
-    private double[] ys = new double[0];
-    private double dragX = Double.NaN;
-    private TimeRange dragRange;
+    private Runnable unwatch;
+    private double left = MIN_LEFT;
+    private ColumnDecimator[] columns = new ColumnDecimator[0];
+    private double[] xs = new double[64];
+    private double[] ys = new double[64];
+    private AxisTicks.ValueAxis valueAxis;
+    private List<MarkerLabels.Placed> placedLabels = List.of();
+    private List<SeriesStats> stats = List.of();
+    private Consumer<List<SeriesStats>> onStats = s -> { };
+    private TimeRange rawRangeFor;
+    private double[] rawRange;
     /** Time spent in the last {@link #draw()}, for the frame-time benchmark. */
     private long lastDrawNanos;
     /** False only for the benchmark's baseline: a segment to every point, as a naive chart draws. */
@@ -66,62 +88,29 @@ public final class TimeSeriesCanvas extends Region {
         setFocusTraversable(true);
         setMinSize(200, 120);
         setPrefSize(800, 260);
-        axis.rangeProperty().addListener(o -> invalidate());
-        axis.crosshairProperty().addListener(o -> invalidate());
-        wireInput();
+        measure.setFont(FONT);
+        input = new PanZoomController(this, axis, () -> left, this::plotWidth, this::timeAt);
+        sceneProperty().addListener((o, a, s) -> watchAxis(s != null));
+        hidden.addListener((SetChangeListener<String>) c -> {
+            rawRangeFor = null;
+            yGroup.forEach(TimeSeriesCanvas::invalidate);
+            invalidate();
+        });
     }
 
-    private void wireInput() {
-        setOnMousePressed(e -> {
-            requestFocus();
-            if (e.getButton() == MouseButton.PRIMARY) {
-                dragX = e.getX();
-                dragRange = axis.range();
-            }
-        });
-        setOnMouseDragged(e -> {
-            if (!Double.isNaN(dragX) && plotWidth() > 0) {
-                double frac = -(e.getX() - dragX) / plotWidth();
-                axis.userSet(dragRange.pan(frac));
-            }
-            axis.crosshairProperty().set(timeAt(e.getX()));
-        });
-        setOnMouseReleased(e -> dragX = Double.NaN);
-        setOnMouseMoved(e -> axis.crosshairProperty().set(e.getX() >= LEFT && e.getX() <= getWidth() - RIGHT ? timeAt(e.getX()) : ChartAxis.NO_CROSSHAIR));
-        setOnMouseExited(e -> axis.crosshairProperty().set(ChartAxis.NO_CROSSHAIR));
-        setOnScroll(e -> {
-            if (e.getDeltaY() == 0) {
-                return;
-            }
-            double factor = e.getDeltaY() > 0 ? 0.8 : 1.25;
-            axis.userSet(axis.range().zoom(factor, timeAt(e.getX())));
-        });
-        setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                onReset.run();
-            }
-        });
-        setOnKeyPressed(e -> {
-            KeyCode k = e.getCode();
-            TimeRange r = axis.range();
-            long mid = r.fromMillis() + r.span() / 2;
-            if (k == KeyCode.LEFT) {
-                axis.userSet(r.pan(-0.1));
-            } else if (k == KeyCode.RIGHT) {
-                axis.userSet(r.pan(0.1));
-            } else if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
-                axis.userSet(r.zoom(0.8, mid));
-            } else if (k == KeyCode.MINUS || k == KeyCode.SUBTRACT) {
-                axis.userSet(r.zoom(1.25, mid));
-            } else {
-                return;
-            }
-            e.consume();
-        });
+    private void watchAxis(boolean on) {
+        if (on && unwatch == null) {
+            unwatch = axis.watch(this::invalidate);
+            invalidate();
+        } else if (!on && unwatch != null) {
+            unwatch.run();
+            unwatch = null;
+        }
     }
 
     public void setSeries(List<ChartSeries> s) {
         series = List.copyOf(s);
+        rawRangeFor = null;
         invalidate();
     }
 
@@ -130,7 +119,7 @@ public final class TimeSeriesCanvas extends Region {
     }
 
     public void setMarkers(List<ChartMarker> m) {
-        markers = List.copyOf(m);
+        markers = m.stream().sorted(Comparator.comparingLong(ChartMarker::timeMillis)).toList();
         invalidate();
     }
 
@@ -159,8 +148,55 @@ public final class TimeSeriesCanvas extends Region {
         invalidate();
     }
 
+    public ChartStyle style() {
+        return style;
+    }
+
+    /** What End, L and a double click do: back to the chosen range (live again when it is live). */
     public void setOnReset(Runnable r) {
-        onReset = r;
+        input.setOnLive(r);
+    }
+
+    /** Labels of the series not drawn (the legend hides and solos through it). */
+    public ObservableSet<String> hiddenSeries() {
+        return hidden;
+    }
+
+    /** Draws {@code label}'s line wider and the others faint; null for none. */
+    public void setHighlighted(String label) {
+        if (!Objects.equals(label, highlighted)) {
+            highlighted = label;
+            invalidate();
+        }
+    }
+
+    public String highlighted() {
+        return highlighted;
+    }
+
+    /** Charts that share one y scale with this one (small multiples); empty for a scale of its own. */
+    public void setSharedYScale(List<TimeSeriesCanvas> group) {
+        yGroup = List.copyOf(group);
+        invalidate();
+    }
+
+    /** Called after each drawing with every series' figures over the visible range, in series order. */
+    public void setOnStats(Consumer<List<SeriesStats>> c) {
+        onStats = c;
+    }
+
+    public List<SeriesStats> stats() {
+        return stats;
+    }
+
+    /** The value axis of the last drawing (ticks, their labels and unit), null before the first. */
+    public AxisTicks.ValueAxis valueAxis() {
+        return valueAxis;
+    }
+
+    /** The event labels of the last drawing with their boxes, for the geometry test. */
+    List<MarkerLabels.Placed> markerLabels() {
+        return placedLabels;
     }
 
     /** The benchmark's baseline switch: false draws every point instead of four per pixel column. */
@@ -175,6 +211,10 @@ public final class TimeSeriesCanvas extends Region {
 
     public Canvas canvas() {
         return canvas;
+    }
+
+    public ChartAxis axis() {
+        return axis;
     }
 
     private void invalidate() {
@@ -197,12 +237,12 @@ public final class TimeSeriesCanvas extends Region {
     }
 
     private double plotWidth() {
-        return Math.max(1, getWidth() - LEFT - RIGHT);
+        return Math.max(1, getWidth() - left - RIGHT);
     }
 
-    private long timeAt(double x) {
+    private double timeAt(double x) {
         TimeRange r = axis.range();
-        return r.fromMillis() + Math.round((x - LEFT) / plotWidth() * r.span());
+        return r.fromMillis() + Math.round((x - left) / plotWidth() * r.span());
     }
 
     /** Draws everything now (the benchmark calls it directly to time the chart's own work). */
@@ -214,77 +254,124 @@ public final class TimeSeriesCanvas extends Region {
         double h = canvas.getHeight();
         g.setFill(style.background);
         g.fillRect(0, 0, w, h);
-        if (w < LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
+        if (w < MIN_LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
             return;
         }
+        g.setFont(FONT);
         TimeRange r = axis.range();
-        double pw = w - LEFT - RIGHT;
         double ph = h - TOP - BOTTOM;
+        int ticks = (int) Math.max(2, ph / 40);
+        // decimate at the last frame's margin; the tick labels may widen it, then once more (rare: the axis changed unit)
+        decimateAll(r, w - left - RIGHT);
         double[] yr = yRange(r);
+        AxisTicks.ValueAxis va = AxisTicks.values(yr[0], yr[1], ticks, unit);
+        double widest = 0;
+        for (String l : va.labels()) {
+            widest = Math.max(widest, textWidth(l));
+        }
+        double wantLeft = Math.max(MIN_LEFT, Math.ceil(widest) + 10);
+        if (wantLeft != left) {
+            left = wantLeft;
+            decimateAll(r, w - left - RIGHT);
+        }
+        valueAxis = va;
+        double pw = w - left - RIGHT;
         double yMin = yr[0];
         double yMax = yr[1];
-        g.setFont(FONT);
-        drawGrid(g, r, pw, ph, yMin, yMax);
+        drawGrid(g, r, va, pw, ph, yMin, yMax);
 
         g.save();
         g.beginPath();
-        g.rect(LEFT, TOP, pw, ph);
+        g.rect(left, TOP, pw, ph);
         g.clip();
         double sx = pw / r.span();
         double sy = ph / (yMax - yMin);
         prepareRaster((int) Math.ceil(pw), (int) Math.ceil(ph));
-        for (ChartSeries s : series) {
-            if (decimate) {
-                drawSeries(g, s, r, sx, sy, yMin, ph);
-            } else {
-                drawEveryPoint(g, s, r, sx, sy, yMin, ph);
+        int hi = -1;
+        for (int i = 0; i < series.size(); i++) {
+            ChartSeries s = series.get(i);
+            if (hidden.contains(s.label())) {
+                continue;
             }
+            if (s.label().equals(highlighted)) {
+                hi = i; // drawn last, on top
+                continue;
+            }
+            drawOne(g, i, r, sx, sy, yMin, pw, ph);
+        }
+        if (hi >= 0) {
+            drawOne(g, hi, r, sx, sy, yMin, pw, ph);
         }
         if (rasterUsed) {
-            rasterImage.getPixelWriter().setPixels(0, 0, rasterW, rasterH, javafx.scene.image.PixelFormat.getIntArgbPreInstance(),
-                    raster, 0, rasterW);
-            g.drawImage(rasterImage, LEFT, TOP);
+            rasterImage.getPixelWriter().setPixels(0, 0, rasterW, rasterH, PixelFormat.getIntArgbPreInstance(), raster, 0, rasterW);
+            g.drawImage(rasterImage, left, TOP);
         }
         drawForecasts(g, r, sx, sy, yMin, ph);
-        drawMarkers(g, r, sx, ph);
+        drawMarkerLines(g, r, sx, ph);
         if (nowMillis != Long.MIN_VALUE && r.contains(nowMillis)) {
             g.setStroke(style.muted);
             g.setLineDashes(2, 3);
             g.setLineWidth(1);
-            double x = LEFT + (nowMillis - r.fromMillis()) * sx;
+            double x = left + (nowMillis - r.fromMillis()) * sx;
             g.strokeLine(x, TOP, x, TOP + ph);
             g.setLineDashes();
         }
         g.restore();
+        drawMarkerLabels(g, r, sx, pw, ph);
 
         g.setFill(style.text);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title + (unit.isEmpty() ? "" : "  (" + unit + ")"), LEFT, 4);
+        g.fillText(title + (va.unit().isEmpty() ? "" : "  (" + va.unit() + ")"), left, 4);
         if (series.isEmpty() || series.stream().allMatch(ChartSeries::isEmpty)) {
             g.setFill(style.muted);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("no data in this range", LEFT + pw / 2, TOP + ph / 2);
+            g.fillText("no data in this range", left + pw / 2, TOP + ph / 2);
         }
-        drawCrosshair(g, r, pw, ph);
+        drawCrosshair(g, r, va, pw, ph);
+        publishStats(r, pw);
         lastDrawNanos = System.nanoTime() - start;
     }
 
+    private void decimateAll(TimeRange r, double pw) {
+        if (columns.length < series.size()) {
+            ColumnDecimator[] more = Arrays.copyOf(columns, series.size());
+            for (int i = columns.length; i < more.length; i++) {
+                more[i] = new ColumnDecimator();
+            }
+            columns = more;
+        }
+        double sx = Math.max(1, pw) / r.span();
+        for (int i = 0; i < series.size(); i++) {
+            columns[i].decimate(series.get(i), r.fromMillis(), r.toMillis(), sx);
+        }
+    }
+
+    private double textWidth(String s) {
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** Data extremes of the shown series (band included) from the columns, or of the whole group when it shares a scale. */
     private double[] yRange(TimeRange r) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (ChartSeries s : series) {
-            int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
-            int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
-            for (int i = i0; i <= i1; i++) {
-                double lo = s.low(i);
-                double hi = s.high(i);
-                if (lo < min) {
-                    min = lo;
+        if (yGroup.isEmpty()) {
+            for (int i = 0; i < series.size(); i++) {
+                if (hidden.contains(series.get(i).label())) {
+                    continue;
                 }
-                if (hi > max) {
-                    max = hi;
+                ColumnDecimator d = columns[i];
+                for (int k = 0; k < d.size(); k++) {
+                    min = Math.min(min, d.bandLow(k));
+                    max = Math.max(max, d.bandHigh(k));
                 }
+            }
+        } else {
+            for (TimeSeriesCanvas c : yGroup) {
+                double[] m = c.rawRange(r);
+                min = Math.min(min, m[0]);
+                max = Math.max(max, m[1]);
             }
         }
         for (ChartForecast f : forecasts) {
@@ -293,11 +380,39 @@ public final class TimeSeriesCanvas extends Region {
                 max = Math.max(max, Math.max(f.fromValue(), f.threshold()));
             }
         }
+        return padded(min, max);
+    }
+
+    /** Data extremes of this chart's shown series over {@code r}, computed once per range (for a shared scale). */
+    double[] rawRange(TimeRange r) {
+        if (r.equals(rawRangeFor) && rawRange != null) {
+            return rawRange;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ChartSeries s : series) {
+            if (s.isEmpty() || hidden.contains(s.label())) {
+                continue;
+            }
+            int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
+            int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
+            for (int i = i0; i <= i1; i++) {
+                min = Math.min(min, s.low(i));
+                max = Math.max(max, s.high(i));
+            }
+        }
+        rawRangeFor = r;
+        rawRange = new double[] {min, max};
+        return rawRange;
+    }
+
+    /** Zero when zero is near (loads, percentages and bytes read truer so), else the data's own range with 5 % air. */
+    static double[] padded(double min, double max) {
         if (!(min <= max)) {
             return new double[] {0, 1};
         }
         if (min >= 0 && min < (max - min) * 0.5) {
-            min = 0; // start at zero when zero is near: loads, percentages and bytes read truer so
+            min = 0;
         }
         if (max == min) {
             max = min + (min == 0 ? 1 : Math.abs(min) * 0.1);
@@ -306,177 +421,101 @@ public final class TimeSeriesCanvas extends Region {
         return new double[] {min == 0 ? 0 : min - pad, max + pad};
     }
 
-    private void drawSeries(GraphicsContext g, ChartSeries s, TimeRange r, double sx, double sy, double yMin, double ph) {
+    private void publishStats(TimeRange r, double pw) {
+        List<SeriesStats> out = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            out.add(columns[i].stats(series.get(i), r.fromMillis(), r.toMillis(), (int) Math.ceil(pw)));
+        }
+        if (!out.equals(stats)) {
+            stats = List.copyOf(out);
+            onStats.accept(stats);
+        }
+    }
+
+    private Color colorOf(String label) {
+        Color c = style.colorFor(label);
+        return highlighted == null || highlighted.equals(label) ? c : c.deriveColor(0, 0.6, 1, 0.3);
+    }
+
+    private void drawOne(GraphicsContext g, int i, TimeRange r, double sx, double sy, double yMin, double pw, double ph) {
+        ChartSeries s = series.get(i);
         if (s.isEmpty()) {
             return;
         }
-        if (s.indexAtOrAfter(r.toMillis()) - s.indexAtOrAfter(r.fromMillis()) > plotWidth()) {
-            drawDense(g, s, r, sx, sy, yMin, ph);
-            return;
+        if (!decimate) {
+            drawEveryPoint(g, s, r, sx, sy, yMin, ph);
+        } else if (s.indexAtOrAfter(r.toMillis()) - s.indexAtOrAfter(r.fromMillis()) > pw) {
+            drawDense(columns[i], s, sy, yMin, ph);
+        } else {
+            drawSparse(g, columns[i], s, sy, yMin, ph);
         }
-        Color c = style.colorFor(s.label());
-        int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
-        int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
-        int cap = 4 * (int) (getWidth() + 4) + 8;
-        if (xs.length < cap) {
-            xs = new double[cap];
-            ys = new double[cap];
-        }
-        double base = TOP + ph;
-        g.setLineWidth(1.4);
+    }
+
+    /** Fewer points than pixels: a polyline through each column's first, min, max and last value. */
+    private void drawSparse(GraphicsContext g, ColumnDecimator d, ChartSeries s, double sy, double yMin, double ph) {
+        Color c = colorOf(s.label());
+        boolean band = s.hasBand();
+        Color bandColor = c.deriveColor(0, 1, 1, 0.18);
+        g.setLineWidth(s.label().equals(highlighted) ? 2.4 : 1.4);
         g.setStroke(c);
-        Color band = c.deriveColor(0, 1, 1, 0.18);
+        double base = TOP + ph;
         int n = 0;
-        int col = Integer.MIN_VALUE;
-        double first = 0;
-        double cmin = 0;
-        double cmax = 0;
-        double last = 0;
-        double bandLo = 0;
-        double bandHi = 0;
-        long prevT = Long.MIN_VALUE;
-        long gap = s.gapMillis();
-        boolean hasBand = s.hasBand();
-        for (int i = i0; i <= i1 + 1; i++) {
-            boolean end = i > i1;
-            double v = end ? Double.NaN : s.value(i);
-            long t = end ? 0 : s.time(i);
-            boolean broken = end || Double.isNaN(v) || (prevT != Long.MIN_VALUE && t - prevT > gap);
-            int px = end || Double.isNaN(v) ? col : (int) Math.floor((t - r.fromMillis()) * sx);
-            if (col != Integer.MIN_VALUE && (px != col || broken)) {
-                // flush the finished column: first, min, max, last at its x
-                double x = LEFT + col + 0.5;
-                n = put(n, x, base - (first - yMin) * sy);
-                n = put(n, x, base - (cmin - yMin) * sy);
-                n = put(n, x, base - (cmax - yMin) * sy);
-                n = put(n, x, base - (last - yMin) * sy);
-                if (hasBand) {
-                    g.setFill(band);
-                    double yHi = base - (bandHi - yMin) * sy;
-                    double yLo = base - (bandLo - yMin) * sy;
-                    g.fillRect(x - 0.5, yHi, 1, Math.max(1, yLo - yHi));
-                }
-                col = Integer.MIN_VALUE;
-            }
-            if (broken && n > 0) {
+        for (int k = 0; k < d.size(); k++) {
+            if (d.startsRun(k) && n > 0) {
                 stroke(g, n);
                 n = 0;
             }
-            if (end || Double.isNaN(v)) {
-                prevT = Double.isNaN(v) ? Long.MIN_VALUE : prevT;
-                continue;
+            double x = left + d.column(k) + 0.5;
+            n = put(n, x, base - (d.first(k) - yMin) * sy);
+            n = put(n, x, base - (d.min(k) - yMin) * sy);
+            n = put(n, x, base - (d.max(k) - yMin) * sy);
+            n = put(n, x, base - (d.last(k) - yMin) * sy);
+            if (band) {
+                g.setFill(bandColor);
+                double yHi = base - (d.bandHigh(k) - yMin) * sy;
+                double yLo = base - (d.bandLow(k) - yMin) * sy;
+                g.fillRect(x - 0.5, yHi, 1, Math.max(1, yLo - yHi));
             }
-            if (col == Integer.MIN_VALUE) {
-                col = px;
-                first = v;
-                cmin = v;
-                cmax = v;
-                bandLo = s.low(i);
-                bandHi = s.high(i);
-            } else {
-                cmin = Math.min(cmin, v);
-                cmax = Math.max(cmax, v);
-                bandLo = Math.min(bandLo, s.low(i));
-                bandHi = Math.max(bandHi, s.high(i));
-            }
-            last = v;
-            prevT = t;
         }
         if (n > 0) {
             stroke(g, n);
         }
     }
 
-    // per-column spans of the dense mode, reused between frames
-    private double[] colX = new double[0];
-    private double[] colTop = new double[0];
-    private double[] colBottom = new double[0];
-    private double[] bandTop = new double[0];
-    private double[] bandBottom = new double[0];
-
     /**
      * More points than pixels: each pixel column becomes one filled span from its lowest to its highest
      * value, stretched to meet the previous column's last value so the trace stays connected. That is
-     * what a 1-px polyline through first/min/max/last looks like, at the cost of one axis-aligned
-     * rectangle per column: a software renderer (no GPU, as under Xvfb) rasterises those far faster
-     * than antialiased path segments.
+     * what a 1-px polyline through first/min/max/last looks like, at the cost of one axis-aligned span
+     * per column, written into a raster drawn once per frame: a software renderer (no GPU, as under
+     * Xvfb) rasterises those far faster than antialiased path segments.
      */
-    private void drawDense(GraphicsContext g, ChartSeries s, TimeRange r, double sx, double sy, double yMin, double ph) {
-        int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
-        int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
-        int cap = (int) getWidth() + 8;
-        if (colX.length < cap) {
-            colX = new double[cap];
-            colTop = new double[cap];
-            colBottom = new double[cap];
-            bandTop = new double[cap];
-            bandBottom = new double[cap];
-        }
-        double base = TOP + ph;
-        boolean hasBand = s.hasBand();
-        long gap = s.gapMillis();
-        int n = 0;
-        int col = Integer.MIN_VALUE;
-        double cmin = 0;
-        double cmax = 0;
-        double last = 0;
-        double bandLo = 0;
-        double bandHi = 0;
-        double prevLast = Double.NaN;
-        long prevT = Long.MIN_VALUE;
-        for (int i = i0; i <= i1 + 1; i++) {
-            boolean end = i > i1;
-            double v = end ? Double.NaN : s.value(i);
-            long t = end ? 0 : s.time(i);
-            boolean broken = end || Double.isNaN(v) || (prevT != Long.MIN_VALUE && t - prevT > gap);
-            int px = broken ? col : (int) Math.floor((t - r.fromMillis()) * sx);
-            if (col != Integer.MIN_VALUE && (px != col || broken)) {
-                double lo = Double.isNaN(prevLast) ? cmin : Math.min(cmin, prevLast);
-                double hi = Double.isNaN(prevLast) ? cmax : Math.max(cmax, prevLast);
-                if (n < cap && col >= -2 && col <= cap) {
-                    colX[n] = LEFT + col;
-                    colTop[n] = base - (hi - yMin) * sy;
-                    colBottom[n] = base - (lo - yMin) * sy;
-                    bandTop[n] = base - (bandHi - yMin) * sy;
-                    bandBottom[n] = base - (bandLo - yMin) * sy;
-                    n++;
-                }
-                prevLast = last;
-                col = Integer.MIN_VALUE;
-            }
-            if (broken) {
-                prevLast = Double.NaN;
-            }
-            if (end || Double.isNaN(v)) {
-                prevT = Long.MIN_VALUE;
-                continue;
-            }
-            if (col == Integer.MIN_VALUE) {
-                col = px;
-                cmin = v;
-                cmax = v;
-                bandLo = s.low(i);
-                bandHi = s.high(i);
-            } else {
-                cmin = Math.min(cmin, v);
-                cmax = Math.max(cmax, v);
-                bandLo = Math.min(bandLo, s.low(i));
-                bandHi = Math.max(bandHi, s.high(i));
-            }
-            last = v;
-            prevT = t;
-        }
+    private void drawDense(ColumnDecimator d, ChartSeries s, double sy, double yMin, double ph) {
         Color c = style.colorFor(s.label());
+        double alpha = highlighted == null || highlighted.equals(s.label()) ? 1.0 : 0.3;
         int rgb = ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
-        if (hasBand) {
-            for (int k = 0; k < n; k++) {
-                span((int) (colX[k] - LEFT), bandTop[k] - TOP, bandBottom[k] - TOP, rgb, 0.18);
+        double base = ph; // raster coordinates: the plot's top is 0
+        if (s.hasBand()) {
+            for (int k = 0; k < d.size(); k++) {
+                span(d.column(k), base - (d.bandHigh(k) - yMin) * sy, base - (d.bandLow(k) - yMin) * sy, rgb, 0.18 * alpha);
             }
         }
-        for (int k = 0; k < n; k++) {
-            int x = (int) (colX[k] - LEFT);
-            span(x, colTop[k] - TOP - 0.5, colBottom[k] - TOP + 0.5, rgb, 1.0);
-            span(x + 1, colTop[k] - TOP - 0.5, colBottom[k] - TOP + 0.5, rgb, 0.35);
+        boolean wide = s.label().equals(highlighted);
+        for (int k = 0; k < d.size(); k++) {
+            double lo = d.min(k);
+            double hi = d.max(k);
+            if (!d.startsRun(k) && k > 0) {
+                double prevLast = d.last(k - 1);
+                lo = Math.min(lo, prevLast);
+                hi = Math.max(hi, prevLast);
+            }
+            int x = d.column(k);
+            double top = base - (hi - yMin) * sy - 0.5;
+            double bottom = base - (lo - yMin) * sy + 0.5;
+            span(x, top, bottom, rgb, alpha);
+            span(x + 1, top, bottom, rgb, wide ? alpha : 0.35 * alpha);
+            if (wide) {
+                span(x - 1, top, bottom, rgb, 0.5);
+            }
         }
         rasterUsed = true;
     }
@@ -486,7 +525,7 @@ public final class TimeSeriesCanvas extends Region {
     private int[] raster = new int[0];
     private int rasterW;
     private int rasterH;
-    private javafx.scene.image.WritableImage rasterImage;
+    private WritableImage rasterImage;
     private boolean rasterUsed;
 
     private void prepareRaster(int w, int h) {
@@ -494,9 +533,9 @@ public final class TimeSeriesCanvas extends Region {
             rasterW = Math.max(1, w);
             rasterH = Math.max(1, h);
             raster = new int[rasterW * rasterH];
-            rasterImage = new javafx.scene.image.WritableImage(rasterW, rasterH);
-        } else {
-            java.util.Arrays.fill(raster, 0);
+            rasterImage = new WritableImage(rasterW, rasterH);
+        } else if (rasterUsed) {
+            Arrays.fill(raster, 0);
         }
         rasterUsed = false;
     }
@@ -529,11 +568,12 @@ public final class TimeSeriesCanvas extends Region {
         return (outA << 24) | (r << 16) | (gg << 8) | b;
     }
 
+    /** The benchmark's baseline: a segment to every point. */
     private void drawEveryPoint(GraphicsContext g, ChartSeries s, TimeRange r, double sx, double sy, double yMin, double ph) {
         int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
         int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
         g.setLineWidth(1.4);
-        g.setStroke(style.colorFor(s.label()));
+        g.setStroke(colorOf(s.label()));
         double base = TOP + ph;
         int n = 0;
         long prevT = Long.MIN_VALUE;
@@ -550,13 +590,7 @@ public final class TimeSeriesCanvas extends Region {
                     continue;
                 }
             }
-            if (n >= xs.length) {
-                xs = java.util.Arrays.copyOf(xs, Math.max(16, xs.length * 2));
-                ys = java.util.Arrays.copyOf(ys, Math.max(16, ys.length * 2));
-            }
-            xs[n] = LEFT + (t - r.fromMillis()) * sx;
-            ys[n] = base - (v - yMin) * sy;
-            n++;
+            n = put(n, left + (t - r.fromMillis()) * sx, base - (v - yMin) * sy);
             prevT = t;
         }
         if (n > 0) {
@@ -569,8 +603,8 @@ public final class TimeSeriesCanvas extends Region {
             return n;
         }
         if (n >= xs.length) {
-            xs = java.util.Arrays.copyOf(xs, xs.length * 2);
-            ys = java.util.Arrays.copyOf(ys, ys.length * 2);
+            xs = Arrays.copyOf(xs, xs.length * 2);
+            ys = Arrays.copyOf(ys, ys.length * 2);
         }
         xs[n] = x;
         ys[n] = y;
@@ -590,12 +624,12 @@ public final class TimeSeriesCanvas extends Region {
         double base = TOP + ph;
         for (ChartForecast f : forecasts) {
             Color c = style.colorFor(f.label().contains(" ") ? f.label().substring(0, f.label().indexOf(' ')) : f.label());
-            double x0 = LEFT + (f.fromMillis() - r.fromMillis()) * sx;
+            double x0 = left + (f.fromMillis() - r.fromMillis()) * sx;
             double y0 = base - (f.fromValue() - yMin) * sy;
             double yT = base - (f.threshold() - yMin) * sy;
-            double xe = LEFT + (f.earliestMillis() - r.fromMillis()) * sx;
-            double xl = LEFT + (f.latestMillis() - r.fromMillis()) * sx;
-            double xc = LEFT + (f.crossMillis() - r.fromMillis()) * sx;
+            double xe = left + (f.earliestMillis() - r.fromMillis()) * sx;
+            double xl = left + (f.latestMillis() - r.fromMillis()) * sx;
+            double xc = left + (f.crossMillis() - r.fromMillis()) * sx;
             g.setFill(c.deriveColor(0, 1, 1, 0.15));
             g.fillPolygon(new double[] {x0, xe, xl}, new double[] {y0, yT, yT}, 3);
             g.setStroke(c);
@@ -604,120 +638,121 @@ public final class TimeSeriesCanvas extends Region {
             g.strokeLine(x0, y0, xc, yT);
             g.setStroke(style.muted);
             g.setLineWidth(1);
-            g.strokeLine(LEFT, yT, LEFT + (r.span()) * sx, yT);
+            g.strokeLine(left, yT, left + r.span() * sx, yT);
             g.setLineDashes();
             g.setFill(style.text);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(f.label(), Math.min(xc, LEFT + r.span() * sx) - 2, yT - 2);
+            g.fillText(f.label(), Math.min(xc, left + r.span() * sx) - 2, yT - 2);
         }
     }
 
-    private void drawMarkers(GraphicsContext g, TimeRange r, double sx, double ph) {
+    private void drawMarkerLines(GraphicsContext g, TimeRange r, double sx, double ph) {
         g.setLineWidth(1);
-        double lastLabelX = Double.NEGATIVE_INFINITY;
+        g.setStroke(style.marker);
+        g.setLineDashes(4, 3);
         for (ChartMarker m : markers) {
-            if (!r.contains(m.timeMillis())) {
-                continue;
+            if (r.contains(m.timeMillis())) {
+                double x = left + (m.timeMillis() - r.fromMillis()) * sx;
+                g.strokeLine(x, TOP, x, TOP + ph);
             }
-            double x = LEFT + (m.timeMillis() - r.fromMillis()) * sx;
-            g.setStroke(style.marker);
-            g.setLineDashes(4, 3);
-            g.strokeLine(x, TOP, x, TOP + ph);
-            g.setLineDashes();
-            if (x - lastLabelX > 70) {
-                g.setFill(style.marker);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.TOP);
-                String label = m.label().length() > 24 ? m.label().substring(0, 23) + "…" : m.label();
-                g.fillText(label, x + 3, TOP + 2);
-                lastLabelX = x;
-            }
+        }
+        g.setLineDashes();
+    }
+
+    /** Labels on up to a third of the plot's height, never overlapping; the rest keep their line and show on hover. */
+    private void drawMarkerLabels(GraphicsContext g, TimeRange r, double sx, double pw, double ph) {
+        List<ChartMarker> shown = markers.stream().filter(m -> r.contains(m.timeMillis())).toList();
+        double[] lineX = new double[shown.size()];
+        double[] widths = new double[shown.size()];
+        List<String> texts = new ArrayList<>(shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            lineX[i] = left + (shown.get(i).timeMillis() - r.fromMillis()) * sx;
+            String t = shorten(shown.get(i).label(), MAX_MARKER_LABEL);
+            texts.add(t);
+            widths[i] = textWidth(t);
+        }
+        int rows = (int) Math.max(1, Math.min(4, ph / 3 / ROW));
+        placedLabels = MarkerLabels.layout(lineX, widths, texts, left, left + pw, TOP + 2, ROW, rows);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (MarkerLabels.Placed p : placedLabels) {
+            g.setFill(style.background.deriveColor(0, 1, 1, 0.8));
+            g.fillRect(p.x() - 1, p.y(), p.width() + 2, p.height() - 1);
+            g.setFill(style.marker);
+            g.fillText(p.text(), p.x(), p.y());
         }
     }
 
-    private void drawGrid(GraphicsContext g, TimeRange r, double pw, double ph, double yMin, double yMax) {
+    private String shorten(String s, double max) {
+        if (textWidth(s) <= max) {
+            return s;
+        }
+        int keep = Math.max(1, (int) (s.length() * max / textWidth(s)));
+        while (keep > 1 && textWidth(s.substring(0, keep) + "…") > max) {
+            keep--;
+        }
+        return s.substring(0, keep) + "…";
+    }
+
+    private void drawGrid(GraphicsContext g, TimeRange r, AxisTicks.ValueAxis va, double pw, double ph, double yMin, double yMax) {
         g.setLineWidth(1);
         g.setStroke(style.grid);
         g.setFill(style.muted);
-        // y ticks
-        double step = niceStep((yMax - yMin) / Math.max(2, ph / 40));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        DoubleFunction<String> fmt = ValueFormat.forUnit(unit);
-        for (double y = Math.ceil(yMin / step) * step; y <= yMax; y += step) {
-            double py = TOP + ph - (y - yMin) / (yMax - yMin) * ph;
-            g.strokeLine(LEFT, Math.round(py) + 0.5, LEFT + pw, Math.round(py) + 0.5);
-            g.fillText(fmt.apply(y), LEFT - 4, py);
+        for (int i = 0; i < va.values().length; i++) {
+            double py = TOP + ph - (va.values()[i] - yMin) / (yMax - yMin) * ph;
+            g.strokeLine(left, Math.round(py) + 0.5, left + pw, Math.round(py) + 0.5);
+            g.fillText(va.labels().get(i), left - 4, py);
         }
-        // time ticks
-        long tstep = timeStep(r.span(), pw);
-        long offset = ZONE.getRules().getOffset(Instant.ofEpochMilli(r.fromMillis())).getTotalSeconds() * 1000L;
-        long first = Math.floorDiv(r.fromMillis() + offset, tstep) * tstep + tstep - offset;
-        DateTimeFormatter tf = tstep >= 86_400_000L ? DateTimeFormatter.ofPattern("MMM d", Locale.ROOT)
-                : tstep >= 60_000 ? (r.span() > 86_400_000L ? DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT) : DateTimeFormatter.ofPattern("HH:mm"))
-                : DateTimeFormatter.ofPattern("HH:mm:ss");
+        AxisTicks.TimeAxis ta = AxisTicks.times(r.fromMillis(), r.toMillis(), pw, ZONE);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (long t = first; t <= r.toMillis(); t += tstep) {
-            double px = LEFT + (t - r.fromMillis()) / (double) r.span() * pw;
+        for (int i = 0; i < ta.times().length; i++) {
+            double px = left + (ta.times()[i] - r.fromMillis()) / (double) r.span() * pw;
             g.strokeLine(Math.round(px) + 0.5, TOP, Math.round(px) + 0.5, TOP + ph);
-            g.fillText(tf.format(Instant.ofEpochMilli(t).atZone(ZONE)), px, TOP + ph + 4);
+            g.fillText(ta.labels().get(i), px, TOP + ph + 4);
         }
         g.setStroke(style.muted);
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw - 1, ph - 1);
+        g.strokeRect(left + 0.5, TOP + 0.5, pw - 1, ph - 1);
     }
 
-    static double niceStep(double raw) {
-        if (!(raw > 0) || Double.isInfinite(raw)) {
-            return 1;
-        }
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double f = raw / mag;
-        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
-    }
-
-    private static final long[] TIME_STEPS = {1_000, 5_000, 10_000, 15_000, 30_000, 60_000, 300_000, 600_000, 900_000, 1_800_000,
-        3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000L, 172_800_000L, 604_800_000L, 2_592_000_000L, 7_776_000_000L};
-
-    static long timeStep(long span, double pw) {
-        double minStep = span / Math.max(1, pw / 90);
-        for (long s : TIME_STEPS) {
-            if (s >= minStep) {
-                return s;
-            }
-        }
-        return TIME_STEPS[TIME_STEPS.length - 1];
-    }
-
-    private void drawCrosshair(GraphicsContext g, TimeRange r, double pw, double ph) {
+    /** The crosshair and its readout: the events under the pointer in full, then every shown series' value there. */
+    private void drawCrosshair(GraphicsContext g, TimeRange r, AxisTicks.ValueAxis va, double pw, double ph) {
         long t = axis.crosshairProperty().get();
         if (t == ChartAxis.NO_CROSSHAIR || !r.contains(t)) {
             return;
         }
-        double x = LEFT + (t - r.fromMillis()) / (double) r.span() * pw;
+        double x = left + (t - r.fromMillis()) / (double) r.span() * pw;
         g.setStroke(style.text);
         g.setLineWidth(1);
         g.strokeLine(Math.round(x) + 0.5, TOP, Math.round(x) + 0.5, TOP + ph);
-        List<String[]> lines = new ArrayList<>();
-        DoubleFunction<String> fmt = ValueFormat.forUnit(unit);
-        List<ChartSeries> sorted = new ArrayList<>(series);
+        double boxW = 210;
+        List<String> events = new ArrayList<>();
+        double msPerPx = r.span() / pw;
+        for (ChartMarker m : markers) {
+            if (Math.abs(m.timeMillis() - t) <= 4 * msPerPx) {
+                events.addAll(wrap(m.label(), 380));
+            }
+        }
+        for (String e : events) {
+            boxW = Math.max(boxW, textWidth(e) + 12);
+        }
+        List<ChartSeries> sorted = new ArrayList<>(series.stream().filter(s -> !hidden.contains(s.label())).toList());
         sorted.sort(Comparator.comparingDouble((ChartSeries s) -> {
             double v = s.valueAt(t);
             return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
         }).reversed());
-        for (ChartSeries s : sorted) {
-            double v = s.valueAt(t);
-            lines.add(new String[] {s.label(), Double.isNaN(v) ? "no data" : fmt.apply(v)});
-        }
         String when = DateTimeFormatter.ofPattern(r.span() > 86_400_000L ? "MMM d HH:mm:ss" : "HH:mm:ss", Locale.ROOT)
                 .format(Instant.ofEpochMilli(t).atZone(ZONE));
-        int shown = Math.min(lines.size(), (int) Math.max(1, (ph - 20) / 14));
-        double boxW = 190;
-        double boxH = 16 + 14 * shown;
-        double bx = x + 10 + boxW > LEFT + pw ? x - 10 - boxW : x + 10;
+        int room = (int) Math.max(1, (ph - 20) / ROW);
+        int shownEvents = Math.min(events.size(), room);
+        int shown = Math.min(sorted.size(), Math.max(0, room - shownEvents));
+        double boxH = 16 + ROW * (shownEvents + shown);
+        double bx = x + 10 + boxW > left + pw ? x - 10 - boxW : x + 10;
         double by = TOP + 4;
-        g.setFill(style.background.deriveColor(0, 1, 1, 0.88));
+        g.setFill(style.background.deriveColor(0, 1, 1, 0.9));
         g.fillRect(bx, by, boxW, boxH);
         g.setStroke(style.grid);
         g.strokeRect(bx + 0.5, by + 0.5, boxW, boxH);
@@ -725,16 +760,40 @@ public final class TimeSeriesCanvas extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(style.text);
         g.fillText(when, bx + 6, by + 2);
-        for (int i = 0; i < shown; i++) {
-            double ly = by + 16 + i * 14;
-            g.setFill(style.colorFor(lines.get(i)[0]));
+        double ly = by + 16;
+        g.setFill(style.marker);
+        for (int i = 0; i < shownEvents; i++, ly += ROW) {
+            g.fillText(events.get(i), bx + 6, ly);
+        }
+        for (int i = 0; i < shown; i++, ly += ROW) {
+            ChartSeries s = sorted.get(i);
+            g.setFill(style.colorFor(s.label()));
             g.fillRect(bx + 6, ly + 3, 8, 8);
             g.setFill(style.text);
-            String label = lines.get(i)[0];
-            g.fillText(label.length() > 18 ? label.substring(0, 17) + "…" : label, bx + 18, ly);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(lines.get(i)[1], bx + boxW - 6, ly);
             g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(shorten(s.label(), boxW - 100), bx + 18, ly);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(va.format(s.valueAt(t), 1), bx + boxW - 6, ly);
         }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** Words of {@code s} in lines at most {@code max} px wide. */
+    private List<String> wrap(String s, double max) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split("\\s+")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && textWidth(next) > max) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(shorten(line.toString(), max));
+        }
+        return lines;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.incidentworkbench.app.model.JournalLine;
@@ -19,6 +20,7 @@ import org.incidentworkbench.app.ui.metrics.ChartAxis;
 import org.incidentworkbench.app.ui.metrics.ChartMarker;
 import org.incidentworkbench.app.ui.metrics.ChartSeries;
 import org.incidentworkbench.app.ui.metrics.ChartStyle;
+import org.incidentworkbench.app.ui.metrics.ChartWithLegend;
 import org.incidentworkbench.app.ui.metrics.TimeRange;
 import org.incidentworkbench.app.ui.metrics.TimeSeriesCanvas;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
@@ -33,8 +35,9 @@ import org.incidentworkbench.sample.SampleMetrics;
  * Writes a bundle's postmortem from the window: the playbooks' Markdown (SRE template, redaction on)
  * as {@code postmortem.md}, and beside it {@code charts/METRIC.png} for every metric the incident
  * recorded, drawn by the same canvas as the window (all hosts overlaid, the incident's events as
- * markers), linked from a "Charts" section. Charts are drawn on the FX thread, files written on the
- * calling thread; call it off the FX thread.
+ * markers whose labels never overlap, the legend with each host's last, min, max and mean), linked
+ * from a "Charts" section. Charts are drawn on the FX thread, files written on the calling thread;
+ * call it off the FX thread.
  */
 public final class PostmortemExport {
 
@@ -104,14 +107,21 @@ public final class PostmortemExport {
         Platform.runLater(() -> {
             try {
                 TimeSeriesCanvas c = new TimeSeriesCanvas(new ChartAxis(range), ChartStyle.LIGHT);
-                c.resize(1000, 320);
+                c.setPrefSize(1000, 320);
                 c.setTitle(metric);
                 c.setUnit(SampleMetrics.unit(metric));
                 c.setSeries(series);
                 c.setMarkers(markers);
-                c.layout();
-                c.draw();
-                shot.complete(c.canvas().snapshot(null, null));
+                // the chart with its legend, laid out in a scene of its own (the legend's labels need CSS)
+                ChartWithLegend box = new ChartWithLegend(c);
+                box.setStyle("-fx-background-color: white;");
+                new Scene(box);
+                box.applyCss();
+                box.layout();
+                box.legend().applyNow();
+                box.applyCss();
+                box.layout();
+                shot.complete(box.snapshot(null, null));
             } catch (RuntimeException ex) {
                 shot.completeExceptionally(ex);
             }

@@ -253,8 +253,9 @@ public final class ReplayView extends BorderPane {
         triage.setCenter(new Label("Select a host to see its triage as of the replay time."));
         metric.setId("replay-metric");
         metric.valueProperty().addListener((o, a, m) -> drawChart());
-        VBox charts = new VBox(4, new HBox(6, new Label("Metric"), metric), chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        org.incidentworkbench.app.ui.metrics.ChartWithLegend withLegend = new org.incidentworkbench.app.ui.metrics.ChartWithLegend(chart);
+        VBox charts = new VBox(4, new HBox(6, new Label("Metric"), metric), withLegend);
+        VBox.setVgrow(withLegend, Priority.ALWAYS);
         charts.setPadding(new Insets(4));
         journal.setId("replay-journal");
         TabPane tabs = new TabPane(new Tab("Triage", triage), new Tab("Metrics", charts), new Tab("Journal", journal));
