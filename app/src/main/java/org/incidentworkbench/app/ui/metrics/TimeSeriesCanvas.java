@@ -1,13 +1,10 @@
 package org.incidentworkbench.app.ui.metrics;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -16,12 +13,9 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -44,15 +38,14 @@ public final class TimeSeriesCanvas extends Region {
     private static final double RIGHT = 12;
     private static final double TOP = 22;
     private static final double BOTTOM = 22;
-    private static final double ROW = 14;
-    private static final double MAX_MARKER_LABEL = 180;
     private static final Font FONT = Font.font("System", 11);
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private final Canvas canvas = new Canvas();
     private final ChartAxis axis;
     private final PanZoomController input;
-    private final Text measure = new Text();
+    private final TextMeasure text = new TextMeasure(FONT);
+    private final SeriesPainter painter = new SeriesPainter();
     private final ObservableSet<String> hidden = FXCollections.observableSet();
     private ChartStyle style;
     private List<ChartSeries> series = List.of();
@@ -67,8 +60,6 @@ public final class TimeSeriesCanvas extends Region {
     private Runnable unwatch;
     private double left = MIN_LEFT;
     private ColumnDecimator[] columns = new ColumnDecimator[0];
-    private double[] xs = new double[64];
-    private double[] ys = new double[64];
     private AxisTicks.ValueAxis valueAxis;
     private List<MarkerLabels.Placed> placedLabels = List.of();
     private List<SeriesStats> stats = List.of();
@@ -88,7 +79,6 @@ public final class TimeSeriesCanvas extends Region {
         setFocusTraversable(true);
         setMinSize(200, 120);
         setPrefSize(800, 260);
-        measure.setFont(FONT);
         input = new PanZoomController(this, axis, () -> left, this::plotWidth, this::timeAt);
         sceneProperty().addListener((o, a, s) -> watchAxis(s != null));
         hidden.addListener((SetChangeListener<String>) c -> {
@@ -267,7 +257,7 @@ public final class TimeSeriesCanvas extends Region {
         AxisTicks.ValueAxis va = AxisTicks.values(yr[0], yr[1], ticks, unit);
         double widest = 0;
         for (String l : va.labels()) {
-            widest = Math.max(widest, textWidth(l));
+            widest = Math.max(widest, text.width(l));
         }
         double wantLeft = Math.max(MIN_LEFT, Math.ceil(widest) + 10);
         if (wantLeft != left) {
@@ -278,15 +268,16 @@ public final class TimeSeriesCanvas extends Region {
         double pw = w - left - RIGHT;
         double yMin = yr[0];
         double yMax = yr[1];
-        drawGrid(g, r, va, pw, ph, yMin, yMax);
+        double sx = pw / r.span();
+        double sy = ph / (yMax - yMin);
+        PlotFrame frame = new PlotFrame(r, left, TOP, pw, ph, sx, sy, yMin);
+        Annotations.grid(g, style, va, AxisTicks.times(r.fromMillis(), r.toMillis(), pw, ZONE), frame);
 
         g.save();
         g.beginPath();
         g.rect(left, TOP, pw, ph);
         g.clip();
-        double sx = pw / r.span();
-        double sy = ph / (yMax - yMin);
-        prepareRaster((int) Math.ceil(pw), (int) Math.ceil(ph));
+        painter.begin(frame);
         int hi = -1;
         for (int i = 0; i < series.size(); i++) {
             ChartSeries s = series.get(i);
@@ -297,17 +288,14 @@ public final class TimeSeriesCanvas extends Region {
                 hi = i; // drawn last, on top
                 continue;
             }
-            drawOne(g, i, r, sx, sy, yMin, pw, ph);
+            drawOne(g, i, frame);
         }
         if (hi >= 0) {
-            drawOne(g, hi, r, sx, sy, yMin, pw, ph);
+            drawOne(g, hi, frame);
         }
-        if (rasterUsed) {
-            rasterImage.getPixelWriter().setPixels(0, 0, rasterW, rasterH, PixelFormat.getIntArgbPreInstance(), raster, 0, rasterW);
-            g.drawImage(rasterImage, left, TOP);
-        }
-        drawForecasts(g, r, sx, sy, yMin, ph);
-        drawMarkerLines(g, r, sx, ph);
+        painter.end(g, frame);
+        Annotations.forecasts(g, style, forecasts, frame);
+        Annotations.eventLines(g, style, markers, frame);
         if (nowMillis != Long.MIN_VALUE && r.contains(nowMillis)) {
             g.setStroke(style.muted);
             g.setLineDashes(2, 3);
@@ -317,7 +305,7 @@ public final class TimeSeriesCanvas extends Region {
             g.setLineDashes();
         }
         g.restore();
-        drawMarkerLabels(g, r, sx, pw, ph);
+        placedLabels = Annotations.eventLabels(g, style, text, markers, frame);
 
         g.setFill(style.text);
         g.setTextAlign(TextAlignment.LEFT);
@@ -328,7 +316,11 @@ public final class TimeSeriesCanvas extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText("no data in this range", left + pw / 2, TOP + ph / 2);
         }
-        drawCrosshair(g, r, va, pw, ph);
+        long t = axis.crosshairProperty().get();
+        if (t != ChartAxis.NO_CROSSHAIR && r.contains(t)) {
+            CrosshairReadout.draw(g, style, text, ZONE, t, r, frame, va, markers,
+                    series.stream().filter(s -> !hidden.contains(s.label())).toList());
+        }
         publishStats(r, pw);
         lastDrawNanos = System.nanoTime() - start;
     }
@@ -345,11 +337,6 @@ public final class TimeSeriesCanvas extends Region {
         for (int i = 0; i < series.size(); i++) {
             columns[i].decimate(series.get(i), r.fromMillis(), r.toMillis(), sx);
         }
-    }
-
-    private double textWidth(String s) {
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
     }
 
     /** Data extremes of the shown series (band included) from the columns, or of the whole group when it shares a scale. */
@@ -432,368 +419,19 @@ public final class TimeSeriesCanvas extends Region {
         }
     }
 
-    private Color colorOf(String label) {
-        Color c = style.colorFor(label);
-        return highlighted == null || highlighted.equals(label) ? c : c.deriveColor(0, 0.6, 1, 0.3);
-    }
-
-    private void drawOne(GraphicsContext g, int i, TimeRange r, double sx, double sy, double yMin, double pw, double ph) {
+    private void drawOne(GraphicsContext g, int i, PlotFrame f) {
         ChartSeries s = series.get(i);
         if (s.isEmpty()) {
             return;
         }
-        if (!decimate) {
-            drawEveryPoint(g, s, r, sx, sy, yMin, ph);
-        } else if (s.indexAtOrAfter(r.toMillis()) - s.indexAtOrAfter(r.fromMillis()) > pw) {
-            drawDense(columns[i], s, sy, yMin, ph);
-        } else {
-            drawSparse(g, columns[i], s, sy, yMin, ph);
-        }
-    }
-
-    /** Fewer points than pixels: a polyline through each column's first, min, max and last value. */
-    private void drawSparse(GraphicsContext g, ColumnDecimator d, ChartSeries s, double sy, double yMin, double ph) {
-        Color c = colorOf(s.label());
-        boolean band = s.hasBand();
-        Color bandColor = c.deriveColor(0, 1, 1, 0.18);
-        g.setLineWidth(s.label().equals(highlighted) ? 2.4 : 1.4);
-        g.setStroke(c);
-        double base = TOP + ph;
-        int n = 0;
-        for (int k = 0; k < d.size(); k++) {
-            if (d.startsRun(k) && n > 0) {
-                stroke(g, n);
-                n = 0;
-            }
-            double x = left + d.column(k) + 0.5;
-            n = put(n, x, base - (d.first(k) - yMin) * sy);
-            n = put(n, x, base - (d.min(k) - yMin) * sy);
-            n = put(n, x, base - (d.max(k) - yMin) * sy);
-            n = put(n, x, base - (d.last(k) - yMin) * sy);
-            if (band) {
-                g.setFill(bandColor);
-                double yHi = base - (d.bandHigh(k) - yMin) * sy;
-                double yLo = base - (d.bandLow(k) - yMin) * sy;
-                g.fillRect(x - 0.5, yHi, 1, Math.max(1, yLo - yHi));
-            }
-        }
-        if (n > 0) {
-            stroke(g, n);
-        }
-    }
-
-    /**
-     * More points than pixels: each pixel column becomes one filled span from its lowest to its highest
-     * value, stretched to meet the previous column's last value so the trace stays connected. That is
-     * what a 1-px polyline through first/min/max/last looks like, at the cost of one axis-aligned span
-     * per column, written into a raster drawn once per frame: a software renderer (no GPU, as under
-     * Xvfb) rasterises those far faster than antialiased path segments.
-     */
-    private void drawDense(ColumnDecimator d, ChartSeries s, double sy, double yMin, double ph) {
         Color c = style.colorFor(s.label());
-        double alpha = highlighted == null || highlighted.equals(s.label()) ? 1.0 : 0.3;
-        int rgb = ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
-        double base = ph; // raster coordinates: the plot's top is 0
-        if (s.hasBand()) {
-            for (int k = 0; k < d.size(); k++) {
-                span(d.column(k), base - (d.bandHigh(k) - yMin) * sy, base - (d.bandLow(k) - yMin) * sy, rgb, 0.18 * alpha);
-            }
+        int look = highlighted == null ? SeriesPainter.NORMAL : s.label().equals(highlighted) ? SeriesPainter.HIGHLIGHTED : SeriesPainter.FAINT;
+        if (!decimate) {
+            painter.everyPoint(g, s, c, look, f);
+        } else if (s.indexAtOrAfter(f.range().toMillis()) - s.indexAtOrAfter(f.range().fromMillis()) > f.width()) {
+            painter.dense(columns[i], s, c, look, f);
+        } else {
+            painter.sparse(g, columns[i], s, c, look, f);
         }
-        boolean wide = s.label().equals(highlighted);
-        for (int k = 0; k < d.size(); k++) {
-            double lo = d.min(k);
-            double hi = d.max(k);
-            if (!d.startsRun(k) && k > 0) {
-                double prevLast = d.last(k - 1);
-                lo = Math.min(lo, prevLast);
-                hi = Math.max(hi, prevLast);
-            }
-            int x = d.column(k);
-            double top = base - (hi - yMin) * sy - 0.5;
-            double bottom = base - (lo - yMin) * sy + 0.5;
-            span(x, top, bottom, rgb, alpha);
-            span(x + 1, top, bottom, rgb, wide ? alpha : 0.35 * alpha);
-            if (wide) {
-                span(x - 1, top, bottom, rgb, 0.5);
-            }
-        }
-        rasterUsed = true;
-    }
-
-    // The dense series' pixels: written here and put on the canvas as one image per frame, because a
-    // software renderer (no GPU, as under Xvfb) spends far longer rasterising thousands of shapes.
-    private int[] raster = new int[0];
-    private int rasterW;
-    private int rasterH;
-    private WritableImage rasterImage;
-    private boolean rasterUsed;
-
-    private void prepareRaster(int w, int h) {
-        if (w != rasterW || h != rasterH || rasterImage == null) {
-            rasterW = Math.max(1, w);
-            rasterH = Math.max(1, h);
-            raster = new int[rasterW * rasterH];
-            rasterImage = new WritableImage(rasterW, rasterH);
-        } else if (rasterUsed) {
-            Arrays.fill(raster, 0);
-        }
-        rasterUsed = false;
-    }
-
-    /** Paints column {@code x} from {@code yTop} to {@code yBottom} (plot pixels) with {@code rgb} at opacity {@code a}. */
-    private void span(int x, double yTop, double yBottom, int rgb, double a) {
-        if (x < 0 || x >= rasterW) {
-            return;
-        }
-        int y0 = Math.max(0, (int) Math.floor(yTop));
-        int y1 = Math.min(rasterH - 1, Math.max(y0, (int) Math.ceil(yBottom) - 1));
-        int ia = (int) Math.round(a * 255);
-        for (int y = y0; y <= y1; y++) {
-            int i = y * rasterW + x;
-            raster[i] = ia == 255 ? 0xFF000000 | rgb : over(raster[i], rgb, ia);
-        }
-    }
-
-    /** Source over destination, premultiplied ARGB. */
-    private static int over(int dst, int rgb, int a) {
-        int inv = 255 - a;
-        int da = dst >>> 24;
-        int dr = (dst >> 16) & 0xFF;
-        int dg = (dst >> 8) & 0xFF;
-        int db = dst & 0xFF;
-        int r = ((rgb >> 16) & 0xFF) * a / 255 + dr * inv / 255;
-        int gg = ((rgb >> 8) & 0xFF) * a / 255 + dg * inv / 255;
-        int b = (rgb & 0xFF) * a / 255 + db * inv / 255;
-        int outA = a + da * inv / 255;
-        return (outA << 24) | (r << 16) | (gg << 8) | b;
-    }
-
-    /** The benchmark's baseline: a segment to every point. */
-    private void drawEveryPoint(GraphicsContext g, ChartSeries s, TimeRange r, double sx, double sy, double yMin, double ph) {
-        int i0 = Math.max(0, s.indexAtOrAfter(r.fromMillis()) - 1);
-        int i1 = Math.min(s.size() - 1, s.indexAtOrAfter(r.toMillis()));
-        g.setLineWidth(1.4);
-        g.setStroke(colorOf(s.label()));
-        double base = TOP + ph;
-        int n = 0;
-        long prevT = Long.MIN_VALUE;
-        for (int i = i0; i <= i1; i++) {
-            double v = s.value(i);
-            long t = s.time(i);
-            if (Double.isNaN(v) || (prevT != Long.MIN_VALUE && t - prevT > s.gapMillis())) {
-                if (n > 0) {
-                    stroke(g, n);
-                }
-                n = 0;
-                prevT = Double.isNaN(v) ? Long.MIN_VALUE : t;
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-            }
-            n = put(n, left + (t - r.fromMillis()) * sx, base - (v - yMin) * sy);
-            prevT = t;
-        }
-        if (n > 0) {
-            stroke(g, n);
-        }
-    }
-
-    private int put(int n, double x, double y) {
-        if (n > 0 && xs[n - 1] == x && ys[n - 1] == y) {
-            return n;
-        }
-        if (n >= xs.length) {
-            xs = Arrays.copyOf(xs, xs.length * 2);
-            ys = Arrays.copyOf(ys, ys.length * 2);
-        }
-        xs[n] = x;
-        ys[n] = y;
-        return n + 1;
-    }
-
-    private void stroke(GraphicsContext g, int n) {
-        if (n == 1) {
-            // a lone point between gaps: a dot, so it does not vanish
-            g.strokeLine(xs[0] - 1, ys[0], xs[0] + 1, ys[0]);
-            return;
-        }
-        g.strokePolyline(xs, ys, n);
-    }
-
-    private void drawForecasts(GraphicsContext g, TimeRange r, double sx, double sy, double yMin, double ph) {
-        double base = TOP + ph;
-        for (ChartForecast f : forecasts) {
-            Color c = style.colorFor(f.label().contains(" ") ? f.label().substring(0, f.label().indexOf(' ')) : f.label());
-            double x0 = left + (f.fromMillis() - r.fromMillis()) * sx;
-            double y0 = base - (f.fromValue() - yMin) * sy;
-            double yT = base - (f.threshold() - yMin) * sy;
-            double xe = left + (f.earliestMillis() - r.fromMillis()) * sx;
-            double xl = left + (f.latestMillis() - r.fromMillis()) * sx;
-            double xc = left + (f.crossMillis() - r.fromMillis()) * sx;
-            g.setFill(c.deriveColor(0, 1, 1, 0.15));
-            g.fillPolygon(new double[] {x0, xe, xl}, new double[] {y0, yT, yT}, 3);
-            g.setStroke(c);
-            g.setLineWidth(1.4);
-            g.setLineDashes(6, 4);
-            g.strokeLine(x0, y0, xc, yT);
-            g.setStroke(style.muted);
-            g.setLineWidth(1);
-            g.strokeLine(left, yT, left + r.span() * sx, yT);
-            g.setLineDashes();
-            g.setFill(style.text);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(f.label(), Math.min(xc, left + r.span() * sx) - 2, yT - 2);
-        }
-    }
-
-    private void drawMarkerLines(GraphicsContext g, TimeRange r, double sx, double ph) {
-        g.setLineWidth(1);
-        g.setStroke(style.marker);
-        g.setLineDashes(4, 3);
-        for (ChartMarker m : markers) {
-            if (r.contains(m.timeMillis())) {
-                double x = left + (m.timeMillis() - r.fromMillis()) * sx;
-                g.strokeLine(x, TOP, x, TOP + ph);
-            }
-        }
-        g.setLineDashes();
-    }
-
-    /** Labels on up to a third of the plot's height, never overlapping; the rest keep their line and show on hover. */
-    private void drawMarkerLabels(GraphicsContext g, TimeRange r, double sx, double pw, double ph) {
-        List<ChartMarker> shown = markers.stream().filter(m -> r.contains(m.timeMillis())).toList();
-        double[] lineX = new double[shown.size()];
-        double[] widths = new double[shown.size()];
-        List<String> texts = new ArrayList<>(shown.size());
-        for (int i = 0; i < shown.size(); i++) {
-            lineX[i] = left + (shown.get(i).timeMillis() - r.fromMillis()) * sx;
-            String t = shorten(shown.get(i).label(), MAX_MARKER_LABEL);
-            texts.add(t);
-            widths[i] = textWidth(t);
-        }
-        int rows = (int) Math.max(1, Math.min(4, ph / 3 / ROW));
-        placedLabels = MarkerLabels.layout(lineX, widths, texts, left, left + pw, TOP + 2, ROW, rows);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        for (MarkerLabels.Placed p : placedLabels) {
-            g.setFill(style.background.deriveColor(0, 1, 1, 0.8));
-            g.fillRect(p.x() - 1, p.y(), p.width() + 2, p.height() - 1);
-            g.setFill(style.marker);
-            g.fillText(p.text(), p.x(), p.y());
-        }
-    }
-
-    private String shorten(String s, double max) {
-        if (textWidth(s) <= max) {
-            return s;
-        }
-        int keep = Math.max(1, (int) (s.length() * max / textWidth(s)));
-        while (keep > 1 && textWidth(s.substring(0, keep) + "…") > max) {
-            keep--;
-        }
-        return s.substring(0, keep) + "…";
-    }
-
-    private void drawGrid(GraphicsContext g, TimeRange r, AxisTicks.ValueAxis va, double pw, double ph, double yMin, double yMax) {
-        g.setLineWidth(1);
-        g.setStroke(style.grid);
-        g.setFill(style.muted);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < va.values().length; i++) {
-            double py = TOP + ph - (va.values()[i] - yMin) / (yMax - yMin) * ph;
-            g.strokeLine(left, Math.round(py) + 0.5, left + pw, Math.round(py) + 0.5);
-            g.fillText(va.labels().get(i), left - 4, py);
-        }
-        AxisTicks.TimeAxis ta = AxisTicks.times(r.fromMillis(), r.toMillis(), pw, ZONE);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < ta.times().length; i++) {
-            double px = left + (ta.times()[i] - r.fromMillis()) / (double) r.span() * pw;
-            g.strokeLine(Math.round(px) + 0.5, TOP, Math.round(px) + 0.5, TOP + ph);
-            g.fillText(ta.labels().get(i), px, TOP + ph + 4);
-        }
-        g.setStroke(style.muted);
-        g.strokeRect(left + 0.5, TOP + 0.5, pw - 1, ph - 1);
-    }
-
-    /** The crosshair and its readout: the events under the pointer in full, then every shown series' value there. */
-    private void drawCrosshair(GraphicsContext g, TimeRange r, AxisTicks.ValueAxis va, double pw, double ph) {
-        long t = axis.crosshairProperty().get();
-        if (t == ChartAxis.NO_CROSSHAIR || !r.contains(t)) {
-            return;
-        }
-        double x = left + (t - r.fromMillis()) / (double) r.span() * pw;
-        g.setStroke(style.text);
-        g.setLineWidth(1);
-        g.strokeLine(Math.round(x) + 0.5, TOP, Math.round(x) + 0.5, TOP + ph);
-        double boxW = 210;
-        List<String> events = new ArrayList<>();
-        double msPerPx = r.span() / pw;
-        for (ChartMarker m : markers) {
-            if (Math.abs(m.timeMillis() - t) <= 4 * msPerPx) {
-                events.addAll(wrap(m.label(), 380));
-            }
-        }
-        for (String e : events) {
-            boxW = Math.max(boxW, textWidth(e) + 12);
-        }
-        List<ChartSeries> sorted = new ArrayList<>(series.stream().filter(s -> !hidden.contains(s.label())).toList());
-        sorted.sort(Comparator.comparingDouble((ChartSeries s) -> {
-            double v = s.valueAt(t);
-            return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
-        }).reversed());
-        String when = DateTimeFormatter.ofPattern(r.span() > 86_400_000L ? "MMM d HH:mm:ss" : "HH:mm:ss", Locale.ROOT)
-                .format(Instant.ofEpochMilli(t).atZone(ZONE));
-        int room = (int) Math.max(1, (ph - 20) / ROW);
-        int shownEvents = Math.min(events.size(), room);
-        int shown = Math.min(sorted.size(), Math.max(0, room - shownEvents));
-        double boxH = 16 + ROW * (shownEvents + shown);
-        double bx = x + 10 + boxW > left + pw ? x - 10 - boxW : x + 10;
-        double by = TOP + 4;
-        g.setFill(style.background.deriveColor(0, 1, 1, 0.9));
-        g.fillRect(bx, by, boxW, boxH);
-        g.setStroke(style.grid);
-        g.strokeRect(bx + 0.5, by + 0.5, boxW, boxH);
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(style.text);
-        g.fillText(when, bx + 6, by + 2);
-        double ly = by + 16;
-        g.setFill(style.marker);
-        for (int i = 0; i < shownEvents; i++, ly += ROW) {
-            g.fillText(events.get(i), bx + 6, ly);
-        }
-        for (int i = 0; i < shown; i++, ly += ROW) {
-            ChartSeries s = sorted.get(i);
-            g.setFill(style.colorFor(s.label()));
-            g.fillRect(bx + 6, ly + 3, 8, 8);
-            g.setFill(style.text);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(shorten(s.label(), boxW - 100), bx + 18, ly);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(va.format(s.valueAt(t), 1), bx + boxW - 6, ly);
-        }
-        g.setTextAlign(TextAlignment.LEFT);
-    }
-
-    /** Words of {@code s} in lines at most {@code max} px wide. */
-    private List<String> wrap(String s, double max) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : s.split("\\s+")) {
-            String next = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && textWidth(next) > max) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(next);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(shorten(line.toString(), max));
-        }
-        return lines;
     }
 }
