@@ -20,10 +20,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.incidentworkbench.app.ui.WindowFixture;
-import org.incidentworkbench.app.ui.triage.RunnerTriager;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.timeseries.Metrics;
 import org.incidentworkbench.timeseries.Sample;
 import org.incidentworkbench.timeseries.SeriesKey;
@@ -51,7 +49,7 @@ class ChartsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        fx = new WindowFixture(new RunnerTriager(SshOptions.defaults().withoutAgent(), UserPrompter.NONE, SshConfigResolver::empty));
+        fx = new WindowFixture(SshOptions.defaults().withoutAgent(), SshConfigResolver::empty);
         fx.show(stage, 1280, 800);
     }
 
@@ -71,7 +69,7 @@ class ChartsTest {
             samples.add(new Sample(SeriesKey.of("web-2", Metrics.MEMORY_USED), t, (8 + 2 * wave) * GIB));
             samples.add(new Sample(SeriesKey.of("web-3", Metrics.MEMORY_USED), t, (12 + Math.cos(i / 25.0)) * GIB));
         }
-        TimeSeriesStore store = fx.ctx.store().get();
+        TimeSeriesStore store = fx.ctx.store().get().store();
         store.appendAll(samples);
         store.flush();
         WindowFixture.runFx(() -> {
