@@ -22,7 +22,7 @@ import javafx.stage.Stage;
 import org.incidentworkbench.app.ui.WindowFixture;
 import org.incidentworkbench.ssh.SshConfigResolver;
 import org.incidentworkbench.ssh.SshOptions;
-import org.incidentworkbench.timeseries.Metrics;
+import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.Sample;
 import org.incidentworkbench.timeseries.SeriesKey;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
@@ -65,9 +65,9 @@ class ChartsTest {
         for (int i = 0; i <= 600; i++) {
             long t = now - 600_000 + i * 1000L;
             double wave = Math.sin(i / 40.0);
-            samples.add(new Sample(SeriesKey.of("web-1", Metrics.MEMORY_USED), t, 22.4 * GIB * (1 + 0.0005 * (1 + wave))));
-            samples.add(new Sample(SeriesKey.of("web-2", Metrics.MEMORY_USED), t, (8 + 2 * wave) * GIB));
-            samples.add(new Sample(SeriesKey.of("web-3", Metrics.MEMORY_USED), t, (12 + Math.cos(i / 25.0)) * GIB));
+            samples.add(new Sample(SeriesKey.of("web-1", SampleMetrics.MEMORY_USED), t, 22.4 * GIB * (1 + 0.0005 * (1 + wave))));
+            samples.add(new Sample(SeriesKey.of("web-2", SampleMetrics.MEMORY_USED), t, (8 + 2 * wave) * GIB));
+            samples.add(new Sample(SeriesKey.of("web-3", SampleMetrics.MEMORY_USED), t, (12 + Math.cos(i / 25.0)) * GIB));
         }
         TimeSeriesStore store = fx.ctx.store().get().store();
         store.appendAll(samples);
@@ -75,7 +75,7 @@ class ChartsTest {
         WindowFixture.runFx(() -> {
             fx.view.tabs().getSelectionModel().select(
                     fx.view.tabs().getTabs().stream().filter(t -> "tab-metrics".equals(t.getId())).findFirst().orElseThrow());
-            fx.view.metrics().metricProperty().set(Metrics.MEMORY_USED);
+            fx.view.metrics().metricProperty().set(SampleMetrics.MEMORY_USED);
         });
         WindowFixture.waitFor(20, "memory.used of three hosts on one chart", () -> !fx.view.metrics().panels().isEmpty()
                 && fx.view.metrics().panels().get(0).series().size() == 3
