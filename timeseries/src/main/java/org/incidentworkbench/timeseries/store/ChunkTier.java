@@ -150,16 +150,24 @@ final class ChunkTier {
         }
     }
 
-    /** Drops every window that starts before {@code windowStart}. */
-    static int dropBefore(Sql c, long windowStart) throws SQLException {
+    /**
+     * Drops every window that starts before {@code windowStart}, and before {@code coarseWindowStart} the windows
+     * of coarse series (they have no 1-minute rollups: their chunks stand in for them). Timestamp blocks go
+     * with the last chunk that uses them.
+     */
+    static int dropBefore(Sql c, long windowStart, long coarseWindowStart) throws SQLException {
         int n;
         {
-            PreparedStatement ps = c.prepare( "DELETE FROM chunk WHERE window_start < ?");
-            ps.setLong(1, windowStart);
+            // coarse series keep chunks for the longer of the two spans
+            PreparedStatement ps = c.prepare("DELETE FROM chunk WHERE window_start < ? OR (window_start < ?"
+                    + " AND series_id NOT IN (SELECT series_id FROM coarse_series))");
+            ps.setLong(1, Math.min(windowStart, coarseWindowStart));
+            ps.setLong(2, windowStart);
             n = ps.executeUpdate();
         }
         {
-            PreparedStatement ps = c.prepare( "DELETE FROM tsblock WHERE window_start < ?");
+            PreparedStatement ps = c.prepare("DELETE FROM tsblock t WHERE t.window_start < ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM chunk k WHERE k.window_start = t.window_start AND k.ts_id = t.id)");
             ps.setLong(1, windowStart);
             ps.executeUpdate();
         }

@@ -68,6 +68,15 @@ final class Compactor {
                     hot.load(rs.getInt(1), new SeriesKey(rs.getString(2), rs.getString(3), SeriesKey.parseLabels(rs.getString(4))));
                 }
             }
+            s.execute(StoreFile.COARSE_TABLE);
+            try (ResultSet rs = s.executeQuery("SELECT series_id FROM coarse_series")) {
+                while (rs.next()) {
+                    SeriesBuffer b = hot.byId(rs.getInt(1));
+                    if (b != null) {
+                        b.coarse = true;
+                    }
+                }
+            }
             Map<String, String> meta = new HashMap<>();
             try (ResultSet rs = s.executeQuery("SELECT name, val FROM meta")) {
                 while (rs.next()) {
@@ -265,8 +274,23 @@ final class Compactor {
                     e.setValue(Points.merge(ChunkTier.readOne(writer, e.getKey().id, ws), e.getValue()));
                 }
             }
-            if (ws + window > rawKeep) {
-                ChunkTier.write(writer, ws, chunks, nextTsId);
+            for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
+                markIfCoarse(e.getKey(), e.getValue());
+            }
+            Map<SeriesBuffer, Points> kept = chunks;
+            if (ws + window <= rawKeep) {
+                // past the chunks' retention: only coarse series keep chunks, as long as 1-minute rollups are kept
+                kept = new LinkedHashMap<>();
+                if (ws + window > minuteKeep) {
+                    for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
+                        if (e.getKey().coarse) {
+                            kept.put(e.getKey(), e.getValue());
+                        }
+                    }
+                }
+            }
+            if (!kept.isEmpty()) {
+                ChunkTier.write(writer, ws, kept, nextTsId);
                 if (mayExist) {
                     ChunkTier.deleteOrphans(writer, ws);
                 }
@@ -275,7 +299,7 @@ final class Compactor {
             for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
                 SeriesBuffer b = e.getKey();
                 RollupBlock minutes = RollupBlock.of(e.getValue(), Tier.MINUTE.resolutionMillis(), b.decimals);
-                if (ws + window > minuteKeep) {
+                if (ws + window > minuteKeep && !b.coarse) {
                     RollupTier.write(writer, RollupTier.MINUTE, b.id, ws, minutes, b.decimals);
                 }
                 if (day + RollupTier.DAY > hourKeep) {
@@ -308,6 +332,27 @@ final class Compactor {
                     hourCache.put(b.id, dayBlock);
                 }
             }
+        }
+    }
+
+    /**
+     * Marks a series coarse when a window shows it stepping a minute or more (the median step of at least
+     * three points): its 1-minute rollups would hold one bucket per point, more bytes than the points.
+     */
+    private void markIfCoarse(SeriesBuffer b, Points p) throws SQLException {
+        if (b.coarse || p.size() < 3) {
+            return;
+        }
+        long[] steps = new long[p.size() - 1];
+        for (int i = 1; i < p.size(); i++) {
+            steps[i - 1] = p.ts()[i] - p.ts()[i - 1];
+        }
+        java.util.Arrays.sort(steps);
+        if (steps[steps.length / 2] >= Tier.MINUTE.resolutionMillis()) {
+            PreparedStatement ps = writer.prepare("MERGE INTO coarse_series(series_id) KEY(series_id) VALUES (?)");
+            ps.setInt(1, b.id);
+            ps.executeUpdate();
+            b.coarse = true;
         }
     }
 

@@ -38,7 +38,7 @@ final class Retention {
                 return;
             }
             Sql writer = pool.writer();
-            ChunkTier.dropBefore(writer, now - policy.rawMillis() - window + 1);
+            ChunkTier.dropBefore(writer, now - policy.rawMillis() - window + 1, now - policy.minuteMillis() - window + 1);
             RollupTier.dropBefore(writer, RollupTier.MINUTE, now - policy.minuteMillis() - window + 1);
             RollupTier.dropBefore(writer, RollupTier.HOUR, now - policy.hourMillis() - RollupTier.DAY + 1);
             writer.connection().commit();

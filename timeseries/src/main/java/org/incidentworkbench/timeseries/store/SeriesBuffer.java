@@ -13,6 +13,12 @@ final class SeriesBuffer {
     final SeriesKey key;
     /** Decimal places kept for this series' metric, or -1 when it is not catalogued. */
     final int decimals;
+    /**
+     * True once the series showed a step of a minute or more (sar's 10 minutes, imported 5-minute data): it gets
+     * no 1-minute rollups, which would hold one bucket per point, and its chunks are kept as long as those
+     * rollups would have been. Remembered in table {@code coarse_series}.
+     */
+    volatile boolean coarse;
 
     private long[] ts = new long[16];
     private double[] values = new double[16];

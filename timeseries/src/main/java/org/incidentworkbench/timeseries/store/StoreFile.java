@@ -33,6 +33,13 @@ final class StoreFile {
     static final int SCHEMA_VERSION = 1;
     static final String APPLICATION = "incident-workbench-metrics";
 
+    /**
+     * Series stored without 1-minute rollups (step of a minute or more). Added after schema 1 was released: an
+     * older file gets it when opened for writing; an older workbench ignores it (such series then show their
+     * hourly rollups where it would look for 1-minute ones).
+     */
+    static final String COARSE_TABLE = "CREATE TABLE IF NOT EXISTS coarse_series(series_id INT PRIMARY KEY)";
+
     static final String[] SCHEMA = {
         "CREATE TABLE meta(name VARCHAR(64) PRIMARY KEY, val VARCHAR(1000) NOT NULL)",
         "CREATE TABLE series(id INT PRIMARY KEY, host VARCHAR(255) NOT NULL, metric VARCHAR(255) NOT NULL,"
@@ -49,6 +56,7 @@ final class StoreFile {
         "CREATE TABLE rollup(tier INT NOT NULL, block_start BIGINT NOT NULL, series_id INT NOT NULL, n INT NOT NULL,"
             + " data VARBINARY NOT NULL, PRIMARY KEY(tier, block_start, series_id))",
         "CREATE INDEX rollup_series ON rollup(tier, series_id, block_start)",
+        COARSE_TABLE,
     };
 
     private StoreFile() {

@@ -284,12 +284,18 @@ public final class TieredStore implements TimeSeriesStore {
         // [from, to) split by tier: the preferred tier where it is kept, coarser ones before that
         long rawFrom = plan.tier() == Tier.RAW ? Math.max(fromMillis, rawFloor) : toMillis;
         long minuteFrom = Math.min(plan.tier() == Tier.HOUR ? toMillis : Math.max(fromMillis, minuteFloor), rawFrom);
+        // a coarse series (step >= 1 min) has chunks where others have 1-minute rollups: read them there instead
+        long coarseRawFrom = plan.tier() == Tier.HOUR ? toMillis
+                : Math.max(fromMillis, Math.min(rawFloor, ceil(now - Math.max(policy.rawMillis(), policy.minuteMillis()), hour)));
         List<SeriesKey> keys = series(selector);
         List<Callable<SeriesData>> reads = new ArrayList<>(keys.size());
         for (SeriesKey key : keys) {
+            boolean coarse = hot.resolve(key).coarse;
+            long seriesRawFrom = coarse ? Math.min(rawFrom, coarseRawFrom) : rawFrom;
+            long seriesMinuteFrom = coarse ? Math.min(minuteFrom, seriesRawFrom) : minuteFrom;
             // the grid gives at most maxPoints buckets except for tiny budgets, where LTTB keeps the shape
             reads.add(() -> {
-                SeriesData d = reader.aggregate(key, fromMillis, toMillis, plan.stepMillis(), rawFrom, minuteFrom);
+                SeriesData d = reader.aggregate(key, fromMillis, toMillis, plan.stepMillis(), seriesRawFrom, seriesMinuteFrom);
                 return d.size() > maxPoints ? Lttb.thin(d, maxPoints) : d;
             });
         }

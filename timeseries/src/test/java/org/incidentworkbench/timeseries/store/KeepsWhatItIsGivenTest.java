@@ -122,12 +122,47 @@ class KeepsWhatItIsGivenTest {
     }
 
     @Test
+    void seriesStepping5MinutesGetNo1MinuteRollupsAndQueriesReadTheirChunksInstead() throws Exception {
+        SeriesKey sparse = SeriesKey.of("web-1", "custom.sar_like");
+        SeriesKey dense = SeriesKey.of("web-1", "custom.per_second");
+        Instant start = NOW.minus(Duration.ofDays(40)); // past the chunks' 14 days for dense series
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 40 * 288; i++) {
+            samples.add(new Sample(sparse, start.toEpochMilli() + i * 300_000L, 100 + i % 13 * 0.25));
+        }
+        for (int i = 0; i < 3600; i++) {
+            samples.add(new Sample(dense, NOW.minus(Duration.ofHours(3)).toEpochMilli() + i * 1000L, i % 50));
+        }
+        Path db = dir.resolve("coarse.mv.db");
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+            store.appendAll(samples);
+            store.compact();
+            // 1-minute buckets only for the per-second series (60 of them per hour), none for the 5-minute one
+            assertEquals(60, store.info().rollupBuckets().get("1m"), store.info().toString());
+        }
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+            // a 7-day query plans the 1-minute tier; the coarse series answers from its chunks, every point counted
+            for (int days : new int[] {7, 30}) {
+                QueryResult q = store.query(Selector.of(sparse), NOW.minus(Duration.ofDays(days)).toEpochMilli(),
+                        NOW.toEpochMilli(), 1000);
+                long counted = 0;
+                for (long c : q.series().get(0).count()) {
+                    counted += c;
+                }
+                assertEquals(days * 288L, counted, days + " days");
+            }
+            // its chunks are kept as long as 1-minute rollups would be (90 days), not 14 days
+            assertEquals(40 * 288, store.points(Selector.of(sparse), 0, NOW.toEpochMilli()).get(0).size());
+        }
+    }
+
+    @Test
     void pointsPastTheChunkRetentionGoToTheRollupsThatStillKeepThem() throws Exception {
         // 30 days old: past the chunks' 14 days, inside the 1-minute rollups' 90 days
         Instant start = NOW.minus(Duration.ofDays(30));
         List<Sample> samples = new ArrayList<>();
-        for (int i = 0; i < 288; i++) {
-            samples.add(new Sample(KEY, start.toEpochMilli() + i * 300_000L, 10 + i % 7));
+        for (int i = 0; i < 360; i++) { // an hour at 10 s steps: a dense series, with 1-minute rollups
+            samples.add(new Sample(KEY, start.toEpochMilli() + i * 10_000L, 10 + i % 7));
         }
         try (TimeSeriesStore store = TimeSeriesStore.open(dir.resolve("c.mv.db"), config())) {
             store.appendAll(samples);
@@ -137,7 +172,7 @@ class KeepsWhatItIsGivenTest {
             for (long c : q.series().get(0).count()) {
                 counted += c;
             }
-            assertEquals(288, counted, "every point is counted in a rollup bucket");
+            assertEquals(360, counted, "every point is counted in a rollup bucket");
             assertEquals(0, store.info().chunkPoints());
         }
     }
