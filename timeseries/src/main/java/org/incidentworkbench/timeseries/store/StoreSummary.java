@@ -54,9 +54,13 @@ final class StoreSummary {
                 first = Optional.of(memMin);
             }
             long max = hot.maxTs();
-            try (ResultSet rs = s.executeQuery("SELECT MAX(block_start) FROM rollup WHERE tier = " + RollupTier.MINUTE)) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    max = Math.max(max, rs.getLong(1) + window - 1);
+            // coarse series have chunks where others have 1-minute rollups
+            try (ResultSet rs = s.executeQuery("SELECT MAX(block_start) FROM rollup WHERE tier = " + RollupTier.MINUTE
+                    + " UNION ALL SELECT MAX(window_start) FROM chunk")) {
+                while (rs.next()) {
+                    if (rs.getObject(1) != null) {
+                        max = Math.max(max, rs.getLong(1) + window - 1);
+                    }
                 }
             }
             // without points in memory, the end of the newest compressed window bounds the newest point

@@ -139,6 +139,8 @@ class KeepsWhatItIsGivenTest {
             store.compact();
             // 1-minute buckets only for the per-second series (60 of them per hour), none for the 5-minute one
             assertEquals(60, store.info().rollupBuckets().get("1m"), store.info().toString());
+            assertTrue(store.info().lastMillis().orElseThrow() >= NOW.minus(Duration.ofHours(3)).toEpochMilli(),
+                    store.info().toString());
         }
         try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
             // a 7-day query plans the 1-minute tier; the coarse series answers from its chunks, every point counted
