@@ -83,6 +83,10 @@ public final class Findings {
         return String.format(java.util.Locale.ROOT, "%.1f %%", v);
     }
 
+    /**
+     * Evidence sizes ("1.2 GiB of 40.0 GiB free"). The app's format.Bytes is the product's one byte formatter,
+     * but this library cannot depend on app: findings keep this copy (always one decimal, as their texts have it).
+     */
     static String bytes(long b) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
         double v = b;

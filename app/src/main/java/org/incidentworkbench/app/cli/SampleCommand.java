@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.incidentworkbench.app.format.Durations;
 import org.incidentworkbench.app.services.MetricStores;
 import org.incidentworkbench.app.services.SamplingService;
 import org.incidentworkbench.sample.HostStatus;
@@ -106,8 +107,8 @@ public final class SampleCommand extends CliCommand {
         try (TimeSeriesStore store = MetricStores.open(options.db());
              SamplingService sampling = SamplingService.start(store, transport, config)) {
             err.println("Sampling " + hosts.size() + " host" + (hosts.size() == 1 ? "" : "s") + " every "
-                    + seconds(options.interval()) + " into " + options.db()
-                    + options.duration().map(d -> " for " + seconds(d)).orElse(" until Ctrl-C") + ".");
+                    + Durations.human(options.interval()) + " into " + options.db()
+                    + options.duration().map(d -> " for " + Durations.human(d)).orElse(" until Ctrl-C") + ".");
             hosts.forEach(sampling::start);
             StatusDisplay display = new StatusDisplay(err, System.console() != null);
             long end = options.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
@@ -177,7 +178,7 @@ public final class SampleCommand extends CliCommand {
 
         static String line(HostStatus s, Instant now) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-12s points %-8d", s.host(), s.state(), s.points()));
-            sb.append(s.lastFrameAge(now).map(a -> String.format(Locale.ROOT, " last frame %.1f s ago", a.toMillis() / 1000.0))
+            sb.append(s.lastFrameAge(now).map(a -> " last frame " + Durations.human(a) + " ago")
                     .orElse(" no frame yet"));
             sb.append(" reconnects ").append(s.reconnects());
             s.clockOffset().ifPresent(o -> sb.append(String.format(Locale.ROOT, " clock offset %+.2f s", o.toMillis() / 1000.0)));
@@ -199,11 +200,11 @@ public final class SampleCommand extends CliCommand {
         Optional<Duration> duration = durationText == null ? Optional.empty() : Optional.of(duration(durationText, "--duration"));
         List<String> hosts = hostNames;
         if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofSeconds(60)) > 0) {
-            throw new UsageException("--interval must be between 0.1 and 60 seconds (1 is the default), not " + seconds(interval) + ".");
+            throw new UsageException("--interval must be between 0.1 and 60 seconds (1 is the default), not " + Durations.human(interval) + ".");
         }
         if (duration.isPresent() && duration.get().compareTo(interval) < 0) {
-            throw new UsageException("--duration (" + seconds(duration.get()) + ") is shorter than one interval ("
-                    + seconds(interval) + "); nothing would be sampled.");
+            throw new UsageException("--duration (" + Durations.human(duration.get()) + ") is shorter than one interval ("
+                    + Durations.human(interval) + "); nothing would be sampled.");
         }
         if (!db.getFileName().toString().endsWith(".mv.db")) {
             throw new UsageException("the store file given with --db must end in .mv.db (for example metrics.mv.db), not " + db + ".");
@@ -246,8 +247,4 @@ public final class SampleCommand extends CliCommand {
         }
     }
 
-    private static String seconds(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
-    }
 }

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * Renders durations for people at the precision that matters for each size: {@code 850 ms},
- * {@code 1.2 s}, {@code 4 min 10 s}, {@code 3 d 4 h}. Stateless.
+ * {@code 1.2 s}, {@code 4 min 10 s}, {@code 3 d 4 h}. The one duration formatter of the app (CLI and window);
+ * the libraries cannot depend on app and keep their own few messages (ssh.ConnectFailures, sample.HostSampler,
+ * playbooks' TrainingReport). Stateless.
  */
 public final class Durations {
 
@@ -21,7 +23,7 @@ public final class Durations {
             return millis + " ms";
         }
         if (millis < 10_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         long s = d.toSeconds();
         if (s < 60) {

@@ -2,6 +2,7 @@ package org.incidentworkbench.app.ui.metrics;
 
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import org.incidentworkbench.app.format.Bytes;
 
 /** Axis and readout numbers for a metric's unit: bytes in KiB/MiB/GiB, percentages, counts with k/M. */
 public final class ValueFormat {
@@ -21,15 +22,10 @@ public final class ValueFormat {
         return ValueFormat::si;
     }
 
+    /** Bytes scaled as everywhere else ({@link Bytes#scale}), the number at the axis's precision. */
     static String bytes(double v) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        double a = Math.abs(v);
-        int i = 0;
-        while (a >= 1024 && i < units.length - 1) {
-            a /= 1024;
-            i++;
-        }
-        return trim(Math.signum(v) * a) + " " + units[i];
+        Bytes.Scaled s = Bytes.scale(v);
+        return trim(s.value()) + " " + s.unit();
     }
 
     static String si(double v) {
