@@ -92,6 +92,8 @@ class LibraryFlowTest {
         WindowFixture.waitFor(20, "the shared copy open", () -> vm.isOpen() && vm.openBundle().orElseThrow().manifest().redactedForSharing());
         Stage stage = (Stage) fx.view.getScene().getWindow();
         WindowFixture.waitFor(5, "the title", () -> stage.getTitle().endsWith("disk-full-shared.iwbundle (redacted for sharing)"));
+        WindowFixture.runFx(() -> vm.seekFraction(1));
+        assertEquals(java.util.Set.of("host-1"), vm.latestReports().keySet(), "the aliased host's triage reads back typed");
 
         // Train opens the original and starts training; the title warns it is not redacted
         int original = indexOf(lib, false);
