@@ -144,6 +144,9 @@ public final class Cli {
         CommandSpec spec = e.getCommandLine().getCommandSpec();
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
+            if (first.startsWith("-") && !first.equals("-") && spec.name().equals("note")) {
+                return IncidentCommand.dashedNote(first);
+            }
             if (first.startsWith("-") && !first.equals("-")) {
                 return "there is no option '" + first + "'.";
             }

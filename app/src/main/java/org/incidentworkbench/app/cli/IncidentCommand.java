@@ -29,6 +29,17 @@ import picocli.CommandLine.Parameters;
                 "got-lucky, action-item."})
 public final class IncidentCommand extends CliCommand {
 
+    private final java.io.InputStream in;
+
+    public IncidentCommand() {
+        this(System.in);
+    }
+
+    /** {@code in}: where {@code note -} reads the note (tests pass their own). */
+    IncidentCommand(java.io.InputStream in) {
+        this.in = in;
+    }
+
     /** Where the recordings go, for the help's description. */
     @picocli.CommandLine.Spec
     void describe(picocli.CommandLine.Model.CommandSpec spec) {
@@ -75,14 +86,14 @@ public final class IncidentCommand extends CliCommand {
         throw new UsageException(open.size() + " incidents are open (" + String.join(", ", open) + "); say which with --id ID.");
     }
 
-    @Command(name = "note", description = "add a note to the open incident")
+    @Command(name = "note", description = {"add a note to the open incident: the words after the options, the text of FILE, or",
+            "standard input when TEXT is '-'. A note that starts with '-' (a key block, a diff) goes after '--'."})
     int note(@Option(names = "--id", paramLabel = "ID", description = "which incident, when several are open") String id,
              @Option(names = "--tag", paramLabel = "TAG", description = "a postmortem tag (repeatable)") List<String> tags,
-             @Parameters(paramLabel = "TEXT", arity = "0..*", description = "the note") List<String> words) throws Exception {
-        String text = words == null ? "" : String.join(" ", words);
-        if (text.isBlank()) {
-            throw new UsageException("note needs the note's text.");
-        }
+             @Option(names = "--file", paramLabel = "FILE", description = "take the note's text from this file") Path file,
+             @Parameters(paramLabel = "TEXT", arity = "0..*", description = "the note, '-' for standard input") List<String> words)
+            throws Exception {
+        String text = noteText(file, words == null ? List.of() : words);
         IncidentService service = service();
         String incident = incidentId(service, id);
         try (IncidentRecording r = service.resume(incident)) {
@@ -90,6 +101,43 @@ public final class IncidentCommand extends CliCommand {
         }
         out.println("Noted in " + incident + ".");
         return Cli.OK;
+    }
+
+    /** The note from exactly one source: the words, {@code --file}, or standard input ({@code -}). */
+    private String noteText(Path file, List<String> words) throws Exception {
+        boolean stdin = words.size() == 1 && words.get(0).equals("-");
+        if (file != null && !words.isEmpty()) {
+            throw new UsageException("note takes its text from the words or from --file, not both.");
+        }
+        String text;
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("there is no file " + file + " to take the note from.");
+            }
+            text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } else if (stdin) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            text = String.join(" ", words);
+        }
+        // a trailing line end is how files and pipes end, not part of the note
+        text = text.stripTrailing();
+        if (text.isBlank()) {
+            throw new UsageException(stdin ? "standard input held no text for the note."
+                    : file != null ? file + " holds no text for the note." : "note needs the note's text.");
+        }
+        return text;
+    }
+
+    /**
+     * What to say when a note starting with '-' was taken for an option (picocli's parse error, via
+     * {@link Cli}): how to pass such a note.
+     */
+    static String dashedNote(String first) {
+        String shown = first.length() > 30 ? first.substring(0, 30) + "..." : first;
+        return "'" + shown.replace("\n", " ") + "' starts with '-', so it reads as an option; to note it, put it after '--' "
+                + "(workbench incident note -- '" + shown.replace("\n", " ") + "'), or pass it with --file FILE, or as '-' to "
+                + "read it from standard input.";
     }
 
     @Command(name = "attach", description = "attach a file; it goes into the bundle when the incident is closed")

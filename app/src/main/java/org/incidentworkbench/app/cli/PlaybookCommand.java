@@ -23,6 +23,13 @@ import org.incidentworkbench.playbooks.export.Redactor;
 import org.incidentworkbench.playbooks.journal.JournalContents;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.playbooks.journal.JournalReader;
+import org.incidentworkbench.playbooks.journal.RedactionList;
+import org.incidentworkbench.playbooks.library.BundleLibrary;
+import org.incidentworkbench.playbooks.library.LibraryEntry;
+import org.incidentworkbench.playbooks.share.BundleSharer;
+import org.incidentworkbench.playbooks.bundle.SharingNote;
+import org.incidentworkbench.app.AppInfo;
+import java.time.Instant;
 import org.incidentworkbench.playbooks.replay.IncidentTimeline;
 import org.incidentworkbench.playbooks.replay.ReplayClock;
 import org.incidentworkbench.playbooks.replay.ReplayState;
@@ -45,7 +52,9 @@ import picocli.CommandLine.Parameters;
         customSynopsis = {"workbench playbook verify BUNDLE...",
                 "       workbench playbook export BUNDLE|JOURNAL [-o FILE] [--no-redact]",
                 "       workbench playbook replay BUNDLE [--speed X|max] [--no-skip-idle] [--no-redact]",
-                "       workbench playbook train BUNDLE"},
+                "       workbench playbook train BUNDLE",
+                "       workbench playbook share BUNDLE [-o FILE] [--keep-hosts]",
+                "       workbench playbook library DIR [--search Q]"},
         footer = {"", "BUNDLE is an .iwbundle file or the name of a shipped sample (see 'workbench incident list').",
                 "Recording an incident is 'workbench incident new|note|attach|close|list'; the old spellings",
                 "'workbench playbook new, note, attach, close, list' still work."})
@@ -129,7 +138,7 @@ public final class PlaybookCommand extends CliCommand {
                @Option(names = "--no-redact", description = "keep secrets as recorded") boolean noRedact,
                @Parameters(paramLabel = "BUNDLE", description = "a bundle file or a sample's name") String source) throws Exception {
         IncidentBundle bundle = IncidentBundle.open(Bundles.bundlePath(source));
-        Redactor redactor = noRedact ? Redactor.none() : Redactor.standard();
+        Redactor redactor = (noRedact ? Redactor.none() : Redactor.standard()).withMarked(RedactionList.of(bundle.events()));
         if (speedText == null) {
             speedText = String.valueOf(DEFAULT_SPEED);
         }
@@ -185,7 +194,8 @@ public final class PlaybookCommand extends CliCommand {
                     + "hypothesis), so there is nothing to train on; replay it instead.");
             return Cli.FAILED;
         }
-        EventPrinter printer = new EventPrinter(out, timeline.start(), Redactor.standard());
+        Redactor redactor = Redactor.standard().withMarked(RedactionList.of(bundle.events()));
+        EventPrinter printer = new EventPrinter(out, timeline.start(), redactor);
         out.println("Training on \"" + m.title() + "\" (" + (m.severity().isBlank() ? "no severity" : m.severity()) + "). "
                 + "The responders reached " + session.responderPath().size() + " pieces of evidence; see how you do.");
         out.println("Hosts: " + String.join(", ", session.hosts()) + ". Metrics: "
@@ -235,9 +245,82 @@ public final class PlaybookCommand extends CliCommand {
         }
         out.println();
         TrainingReport report = session.finish();
-        report.describe().forEach(l -> out.println(Redactor.standard().redact(l)));
+        report.describe().forEach(l -> out.println(redactor.redact(l)));
         return Cli.OK;
     }
+
+    @Command(name = "share", description = {"write a copy of a bundle for colleagues and the team library: every text in it",
+            "redacted (passwords, tokens, keys, the incident's own redaction list), host names and addresses aliased",
+            "(host-1, ip-1) unless --keep-hosts; the copy is verified, and the original is not changed"})
+    int share(@Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                      description = "where to write the copy (default: NAME-shared.iwbundle beside the bundle)") Path file,
+              @Option(names = "--keep-hosts", description = "keep host names and addresses as recorded") boolean keepHosts,
+              @Parameters(paramLabel = "BUNDLE", description = "a bundle file or a sample's name") String source) throws Exception {
+        Path input = Bundles.bundlePath(source);
+        IncidentBundle bundle = IncidentBundle.open(input);
+        Path target = file != null ? file
+                : Files.isRegularFile(Path.of(source)) ? input.resolveSibling(BundleSharer.sharedName(input.getFileName().toString()))
+                : Path.of(BundleSharer.sharedName(input.getFileName().toString()));
+        if (Files.exists(target)) {
+            throw new UsageException(target + " exists already; name another file with -o FILE.");
+        }
+        SharingNote note = BundleSharer.share(bundle, target, new BundleSharer.Options(keepHosts, List.of(), AppInfo.product(),
+                Instant.now()));
+        VerificationReport check = BundleVerifier.verify(target);
+        out.println(target);
+        err.println("Wrote a copy " + note.describe() + ".");
+        err.println(check.describe());
+        if (note.leftOut().containsKey("binary-attachment")) {
+            err.println("Attachments that are not text cannot be redacted, so they were left out of the copy.");
+        }
+        return check.ok() ? Cli.OK : Cli.FAILED;
+    }
+
+    @Command(name = "library", description = {"list the bundles in a team's incident folder (a git checkout, say), newest first,",
+            "and search them: words match the title, host roles, note tags, finding rules, playbook and severity;",
+            "role:, tag:, rule:, title:, host:, playbook: and severity: narrow a word to one of them"})
+    int library(@Option(names = "--search", paramLabel = "Q", description = "only incidents matching every word of Q") String query,
+                @Parameters(paramLabel = "DIR", description = "the library's folder") Path folder) throws Exception {
+        BundleLibrary.Listing listing;
+        try {
+            listing = BundleLibrary.scan(folder);
+        } catch (java.io.IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        listing.problems().forEach(p -> err.println("warning: " + p));
+        List<LibraryEntry> found = BundleLibrary.search(listing.entries(), query);
+        for (LibraryEntry e : found) {
+            out.println(libraryLine(folder, e));
+        }
+        long originals = listing.entries().stream().filter(e -> !e.shared()).count();
+        err.println(listing.entries().size() + (listing.entries().size() == 1 ? " incident" : " incidents") + " in " + folder
+                + (originals > 0 ? " (" + originals + " not redacted for sharing)" : "")
+                + (query == null || query.isBlank() ? "" : "; " + found.size() + " match '" + query + "'") + ".");
+        if (!found.isEmpty()) {
+            err.println("Open one with 'workbench playbook replay FILE' or 'workbench playbook train FILE'.");
+        }
+        return Cli.OK;
+    }
+
+    /** One incident of a library: when, severity, title, what it was about, and where it is. */
+    static String libraryLine(Path folder, LibraryEntry e) {
+        StringBuilder b = new StringBuilder(LIBRARY_TIME.format(e.start())).append("  ")
+                .append(String.format("%-5s", e.severity().isBlank() ? "-" : e.severity())).append("  ").append(e.title());
+        e.playbook().ifPresent(p -> b.append("  [").append(p).append(']'));
+        if (!e.hostRoles().isEmpty()) {
+            b.append("  roles: ").append(String.join(", ", e.hostRoles()));
+        }
+        if (!e.findingRules().isEmpty()) {
+            b.append("  findings: ").append(String.join(", ", e.findingRules()));
+        }
+        if (!e.tags().isEmpty()) {
+            b.append("  tags: ").append(String.join(", ", e.tags()));
+        }
+        return b.append("  ").append(e.shared() ? "" : "(original, not redacted) ").append(folder.relativize(e.file())).toString();
+    }
+
+    private static final java.time.format.DateTimeFormatter LIBRARY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
 
     static Optional<TraineeMove> parseMove(String line) {
         String[] w = line.split("\\s+", 3);

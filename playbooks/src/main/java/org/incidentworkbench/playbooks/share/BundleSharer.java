@@ -130,6 +130,13 @@ public final class BundleSharer {
         return note;
     }
 
+    /** The usual name of a shared copy: {@code disk-full.iwbundle} is shared as {@code disk-full-shared.iwbundle}. */
+    public static String sharedName(String original) {
+        String ext = org.incidentworkbench.playbooks.bundle.BundleFormat.EXTENSION;
+        String base = original.endsWith(ext) ? original.substring(0, original.length() - ext.length()) : original;
+        return (base.endsWith("-shared") ? base : base + "-shared") + ext;
+    }
+
     /** The incident's hosts in the bundle's order, then any other host its events or slices name. */
     private static List<String> hosts(IncidentBundle b) {
         Set<String> hosts = new LinkedHashSet<>(b.manifest().hosts());

@@ -14,7 +14,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.incidentworkbench.app.AppInfo;
 import org.incidentworkbench.app.ui.Notice;
-import org.incidentworkbench.app.ui.replay.SharedNames;
 import org.incidentworkbench.playbooks.bundle.IncidentBundle;
 import org.incidentworkbench.playbooks.bundle.SharingNote;
 import org.incidentworkbench.playbooks.library.BundleLibrary;
@@ -133,7 +132,7 @@ public final class LibraryViewModel {
                     what = "copied in (it was already redacted for sharing)";
                 } else {
                     Files.createDirectories(dir);
-                    written = dir.resolve(SharedNames.sharedName(bundle.file().getFileName().toString()));
+                    written = dir.resolve(BundleSharer.sharedName(bundle.file().getFileName().toString()));
                     SharingNote note = BundleSharer.share(bundle, written, new BundleSharer.Options(false, List.of(), AppInfo.product(),
                             Instant.now()));
                     what = note.describe();

@@ -43,6 +43,7 @@ import org.incidentworkbench.app.ui.triage.TriageView;
 import org.incidentworkbench.playbooks.bundle.MetricSlice;
 import org.incidentworkbench.playbooks.journal.JournalEvent;
 import org.incidentworkbench.playbooks.replay.ReplayState;
+import org.incidentworkbench.playbooks.share.BundleSharer;
 import org.incidentworkbench.playbooks.training.TraineeMove;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -123,7 +124,7 @@ public final class ReplayView extends BorderPane {
             FileChooser fc = new FileChooser();
             fc.setTitle("Write a copy redacted for sharing");
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Incident bundles", "*.iwbundle"));
-            fc.setInitialFileName(SharedNames.sharedName(b.file().getFileName().toString()));
+            fc.setInitialFileName(BundleSharer.sharedName(b.file().getFileName().toString()));
             if (b.file().getParent() != null) {
                 fc.setInitialDirectory(b.file().getParent().toFile());
             }
