@@ -17,7 +17,10 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (Boolean.getBoolean(CdsTraining.PROPERTY)) {
+            System.exit(CdsTraining.run());
+        }
         if (args.length == 0) {
             String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
             boolean linux = os.contains("linux");

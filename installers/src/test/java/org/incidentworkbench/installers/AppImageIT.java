@@ -80,7 +80,7 @@ class AppImageIT {
         }
     }
 
-    private static void assertAllProbesRan(JsonNode doc, String host) {
+    static void assertAllProbesRan(JsonNode doc, String host) {
         JsonNode hosts = doc.path("reports");
         assertEquals(1, hosts.size(), doc.toPrettyString());
         JsonNode report = hosts.get(0);
@@ -120,5 +120,33 @@ class AppImageIT {
         assertEquals(0, c.waitFor());
         assertTrue(contents.contains(".desktop"), "no desktop entry in the .deb");
         assertTrue(contents.contains("MimeInfo.xml"), "no MIME type for incident bundles in the .deb");
+        assertTrue(contents.contains("./opt/incident-workbench/lib/app/workbench.jsa"), "no class-data-sharing archive in the .deb");
+        assertTrue(contents.lines().noneMatch(l -> l.contains(" ./usr/bin/")), "the .deb ships files in /usr/bin:\n" + contents);
+    }
+
+    @Test
+    void debianPackageHasItsMetadataAndOurScripts() throws Exception {
+        Path deb = deb();
+        String control = output("dpkg-deb", "-f", deb.toString(), "Version", "Description", "Maintainer");
+        assertTrue(control.matches("(?s)Version: \\d+\\.\\d+\\.\\d+-1\n.*"), control);
+        assertTrue(control.contains("Description: A desktop workbench for investigating incidents on Linux servers over SSH"), control);
+        assertTrue(control.contains("Maintainer: "), control);
+        assertTrue(output("dpkg-deb", "-I", deb.toString(), "postinst").contains("/opt/incident-workbench/lib/system-integration.sh install"));
+        assertTrue(output("dpkg-deb", "-I", deb.toString(), "prerm").contains("/opt/incident-workbench/lib/system-integration.sh remove"));
+        assertTrue(output("dpkg-deb", "-c", deb.toString()).contains("./opt/incident-workbench/lib/CHANGELOG.md"), "no changelog in the .deb");
+    }
+
+    static Path deb() throws IOException {
+        try (Stream<Path> files = Files.list(image().getParent())) {
+            return files.filter(f -> f.toString().endsWith(".deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no .deb next to the app image in " + image().getParent()));
+        }
+    }
+
+    static String output(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
     }
 }
