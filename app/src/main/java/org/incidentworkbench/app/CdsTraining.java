@@ -35,7 +35,7 @@ final class CdsTraining {
         System.setProperty("workbench.configDir", scratch.resolve("config").toString());
         System.setProperty("workbench.dataDir", scratch.resolve("data").toString());
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        Cli cli = Cli.standard();
+        Cli cli = Launcher.cli();
         int triage = cli.run(List.of("triage", "--local", "--json"), discard, discard);
         int verify = cli.run(List.of("playbook", "verify", "disk-full"), discard, discard);
         if (hasDisplay()) {
@@ -45,7 +45,7 @@ final class CdsTraining {
         }
         System.err.println("workbench: class-data-sharing training ran triage --local (exit " + triage + "), playbook verify (exit "
                 + verify + ")" + (hasDisplay() ? " and the window" : "; no display, so not the window"));
-        return Cli.OK;
+        return AppInfo.OK;
     }
 
     private static boolean hasDisplay() {
