@@ -14,7 +14,8 @@ import org.incidentworkbench.ssh.HostFailure;
  * @param target    what was actually connected to ({@code user@hostname:port}, via jump hosts if any)
  * @param startedAt when the run started (laptop clock)
  * @param duration  wall time of the whole run for this host
- * @param failure   present when the host could not be triaged at all; results are then empty
+ * @param failure   present when the host could not be triaged at all; results are then empty, except for
+ *                  {@code NO_DATA} (connected, but no probe parsed), which keeps them for their raw text
  * @param results   one result per probe, in probe order
  * @param findings  derived by the findings rules, most severe first
  */

@@ -143,9 +143,10 @@ public final class TriageRunner {
         run.connected(connection);
         try (connection) {
             List<ProbeResult> results = runScript(connection, TriageScript.of(settings.probes()), run);
+            Optional<HostFailure> noData = noData(spec.alias(), results);
             TriageReport report = new TriageReport(spec.alias(), connection.target(), run.startedAt, run.elapsed(),
-                    Optional.empty(), results, List.of());
-            return report.withFindings(safeFindings(report));
+                    noData, results, List.of());
+            return noData.isPresent() ? report : report.withFindings(safeFindings(report));
         }
     }
 
@@ -163,7 +164,7 @@ public final class TriageRunner {
         }
         ExecResult result;
         try {
-            result = connection.exec(script.command(), limit, script.outputCap());
+            result = connection.execWatched(script.command(), limit, script.outputCap());
         } catch (IOException e) {
             for (Probe<?> p : script.probes()) {
                 results.add(new ProbeResult.CommandFailed(p.name(), "", -1, Duration.ofNanos(System.nanoTime() - start),
@@ -184,6 +185,25 @@ public final class TriageRunner {
             results.add(ProbeInterpreter.interpret(script.probes().get(i), runs.get(i), host, result.timedOut(), limit, wall));
         }
         return results;
+    }
+
+    /**
+     * A host where no probe produced parsed data was reached but not triaged: its failure names the first
+     * probe's reason (a hung login times every probe out, garbage fails every one the same way). The
+     * results stay in the report, so the raw text is still there to read.
+     */
+    static Optional<HostFailure> noData(String host, List<ProbeResult> results) {
+        if (results.isEmpty() || results.stream().anyMatch(ProbeResult::isParsed)) {
+            return Optional.empty();
+        }
+        ProbeResult first = results.get(0);
+        long timedOut = results.stream().filter(r -> r instanceof ProbeResult.TimedOut).count();
+        String reason = first.error().orElse("no reason was given");
+        String summary = timedOut == results.size() ? "every probe timed out" : "no probe produced data (" + timedOut
+                + " of " + results.size() + " timed out)";
+        return Optional.of(new HostFailure(HostFailure.Kind.NO_DATA,
+                "Connected to " + host + ", but " + summary + ", so it was not triaged. The " + first.probe()
+                + " probe says: " + reason, first.probe() + ": " + reason));
     }
 
     /**

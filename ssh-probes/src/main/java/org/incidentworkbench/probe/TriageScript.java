@@ -88,11 +88,12 @@ public final class TriageScript {
         s.append("LC_ALL=C; export LC_ALL; unset LANGUAGE\n");
         s.append("PATH=$PATH:/usr/sbin:/sbin; export PATH\n");
         s.append("IWM='").append(marker).append("'; export IWM\n");
+        appendWatchdog(s, seconds(channelTimeout()) + 1);
         s.append("if command -v timeout >/dev/null 2>&1; then\n");
-        s.append("  iw_exec() { timeout -k 1 \"$1\" sh -c \"$2\" </dev/null; }\n");
+        s.append("  iw_exec() { timeout -k 1 \"$1\" sh -c \"$2\" </dev/null 3<&-; }\n");
         s.append("else\n");
         // no process groups without job control: kill the fragment's children (pkill -P), then the fragment
-        s.append("  iw_exec() { sh -c \"$2\" </dev/null & iw_p=$!; ( sleep \"$1\"; pkill -9 -P $iw_p; kill -9 $iw_p ) >/dev/null 2>&1 &"
+        s.append("  iw_exec() { sh -c \"$2\" </dev/null 3<&- & iw_p=$!; ( sleep \"$1\"; pkill -9 -P $iw_p; kill -9 $iw_p ) >/dev/null 2>&1 &"
                 + " iw_w=$!; wait $iw_p; iw_r=$?; kill $iw_w 2>/dev/null; return $iw_r; }\n");
         s.append("fi\n");
         // iw_run NAME TIMEOUT_S CAP+1 FRAGMENT; few processes per probe (each costs CPU on a busy server):
@@ -108,7 +109,37 @@ public final class TriageScript {
         List<Probe<?>> background = probes.stream().filter(Probe::background).toList();
         List<Probe<?>> foreground = probes.stream().filter(p -> !p.background()).toList();
         appendGroups(s, background, foreground);
+        s.append("[ -n \"$iw_wd\" ] && kill -USR1 $iw_wd 2>/dev/null\n");
         return s.toString();
+    }
+
+    /**
+     * Leave nothing behind: when sshd made this script the leader of its own session (as it does for every
+     * exec request), a watchdog ends every process of that session (the probes, and what they started in
+     * their own process groups under {@code timeout}) as soon as the channel's standard input reaches its
+     * end (the client stopped, was cancelled or closed the connection; see
+     * {@link org.incidentworkbench.ssh.HostConnection#execWatched}) or the script outlives its bound (a
+     * connection that dropped without a word). It ignores TERM and HUP (and so do its timer and reader: use -9 on them) so that the client's TERM to the
+     * session's process group cannot end it before it has done that; the script's own end tells it to go
+     * with USR1. Where this shell leads no session (run on this machine, under a test server or a
+     * ForceCommand wrapper), no watchdog: killing that session would kill what started it.
+     */
+    private static void appendWatchdog(StringBuilder s, long seconds) {
+        s.append("exec 3<&0 </dev/null\n"); // the channel's stdin, kept for the watchdog alone
+        s.append("iw_wd=; read -r iw_st < /proc/$$/stat 2>/dev/null && { iw_st=${iw_st##*) }; set -- $iw_st; }\n");
+        s.append("if [ \"${4:-}\" = \"$$\" ]; then\n");
+        s.append("  ( trap '' TERM HUP INT\n");
+        s.append("    trap 'kill -9 $iw_t $iw_r 2>/dev/null; exit 0' USR1\n");
+        s.append("    sleep ").append(seconds).append(" & iw_t=$!\n");
+        s.append("    { read -r iw_ <&3; kill -9 $iw_t; } & iw_r=$!\n");
+        s.append("    wait $iw_t\n");
+        // the end: every process of this session but this one, then this one
+        s.append("    read -r iw_me < /proc/self/stat; iw_me=${iw_me%% *}\n");
+        s.append("    for iw_d in /proc/[0-9]*; do read -r iw_l < $iw_d/stat 2>/dev/null || continue; iw_l=${iw_l##*) };"
+                + " set -- $iw_l; [ \"$4\" = \"$$\" ] && [ \"${iw_d#/proc/}\" != \"$iw_me\" ] && kill -9 ${iw_d#/proc/} 2>/dev/null; done\n");
+        s.append("  ) </dev/null >/dev/null 2>&1 & iw_wd=$!\n");
+        s.append("fi\n");
+        s.append("set --\n");
     }
 
     /**

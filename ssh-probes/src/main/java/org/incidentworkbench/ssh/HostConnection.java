@@ -24,6 +24,16 @@ public interface HostConnection extends AutoCloseable {
      */
     ExecResult exec(String command, Duration timeout, int maxOutputBytes) throws IOException;
 
+    /**
+     * As {@link #exec}, but the command's standard input stays open until the command ends or is stopped,
+     * so that the command learns from its end of file that this side went away (timeout, cancel, closed
+     * connection): the triage script's watchdog ends its processes on it. Where standard input cannot be
+     * held (this machine), the same as {@code exec}.
+     */
+    default ExecResult execWatched(String command, Duration timeout, int maxOutputBytes) throws IOException {
+        return exec(command, timeout, maxOutputBytes);
+    }
+
     /** Starts a long-lived command whose output is streamed (the sampler's loop). */
     RemoteProcess start(String command) throws IOException;
 

@@ -10,6 +10,8 @@ package org.incidentworkbench.ssh;
 public record HostFailure(Kind kind, String message, String detail) {
 
     public enum Kind {
-        UNREACHABLE, CONNECT_TIMEOUT, AUTH_FAILED, HOST_KEY_CHANGED, HOST_KEY_UNKNOWN, PROTOCOL_ERROR, BAD_CONFIG, CANCELLED
+        UNREACHABLE, CONNECT_TIMEOUT, AUTH_FAILED, HOST_KEY_CHANGED, HOST_KEY_UNKNOWN, PROTOCOL_ERROR, BAD_CONFIG, CANCELLED,
+        /** Connected, but no probe produced parsed data (a hung login, garbage output): not a triage. */
+        NO_DATA
     }
 }

@@ -31,6 +31,8 @@ final class SshHostConnection implements HostConnection {
     private final Runnable releaseJumps;
     private final String target;
     private final Semaphore channels = new Semaphore(MAX_CHANNELS, true);
+    /** Exec channels whose command may still run, stopped by {@link #close()}. */
+    private final java.util.Set<ChannelExec> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -49,6 +51,15 @@ final class SshHostConnection implements HostConnection {
 
     @Override
     public ExecResult exec(String command, Duration timeout, int maxOutputBytes) throws IOException {
+        return exec(command, timeout, maxOutputBytes, false);
+    }
+
+    @Override
+    public ExecResult execWatched(String command, Duration timeout, int maxOutputBytes) throws IOException {
+        return exec(command, timeout, maxOutputBytes, true);
+    }
+
+    private ExecResult exec(String command, Duration timeout, int maxOutputBytes, boolean holdStdin) throws IOException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         try {
@@ -72,7 +83,10 @@ final class SshHostConnection implements HostConnection {
                         + "is lower than the commands running at once) before the timeout; the command was not started.",
                         -1, true, false, elapsed(start));
             }
-            channel.getOutputStream().close(); // stdin at EOF: a command that reads it ends instead of waiting
+            open.add(channel);
+            if (!holdStdin) {
+                channel.getOutputStream().close(); // stdin at EOF: a command that reads it ends instead of waiting
+            }
             boolean finished = ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             boolean overflowed = out.overflowed() || err.overflowed();
             if (finished && !overflowed) {
@@ -92,6 +106,10 @@ final class SshHostConnection implements HostConnection {
             throw new java.io.InterruptedIOException("Interrupted while running a command on " + target + ".");
         } finally {
             if (channel != null) {
+                open.remove(channel);
+                if (!channel.isClosed()) {
+                    stop(channel); // interrupted (cancelled) or failed mid-way: nothing may keep running there
+                }
                 channel.disconnect();
             }
             release();
@@ -173,12 +191,18 @@ final class SshHostConnection implements HostConnection {
         }
     }
 
+    /**
+     * Stops a command that is still running: TERM to the session's process group, then the close.
+     * OpenSSH >= 7.9 signals the process group of the session, which includes a login still stuck in
+     * ~/.ssh/rc, a shell rc file or a ForceCommand; but only under privilege separation: for root logins it
+     * refuses ("session signalling requires privilege separation"), and closing the channel alone leaves a
+     * silent command running. Commands that may hang therefore need their own server-side bound, as the
+     * triage script's watchdog is (it ends its processes on the close). TERM rather than KILL: the watchdog
+     * ignores TERM, so it survives the signal to end what the probes started in their own process groups.
+     */
     private static void stop(ChannelExec channel) {
         try {
-            // OpenSSH >= 7.9 kills the process group, but only under privilege separation: for root logins it
-            // refuses ("session signalling requires privilege separation"), and closing the channel alone
-            // leaves a silent command running. Commands that may hang need their own server-side timeout.
-            channel.sendSignal("KILL");
+            channel.sendSignal("TERM");
         } catch (Exception ignored) {
             // best effort: the close below is what bounds us
         }
@@ -245,6 +269,12 @@ final class SshHostConnection implements HostConnection {
 
     @Override
     public void close() {
+        // a watchdog that gives up on the host closes the session with commands still running: stop them first
+        for (ChannelExec c : open) {
+            if (!c.isClosed()) {
+                stop(c);
+            }
+        }
         session.disconnect();
         if (closed.compareAndSet(false, true)) {
             releaseJumps.run();

@@ -121,7 +121,10 @@ class TriageFaultTest {
             List<TriageReport> reports = triageWithHealthy(bad, bad.hostSpec(), UserPrompter.NONE, Duration.ofSeconds(4));
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             TriageReport hung = reports.get(0);
-            assertTrue(hung.triaged(), "the host answered SSH; its probes timed out");
+            HostFailure f = failure(hung);
+            assertEquals(HostFailure.Kind.NO_DATA, f.kind(), "the host answered SSH, but its probes all timed out");
+            assertTrue(f.message().startsWith("Connected to " + bad.hostSpec().alias() + ", but every probe timed out, so it"
+                    + " was not triaged. The w probe says: The w probe did not finish"), f.message());
             for (ProbeResult r : hung.results()) {
                 ProbeResult.TimedOut t = assertInstanceOf(ProbeResult.TimedOut.class, r);
                 assertEquals(Optional.of("The " + r.probe() + " probe did not finish within its limit of " + t.limit().toMillis()
@@ -145,6 +148,7 @@ class TriageFaultTest {
                         + " non-POSIX login shell, or a missing /bin/sh on " + host + " does this; try 'ssh " + host
                         + " uptime' to see what the account runs.", f.message());
             }
+            assertEquals(HostFailure.Kind.NO_DATA, failure(reports.get(0)).kind());
             assertIntact(reports.get(1));
         }
     }
@@ -159,6 +163,7 @@ class TriageFaultTest {
                 assertTrue(f.message().startsWith(host + " sent more output than the triage allows (the channel was cut)"),
                         f.message());
             }
+            assertEquals(HostFailure.Kind.NO_DATA, failure(reports.get(0)).kind());
             assertIntact(reports.get(1));
         }
     }
@@ -173,6 +178,7 @@ class TriageFaultTest {
                         + ": it printed "), f.message());
                 assertTrue(f.message().contains("(exit status 0)"), f.message());
             }
+            assertEquals(HostFailure.Kind.NO_DATA, failure(reports.get(0)).kind());
             assertIntact(reports.get(1));
         }
     }

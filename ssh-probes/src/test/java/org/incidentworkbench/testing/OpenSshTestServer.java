@@ -164,6 +164,7 @@ public final class OpenSshTestServer implements AutoCloseable {
         private final List<UserKey> keys = new ArrayList<>(List.of(UserKey.ED25519));
         private boolean allowTcpForwarding = true;
         private final List<String> extraConfig = new ArrayList<>();
+        private boolean readableByAllUsers;
 
         private Builder() {
         }
@@ -190,6 +191,15 @@ public final class OpenSshTestServer implements AutoCloseable {
         /** A raw sshd_config line, for example {@code MaxSessions 4}; it overrides the harness's own setting. */
         public Builder config(String line) {
             extraConfig.add(line);
+            return this;
+        }
+
+        /**
+         * Lets other local users log in (a {@link LocalUser}): sshd reads the shared authorized_keys as the
+         * login user, so the temp dir and that file become world-readable (the private keys stay 0600).
+         */
+        public Builder readableByAllUsers() {
+            this.readableByAllUsers = true;
             return this;
         }
 
@@ -222,6 +232,10 @@ public final class OpenSshTestServer implements AutoCloseable {
         }
         Path authorizedKeys = dir.resolve("authorized_keys");
         Files.writeString(authorizedKeys, authorized);
+        if (b.readableByAllUsers) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(authorizedKeys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
         Path log = dir.resolve("sshd.log");
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -391,6 +405,13 @@ public final class OpenSshTestServer implements AutoCloseable {
     public HostSpec hostSpec(UserKey key) {
         HostSpec base = HostSpec.of("sshd-" + address, Optional.of(user()), address, port);
         return new HostSpec(base.alias(), base.user(), base.hostname(), base.port(), List.of(userKeyFile(key)),
+                List.of(), Duration.ofSeconds(5), base.serverAliveInterval());
+    }
+
+    /** This server as a host for another login user (a {@link LocalUser}), with the ed25519 user key. */
+    public HostSpec hostSpec(String loginUser) {
+        HostSpec base = hostSpec();
+        return new HostSpec("sshd-" + loginUser + "-" + address, Optional.of(loginUser), address, port, base.identityFiles(),
                 List.of(), Duration.ofSeconds(5), base.serverAliveInterval());
     }
 

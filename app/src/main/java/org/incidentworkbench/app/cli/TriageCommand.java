@@ -9,7 +9,6 @@ import org.incidentworkbench.app.format.TriageText;
 import org.incidentworkbench.app.services.AppContext;
 import org.incidentworkbench.app.services.TriageService;
 import org.incidentworkbench.json.Json;
-import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.TriageReport;
 import org.incidentworkbench.probe.TriageSettings;
 import org.incidentworkbench.ssh.SshConfigException;
@@ -82,7 +81,7 @@ public final class TriageCommand extends CliCommand {
             if (json) {
                 err.println(report.host() + ": " + (report.triaged()
                         ? "triaged in " + Durations.human(report.duration())
-                        : "NOT triaged: " + report.failure().orElseThrow().message()));
+                        : "not triaged: " + report.failure().orElseThrow().message()));
             } else {
                 out.print(TriageText.render(report));
                 out.flush();
@@ -109,21 +108,13 @@ public final class TriageCommand extends CliCommand {
         return Cli.OK;
     }
 
-    /**
-     * A host counts as triaged when it was reached and at least one probe gave data: a host whose every
-     * probe timed out or failed tells the user nothing, so it makes the exit status 1 like an unreachable one.
-     */
+    /** A host counts as triaged when it was reached and at least one probe gave data (else NO_DATA). */
     static boolean usable(TriageReport report) {
-        return report.triaged() && report.results().stream().anyMatch(r -> r instanceof ProbeResult.Parsed);
+        return report.triaged();
     }
 
     private static String reason(TriageReport report) {
-        if (report.failure().isPresent()) {
-            return report.failure().get().message();
-        }
-        long timedOut = report.results().stream().filter(r -> r instanceof ProbeResult.TimedOut).count();
-        String first = report.results().stream().map(r -> r.error().orElse("")).filter(e -> !e.isEmpty()).findFirst().orElse("");
-        return "connected, but no probe gave data (" + timedOut + " of " + report.results().size() + " timed out). " + first;
+        return report.failure().map(f -> f.message()).orElse("");
     }
 
     private void check() throws UsageException {

@@ -31,11 +31,14 @@ public final class TriageText {
             s.append("== ").append(report.host()).append(" (").append(report.target()).append(") NOT TRIAGED after ")
                     .append(Durations.human(report.duration())).append('\n');
             s.append("  ").append(report.failure().get().message()).append('\n');
+            // NO_DATA keeps what each probe said: the first line of each is the way to the cause
+            for (ProbeResult r : report.results()) {
+                s.append(String.format(Locale.ROOT, "  %-9s %s%n", r.probe(), ProbeSummary.of(r)));
+            }
             return s.toString();
         }
-        boolean anyData = report.results().stream().anyMatch(r -> r instanceof ProbeResult.Parsed);
         s.append("== ").append(report.host()).append(" (").append(report.target()).append(") ")
-                .append(anyData ? "triaged in " : "reached, but NO PROBE GAVE DATA in ")
+                .append("triaged in ")
                 .append(Durations.human(report.duration())).append(": ").append(counts(report)).append('\n');
         for (Finding f : report.findings()) {
             s.append(String.format(Locale.ROOT, "  %-9s %s%n", f.severity(), f.title()));

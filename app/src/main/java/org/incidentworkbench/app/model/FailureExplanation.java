@@ -26,6 +26,9 @@ public record FailureExplanation(String headline, String message, String detail,
             case PROTOCOL_ERROR -> "The SSH conversation broke off. Try 'ssh -v " + host + "' to see the server's side.";
             case BAD_CONFIG -> "Fix the line named above in ~/.ssh/config; 'ssh -G " + host + "' shows how ssh reads it.";
             case CANCELLED -> "Triage the host again when ready.";
+            case NO_DATA -> "Look at the raw text of the probes, then log in with 'ssh " + host + "' to see what the "
+                    + "account runs: a login that hangs in ~/.bashrc or ~/.ssh/rc, a ForceCommand, or a shell that prints "
+                    + "something else instead of running commands.";
         };
         String headline = switch (f.kind()) {
             case HOST_KEY_CHANGED -> "The host key of " + host + " has CHANGED";
@@ -36,6 +39,7 @@ public record FailureExplanation(String headline, String message, String detail,
             case PROTOCOL_ERROR -> "The connection to " + host + " failed";
             case BAD_CONFIG -> "The SSH config for " + host + " is wrong";
             case CANCELLED -> "The triage of " + host + " was cancelled";
+            case NO_DATA -> host + " was reached but gave no data";
         };
         return new FailureExplanation(headline, f.message(), f.detail() == null ? "" : f.detail(), fix);
     }

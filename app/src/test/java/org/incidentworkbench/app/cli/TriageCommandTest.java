@@ -219,10 +219,19 @@ class TriageCommandTest {
                     "stuck");
             assertEquals(1, r.exit(), r.err());
             assertTrue(r.out().startsWith("== stuck (" + mina.user() + "@" + mina.address() + ":" + mina.port()
-                    + ") reached, but NO PROBE GAVE DATA in "), r.out());
+                    + ") NOT TRIAGED after "), r.out());
+            assertTrue(r.out().contains("Connected to stuck, but every probe timed out, so it was not triaged. The w probe"
+                    + " says: "), r.out());
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  w         timed out after ")), r.out());
-            assertTrue(r.err().contains("1 of 1 hosts could not be triaged:\n  stuck: connected, but no probe gave data (9 of 9"
-                    + " timed out)."), r.err());
+            assertTrue(r.err().contains("1 of 1 hosts could not be triaged:\n  stuck: Connected to stuck, but every probe"
+                    + " timed out"), r.err());
+
+            Run json = run("triage", "--json", "-F", config.toString(), "--known-hosts", mina.knownHostsFile().toString(),
+                    "--timeout", "3", "stuck");
+            assertEquals(1, json.exit(), json.err());
+            assertTrue(json.err().startsWith("stuck: not triaged: Connected to stuck"), json.err());
+            assertTrue(json.out().contains("\"kind\" : \"NO_DATA\""), json.out());
+            assertTrue(json.out().contains("\"triaged\" : 0"), json.out());
         }
     }
 
