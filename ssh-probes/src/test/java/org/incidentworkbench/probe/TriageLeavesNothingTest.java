@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.incidentworkbench.findings.Findings;
+import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.ssh.HostSpec;
 import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.UserPrompter;
@@ -98,7 +98,7 @@ class TriageLeavesNothingTest {
         try (LocalUser user = LocalUser.create();
              OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.64").readableByAllUsers().start()) {
             // a probe whose own timeout is far beyond the host's deadline, with a grandchild in the background
-            Probe hang = new Probe("hang", "sleep 3600 & sleep 3600", Duration.ofSeconds(60), 4096, "hang", Map.of(), false);
+            Probe<?> hang = Probe.unparsed("hang", "sleep 3600 & sleep 3600", Duration.ofSeconds(60), 4096, false);
             TriageSettings settings = new TriageSettings(List.of(Probes.UPTIME, hang), 1, DEADLINE);
             TriageReport report = triage(sshd, sshd.hostSpec(user.name()), settings);
             assertTrue(report.triaged(), () -> report.failure().toString());
@@ -113,8 +113,7 @@ class TriageLeavesNothingTest {
         // OpenSSH refuses signals for root logins: only the watchdog in the script can end the probe
         try (OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.65").start()) {
             long unique = 100_000 + new SecureRandom().nextInt(800_000);
-            Probe hang = new Probe("hang", "sleep " + unique + " & sleep " + unique, Duration.ofSeconds(60), 4096, "hang",
-                    Map.of(), false);
+            Probe<?> hang = Probe.unparsed("hang", "sleep " + unique + " & sleep " + unique, Duration.ofSeconds(60), 4096, false);
             TriageReport report = triage(sshd, sshd.hostSpec(), new TriageSettings(List.of(Probes.UPTIME, hang), 1, DEADLINE));
             assertInstanceOf(ProbeResult.TimedOut.class, report.result("hang").orElseThrow());
             long deadline = System.currentTimeMillis() + 5000;
