@@ -32,10 +32,21 @@ public final class ScreenshotTour {
     private final Path out;
     private final List<Path> written = new ArrayList<>();
 
+    private final List<String> moreHosts;
+
     public ScreenshotTour(MainView view, Scene scene, Path out) {
+        this(view, scene, out, List.of());
+    }
+
+    /**
+     * @param moreHosts SSH hosts (names the window's SSH config resolves) sampled beside "local", so
+     *                  the overlay chart, its legend and the small multiples show several hosts
+     */
+    public ScreenshotTour(MainView view, Scene scene, Path out, List<String> moreHosts) {
         this.view = view;
         this.scene = scene;
         this.out = out;
+        this.moreHosts = List.copyOf(moreHosts);
     }
 
     /** Runs the tour; returns the PNGs written. Call off the FX thread. */
@@ -58,27 +69,36 @@ public final class ScreenshotTour {
         fx(() -> view.tabs().getSelectionModel().select(1));
         settle();
         shot("fleet");
+        List<String> sampled = new ArrayList<>(List.of("local"));
+        for (String h : moreHosts) {
+            fx(() -> view.hosts().addTyped(h));
+            waitFor(10, "the host " + h + " listed", () -> view.hosts().find(h).isPresent());
+            sampled.add(h);
+        }
+        fx(() -> view.hostsView().select(sampled));
         fx(view::sampleSelected);
         fx(() -> {
             view.tabs().getSelectionModel().select(2);
             view.metrics().presetProperty().set(RangePreset.LIVE_5M);
             view.metrics().metricProperty().set(SampleMetrics.CPU_USER);
         });
-        waitFor(40, "ten seconds of samples", () -> !view.metrics().panels().isEmpty()
-                && view.metrics().panels().get(0).series().stream().anyMatch(s -> s.size() >= 10));
+        waitFor(60, "ten seconds of samples of " + sampled, () -> !view.metrics().panels().isEmpty()
+                && view.metrics().panels().get(0).series().size() == sampled.size()
+                && view.metrics().panels().get(0).series().stream().allMatch(s -> s.size() >= 10));
         fx(() -> view.incident().add(org.incidentworkbench.app.ui.incident.IncidentViewModel.EntryKind.HYPOTHESIS,
                 "a busy process hogs the CPU"));
         settle();
         fx(() -> {
-            // zoom to the last 40 s (as a user's wheel would), crosshair 8 s back
+            // zoom to the last 30 s (as a user's wheel would, so the chart says Paused), crosshair 8 s back
             TimeRange r = view.metrics().axis().range();
-            view.metrics().axis().userSet(new TimeRange(r.toMillis() - 40_000, r.toMillis()));
+            view.metrics().axis().userSet(new TimeRange(r.toMillis() - 30_000, r.toMillis()));
             view.metrics().axis().crosshairProperty().set(r.toMillis() - 8_000);
         });
         settle();
         shot("metrics");
         fx(() -> view.metrics().overlayProperty().set(false));
         fx(() -> view.metrics().metricProperty().set(SampleMetrics.MEMORY_AVAILABLE));
+        waitFor(20, "a panel per host", () -> view.metrics().panels().size() == sampled.size());
         settle();
         shot("metrics-small-multiples");
         fx(view::sampleSelected);

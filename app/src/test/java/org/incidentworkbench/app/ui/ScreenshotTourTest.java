@@ -9,8 +9,10 @@ import java.util.List;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.incidentworkbench.ssh.SshConfigResolver;
-import org.incidentworkbench.ssh.SshOptions;
+import org.incidentworkbench.testing.OpenSshTestServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,10 +30,36 @@ class ScreenshotTourTest {
     private WindowFixture fx;
     private Stage stage;
 
+    private static OpenSshTestServer sshd;
+    private static Path config;
+
+    /** Two more hosts for the charts: ssh_config aliases of a real sshd on loopback, sampled over SSH like any host. */
+    @BeforeAll
+    static void startServer() throws Exception {
+        OpenSshTestServer.assumeAvailable();
+        sshd = OpenSshTestServer.builder().address("127.0.0.1").start();
+        StringBuilder sb = new StringBuilder();
+        for (String alias : MORE_HOSTS) {
+            sb.append(String.format("Host %s%n  HostName 127.0.0.1%n  Port %d%n  User %s%n  IdentityFile %s%n",
+                    alias, sshd.port(), sshd.user(), sshd.userKeyFile()));
+        }
+        config = sshd.directory().resolve("ssh_config_screenshots");
+        Files.writeString(config, sb.toString());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private static final List<String> MORE_HOSTS = List.of("lab-a", "lab-b");
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        fx = new WindowFixture(SshOptions.defaults().withoutAgent(), SshConfigResolver::empty);
+        fx = new WindowFixture(sshd.sshOptions(), () -> SshConfigResolver.load(config));
         fx.show(stage, 1280, 800);
     }
 
@@ -44,7 +72,7 @@ class ScreenshotTourTest {
     void writesAPngOfEveryMainView() throws Exception {
         String dir = System.getProperty("workbench.screenshots.dir");
         Path out = dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir);
-        List<Path> pngs = new ScreenshotTour(fx.view, stage.getScene(), out).run();
+        List<Path> pngs = new ScreenshotTour(fx.view, stage.getScene(), out, MORE_HOSTS).run();
         assertEquals(List.of("triage.png", "fleet.png", "metrics.png", "metrics-small-multiples.png", "replay.png", "training.png",
                 "help.png", "triage-dark.png"), pngs.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : pngs) {

@@ -53,7 +53,7 @@ final class CrosshairReadout {
         double boxH = 16 + ROW * (eventRows + seriesRows);
         double bx = x + 10 + boxW > p.left() + p.width() ? x - 10 - boxW : x + 10;
         double by = p.top() + 4;
-        g.setFill(style.background.deriveColor(0, 1, 1, 0.9));
+        g.setFill(style.background); // opaque: the event labels under it must not show through
         g.fillRect(bx, by, boxW, boxH);
         g.setStroke(style.grid);
         g.strokeRect(bx + 0.5, by + 0.5, boxW, boxH);

@@ -250,7 +250,7 @@ public final class TimeSeriesCanvas extends Region {
         g.setFont(FONT);
         TimeRange r = axis.range();
         double ph = h - TOP - BOTTOM;
-        int ticks = (int) Math.max(2, ph / 40);
+        int ticks = (int) Math.max(3, ph / 32); // a small multiple of 120 px still gets three or four
         // decimate at the last frame's margin; the tick labels may widen it, then once more (rare: the axis changed unit)
         decimateAll(r, w - left - RIGHT);
         double[] yr = yRange(r);

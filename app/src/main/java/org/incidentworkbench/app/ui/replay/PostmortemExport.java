@@ -115,6 +115,7 @@ public final class PostmortemExport {
                 // the chart with its legend, laid out in a scene of its own (the legend's labels need CSS)
                 ChartWithLegend box = new ChartWithLegend(c);
                 box.setStyle("-fx-background-color: white;");
+                box.legend().setStyle("-fx-background: white; -fx-background-color: white;");
                 new Scene(box);
                 box.applyCss();
                 box.layout();
