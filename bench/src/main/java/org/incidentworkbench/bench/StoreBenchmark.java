@@ -288,6 +288,8 @@ final class StoreBenchmark extends CliCommand {
         targets.put("chunkTierBytesPerPoint", "<= 1.0 (Gorilla paper: 1.37)");
         targets.put("queryP50Millis", "<= 20");
         targets.put("vsBaseline", ">= 20x smaller, >= 10x faster to query");
+        err.println("bench store: real data (recorded by the sampler) against Gorilla and gzip -9 CSV...");
+        json.set("realData", RealDataCompression.measure(dir));
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         return Cli.OK;
     }
