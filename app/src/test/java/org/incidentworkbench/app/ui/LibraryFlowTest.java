@@ -144,6 +144,30 @@ class LibraryFlowTest {
         assertTrue(lib.shown().get(0).shared());
     }
 
+    @Test
+    void redactThisOnAJournalLineGoesIntoTheIncidentsOwnList(FxRobot robot) throws Exception {
+        org.incidentworkbench.app.ui.incident.IncidentViewModel incident = fx.view.incident();
+        WindowFixture.runFx(() -> incident.start("Checkout slow for Fabrikam-4471", "SEV-2", List.of("web-1")));
+        WindowFixture.waitFor(10, "recording", incident::isRecording);
+        WindowFixture.runFx(() -> incident.add(org.incidentworkbench.app.ui.incident.IncidentViewModel.EntryKind.NOTE,
+                "Fabrikam-4471 says checkout takes 9 s"));
+        WindowFixture.waitFor(10, "the note listed", () -> incident.events().size() == 2);
+        javafx.scene.control.ListView<?> list = fx.view.journalView().list();
+        WindowFixture.runFx(() -> list.getSelectionModel().select(1));
+        // the line's context menu item (menus are popups Monocle does not open on a right click)
+        javafx.application.Platform.runLater(() -> list.getContextMenu().getItems().stream()
+                .filter(m -> "journal-redact".equals(m.getId())).findFirst().orElseThrow().fire());
+        WindowFixture.waitFor(5, "the dialog", () -> robot.lookup(".text-input-dialog .text-field").tryQuery().isPresent());
+        javafx.scene.control.TextField field = robot.lookup(".text-input-dialog .text-field").queryAs(javafx.scene.control.TextField.class);
+        WindowFixture.runFx(() -> field.setText("Fabrikam-4471"));
+        robot.clickOn(robot.lookup(".text-input-dialog .button").match(n -> ((javafx.scene.control.Button) n).isDefaultButton())
+                .queryAs(javafx.scene.Node.class));
+        WindowFixture.waitFor(10, "the redaction list entry recorded", () -> incident.events().stream()
+                .anyMatch(org.incidentworkbench.playbooks.journal.RedactionList::isEntry));
+        List<String> listed = org.incidentworkbench.playbooks.journal.RedactionList.of(List.copyOf(incident.events()));
+        assertEquals(List.of("Fabrikam-4471"), listed);
+    }
+
     static String allText(Path bundle) throws Exception {
         StringBuilder b = new StringBuilder();
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
