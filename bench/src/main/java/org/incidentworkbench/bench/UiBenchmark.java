@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +41,10 @@ import picocli.CommandLine.Option;
  * launched the same way; (2) frame time while panning 20 series × 7 days at 10 s resolution
  * (60,480 points each, synthetic, with gaps) on the window's chart: the chart's own drawing time per
  * frame and the pulse-to-pulse frame time, with 7 days and 1 day visible, beside a baseline that
- * draws a segment to every point. Targets: ≤ 2 s to interactive, ≤ 16 ms per frame. Needs a display
+ * draws a segment to every point. The launches also run the workbench with the class-data-sharing
+ * archive next to the product jar when {@code ./workbench} has written one, and, with {@code --launcher},
+ * an installed launcher beside its runtime's {@code java} on the same jar without the archive; all kinds
+ * interleave run by run. Targets: ≤ 1 s to interactive (issue 11), ≤ 16 ms per frame. Needs a display
  * (reruns itself under xvfb-run when there is none and it is installed).
  */
 @Command(name = "ui", sortOptions = false,
@@ -57,6 +62,11 @@ final class UiBenchmark extends CliCommand {
     private int launches = 5;
     @Option(names = "--frames", paramLabel = "N", description = "frames per panned view (default ${DEFAULT-VALUE})")
     private int frames = 120;
+    @Option(names = "--launcher", paramLabel = "PATH", description = "also launch this installed launcher (e.g. /usr/bin/workbench),"
+            + " beside its own runtime's java without the class-data-sharing archive")
+    private Path launcher;
+    @Option(names = "--launch-only", description = "measure the launches only, not the panning")
+    private boolean launchOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -68,31 +78,55 @@ final class UiBenchmark extends CliCommand {
                 err.println("workbench bench ui: " + Display.missing("The UI benchmark"));
                 return Cli.FAILED;
             }
-            return Display.rerunUnderXvfb(List.of("bench", "ui", "--launches", String.valueOf(launches), "--frames",
-                    String.valueOf(frames)), err);
+            List<String> again = new ArrayList<>(List.of("bench", "ui", "--launches", String.valueOf(launches), "--frames",
+                    String.valueOf(frames)));
+            if (launcher != null) {
+                again.addAll(List.of("--launcher", launcher.toString()));
+            }
+            if (launchOnly) {
+                again.add("--launch-only");
+            }
+            return Display.rerunUnderXvfb(again, err);
+        }
+        if (launcher != null && !Files.isExecutable(launcher)) {
+            throw new UsageException("--launcher " + launcher + " is not an executable file; give an installed launcher such as"
+                    + " /usr/bin/workbench or an app image's bin/incident-workbench.");
         }
         ObjectNode doc = Json.mapper().createObjectNode();
         doc.put("benchmark", "ui");
         doc.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + ", "
                 + System.getProperty("os.name") + (System.getenv("DISPLAY") != null ? ", DISPLAY " + System.getenv("DISPLAY") : ""));
         doc.put("load_average_at_start", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        err.println("launch to interactive: " + launches + " workbench windows and " + launches + " bare JavaFX windows...");
-        ObjectNode launch = doc.putObject("launch_to_interactive");
-        double[] workbench = new double[launches];
-        double[] bare = new double[launches];
         Path tmp = Files.createTempDirectory("workbench-bench-ui");
+        ObjectNode launch = doc.putObject("launch_to_interactive");
+        List<Launch> kinds = launchKinds(tmp, launch);
+        err.println("launch to interactive: " + launches + " runs of " + kinds.stream().map(Launch::name).toList() + ", interleaved...");
+        double[][] jvm = new double[kinds.size()][launches];
+        double[][] wall = new double[kinds.size()][launches];
         for (int i = 0; i < launches; i++) {
-            workbench[i] = launchMillis("org.incidentworkbench.app.Launcher", tmp);
-            bare[i] = launchMillis(BareWindow.Main.class.getName(), tmp);
-            err.printf("  run %d: workbench %.0f ms, bare JavaFX %.0f ms%n", i + 1, workbench[i], bare[i]);
+            StringBuilder line = new StringBuilder("  run " + (i + 1) + ":");
+            for (int k = 0; k < kinds.size(); k++) {
+                double[] m = launchMillis(kinds.get(k));
+                jvm[k][i] = m[0];
+                wall[k][i] = m[1];
+                line.append(String.format(" %s %.0f ms (%.0f ms from spawn);", kinds.get(k).name(), m[0], m[1]));
+            }
+            err.println(line);
         }
         launch.put("what", "JVM start to the first frame of the shown window (fresh JVM each run; the workbench's host list,"
-                + " tabs and services built; the store opens later, on first use)");
+                + " tabs and services built; the store opens later, on first use); *_spawn_median_ms: from the parent starting"
+                + " the process (launcher and JVM creation included)");
         launch.put("runs", launches);
-        launch.put("workbench_median_ms", median(workbench));
-        launch.put("baseline_bare_javafx_median_ms", median(bare));
-        launch.put("target_ms", 2000);
-        launch.put("workbench_over_bare_ms", median(workbench) - median(bare));
+        for (int k = 0; k < kinds.size(); k++) {
+            launch.put(kinds.get(k).name() + "_median_ms", median(jvm[k]));
+            launch.put(kinds.get(k).name() + "_spawn_median_ms", round(median(wall[k])));
+        }
+        launch.put("target_ms", 1000);
+        launch.put("workbench_over_bare_ms", median(jvm[0]) - median(jvm[1]));
+        if (launchOnly) {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            return Cli.OK;
+        }
 
         err.println("panning: " + SERIES + " series x " + POINTS + " points, " + frames + " frames per view...");
         Platform.startup(() -> { });
@@ -141,18 +175,70 @@ final class UiBenchmark extends CliCommand {
         return Cli.OK;
     }
 
-    private static double launchMillis(String mainClass, Path tmp) throws IOException, InterruptedException {
-        List<String> cmd = List.of(Display.javaBin(), "-D" + WorkbenchApp.BENCH_INTERACTIVE + "=true",
-                "-Dworkbench.configDir=" + tmp.resolve("config"), "-Dworkbench.dataDir=" + tmp.resolve("data"),
-                "-cp", System.getProperty("java.class.path"), mainClass);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    /** One kind of window launch: a name for the JSON, the command, and the environment it adds. */
+    record Launch(String name, List<String> command, Map<String, String> env) {
+    }
+
+    /**
+     * The windows launched, the workbench first and the bare JavaFX window second (the same-run baselines):
+     * the workbench with the class-data-sharing archive next to the product jar when there is one
+     * ({@code ./workbench} writes it), and with {@code --launcher} that launcher beside its own runtime's
+     * {@code java} on the same jar without the archive.
+     */
+    private List<Launch> launchKinds(Path tmp, ObjectNode launch) throws IOException {
+        List<String> props = List.of("-D" + WorkbenchApp.BENCH_INTERACTIVE + "=true",
+                "-Dworkbench.configDir=" + tmp.resolve("config"), "-Dworkbench.dataDir=" + tmp.resolve("data"));
+        String classPath = System.getProperty("java.class.path");
+        List<Launch> kinds = new ArrayList<>();
+        kinds.add(java("workbench", Display.javaBin(), List.of(), props, classPath, "org.incidentworkbench.app.Launcher"));
+        kinds.add(java("baseline_bare_javafx", Display.javaBin(), List.of(), props, classPath, BareWindow.Main.class.getName()));
+        Optional<Path> archive = Arrays.stream(classPath.split(java.io.File.pathSeparator)).map(Path::of)
+                .filter(j -> j.getFileName().toString().equals("workbench.jar")).findFirst()
+                .map(j -> j.resolveSibling("workbench.jsa")).filter(Files::isRegularFile);
+        if (archive.isPresent()) {
+            launch.put("cds_archive", archive.get().toString());
+            kinds.add(java("workbench_cds", Display.javaBin(), List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"), props, classPath, "org.incidentworkbench.app.Launcher"));
+        } else {
+            launch.put("cds_archive", "none next to the product jar (./workbench writes app/target/workbench.jsa)");
+        }
+        if (launcher != null) {
+            // an app image: bin/incident-workbench, lib/app/workbench.jar, lib/runtime/bin/java
+            Path app = launcher.toRealPath().getParent().getParent();
+            launch.put("launcher", launcher.toString());
+            kinds.add(new Launch("launcher", List.of(launcher.toString()), Map.of("JAVA_TOOL_OPTIONS", String.join(" ", props))));
+            Path runtimeJava = app.resolve("lib/runtime/bin/java");
+            if (Files.isExecutable(runtimeJava)) {
+                kinds.add(java("launcher_runtime_without_archive", runtimeJava.toString(), List.of(), props,
+                        app.resolve("lib/app/workbench.jar").toString(), "org.incidentworkbench.app.Launcher"));
+            }
+        }
+        return kinds;
+    }
+
+    private static Launch java(String name, String java, List<String> options, List<String> props, String classPath, String main) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(options);
+        cmd.addAll(props);
+        cmd.addAll(List.of("-cp", classPath, main));
+        return new Launch(name, cmd, Map.of());
+    }
+
+    /** {JVM start to first frame, process spawn to first frame} in milliseconds. */
+    private static double[] launchMillis(Launch kind) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(kind.command()).redirectErrorStream(true);
+        pb.environment().putAll(kind.env());
+        long spawn = System.nanoTime();
+        Process p = pb.start();
         double ms = Double.NaN;
+        double wall = Double.NaN;
         StringBuilder all = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 all.append(line).append('\n');
                 if (line.startsWith("INTERACTIVE_MS=")) {
+                    wall = (System.nanoTime() - spawn) / 1e6;
                     ms = Double.parseDouble(line.substring("INTERACTIVE_MS=".length()));
                 }
             }
@@ -161,9 +247,9 @@ final class UiBenchmark extends CliCommand {
             p.destroyForcibly();
         }
         if (Double.isNaN(ms)) {
-            throw new IOException("The window " + mainClass + " did not report being interactive; its output was:\n" + all);
+            throw new IOException("The window " + kind.command() + " did not report being interactive; its output was:\n" + all);
         }
-        return ms;
+        return new double[] {ms, wall};
     }
 
     private static ChartSeries[] synthetic() {
