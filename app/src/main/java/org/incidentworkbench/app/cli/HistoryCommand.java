@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
  * gave none (each with the reason and what to do), 2 on usage errors.
  */
 @Command(name = "history", synopsisSubcommandLabel = "SOURCE",
-        description = "load history from before the incident: sysstat archives over SSH (sar)")
+        description = "load history from before the incident: sysstat archives over SSH (sar), Prometheus-compatible servers (prom)")
 public final class HistoryCommand extends CliCommand {
 
     static final int MAX_DAYS = 31;
@@ -60,6 +60,113 @@ public final class HistoryCommand extends CliCommand {
             List<String> hosts) throws Exception {
         return sar(checkSar(days(daysText), dbFile == null ? TimeSeriesStore.defaultPath() : dbFile,
                 saDirs == null ? List.of() : saDirs, ssh, local, hosts == null ? List.of() : hosts), out, err);
+    }
+
+    @Command(name = "prom", sortOptions = false, description = "load a range query of a Prometheus-compatible server into the store",
+            customSynopsis = {"workbench history prom URL --query PROMQL [--from T] [--to T] [--step S] [OPTIONS]"},
+            footer = {"", "Reads /api/v1/query_range of Prometheus, VictoriaMetrics, Thanos or Mimir and stores the result, tagged",
+                    "source=prom: node_exporter's gauges (node_load1, node_memory_MemAvailable_bytes, ...) under the",
+                    "workbench's names per host (the instance label without its port), anything else as prom:NAME.",
+                    "Credentials are read from a file or asked on the terminal, never written. Mapping: docs/history.md.",
+                    "Exit status: 0 stored, 1 the server could not give it (the reason on stderr), 2 usage error."})
+    int prom(@Parameters(paramLabel = "URL", description = "the server, for example http://prometheus:9090") String url,
+             @Option(names = "--query", required = true, paramLabel = "PROMQL", description = "the PromQL expression") String query,
+             @Option(names = "--from", paramLabel = "T", defaultValue = "-1h", description = "start (default ${DEFAULT-VALUE})") String from,
+             @Option(names = "--to", paramLabel = "T", defaultValue = "now", description = "end (default ${DEFAULT-VALUE})") String to,
+             @Option(names = "--step", paramLabel = "SECONDS", description = "resolution (default: range / 1000, at least 1)") Long step,
+             @Option(names = "--user", paramLabel = "NAME", description = "basic auth user; the password from --password-file or asked") String user,
+             @Option(names = "--password-file", paramLabel = "FILE", description = "a file holding the basic auth password") Path passwordFile,
+             @Option(names = "--token-file", paramLabel = "FILE", description = "a file holding a bearer token") Path tokenFile,
+             @Option(names = "--ca-file", paramLabel = "FILE", description = "trust this CA (PEM) besides the system's") Path caFile,
+             @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "for the request (default ${DEFAULT-VALUE})") long timeoutSeconds,
+             @Option(names = "--max-series", paramLabel = "N", defaultValue = "500", description = "refuse results with more series (default ${DEFAULT-VALUE})") int maxSeries,
+             @Option(names = "--db", paramLabel = "FILE", description = "the store file (default: the standard store)") Path dbFile)
+            throws Exception {
+        java.net.URI server;
+        try {
+            server = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("'" + url + "' is not a URL; give the server as http://host:9090.");
+        }
+        if (server.getScheme() == null || !(server.getScheme().equals("http") || server.getScheme().equals("https"))
+                || server.getHost() == null) {
+            throw new UsageException("'" + url + "' is not an http:// or https:// URL; give the server as http://host:9090.");
+        }
+        long fromMillis = time(from);
+        long toMillis = time(to);
+        if (toMillis <= fromMillis) {
+            throw new UsageException("--from must be before --to.");
+        }
+        long stepSeconds = step != null ? step : Math.max(1, (toMillis - fromMillis) / 1000 / 1000);
+        if (stepSeconds < 1 || maxSeries < 1 || timeoutSeconds < 1) {
+            throw new UsageException("--step, --timeout and --max-series take whole numbers of at least 1.");
+        }
+        org.incidentworkbench.history.PromRangeQuery.Credentials credentials = credentials(user, passwordFile, tokenFile);
+        java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(Math.min(10, timeoutSeconds)));
+        if (caFile != null) {
+            http.sslContext(org.incidentworkbench.history.PromTls.trusting(caFile));
+        }
+        List<org.incidentworkbench.sample.MetricSample> points;
+        try {
+            points = new org.incidentworkbench.history.PromRangeQuery(http.build(), java.time.Duration.ofSeconds(timeoutSeconds),
+                    maxSeries).run(server, query, fromMillis, toMillis, stepSeconds, credentials);
+        } catch (org.incidentworkbench.history.PromException e) {
+            err.println("workbench history prom: " + e.getMessage());
+            return 1;
+        }
+        Path db = dbFile == null ? TimeSeriesStore.defaultPath() : dbFile;
+        java.util.Set<String> series = new java.util.TreeSet<>();
+        try (TimeSeriesStore store = MetricStores.open(db)) {
+            List<org.incidentworkbench.timeseries.Sample> samples = new ArrayList<>(points.size());
+            for (org.incidentworkbench.sample.MetricSample m : points) {
+                samples.add(new org.incidentworkbench.timeseries.Sample(org.incidentworkbench.app.services.SamplingService.key(m),
+                        m.timestampMillis(), m.value()));
+                series.add(m.host() + " " + m.seriesName());
+            }
+            store.appendAll(samples);
+        }
+        out.printf(Locale.ROOT, "%,d points of %d series from %s stored in %s%n", points.size(), series.size(), server, db);
+        series.forEach(s -> out.println("  " + s));
+        return 0;
+    }
+
+    private long time(String text) throws UsageException {
+        try {
+            return org.incidentworkbench.timeseries.TimeSpec.parse(text, java.time.Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private org.incidentworkbench.history.PromRangeQuery.Credentials credentials(String user, Path passwordFile, Path tokenFile)
+            throws Exception {
+        if (tokenFile != null && user != null) {
+            throw new UsageException("give either --user (basic auth) or --token-file (bearer token), not both.");
+        }
+        if (tokenFile != null) {
+            return org.incidentworkbench.history.PromRangeQuery.Credentials.bearer(readSecret(tokenFile, "--token-file"));
+        }
+        if (user == null) {
+            if (passwordFile != null) {
+                throw new UsageException("--password-file needs --user.");
+            }
+            return org.incidentworkbench.history.PromRangeQuery.Credentials.NONE;
+        }
+        if (passwordFile != null) {
+            return org.incidentworkbench.history.PromRangeQuery.Credentials.basic(user, readSecret(passwordFile, "--password-file").toCharArray());
+        }
+        java.util.Optional<char[]> asked = ConsolePrompter.system(err).password(user + " at the Prometheus server");
+        return org.incidentworkbench.history.PromRangeQuery.Credentials.basic(user, asked.orElseThrow(() ->
+                new UsageException("no terminal to ask the password of " + user + " on; give --password-file.")));
+    }
+
+    private static String readSecret(Path file, String option) throws UsageException {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new UsageException("the file given with " + option + " cannot be read: " + file + ".");
+        }
     }
 
     private static int sar(SarOptions o, PrintStream out, PrintStream err) throws Exception {

@@ -92,7 +92,7 @@ public final class SamplingService implements AutoCloseable {
     }
 
     /** The store's key for a sampler point. */
-    static SeriesKey key(MetricSample m) {
+    public static SeriesKey key(MetricSample m) {
         SortedMap<String, String> labels = m.labels();
         if (!labels.isEmpty()) {
             SortedMap<String, String> clean = new TreeMap<>();

@@ -1,0 +1,191 @@
+package org.incidentworkbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.incidentworkbench.timeseries.SeriesPoints;
+import org.incidentworkbench.timeseries.Selector;
+import org.incidentworkbench.timeseries.TimeSeriesStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code workbench history prom} against a real node_exporter scraped every second by a real Prometheus and a real
+ * VictoriaMetrics (Debian's packages), each on a loopback port it picked and with its own data directory.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HistoryPromTest {
+
+    @TempDir
+    static Path dir;
+
+    private final List<Process> servers = new ArrayList<>();
+    private String prometheus;
+    private String victoria;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    void startServers() throws Exception {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/prometheus"))
+                && Files.isExecutable(Path.of("/usr/bin/prometheus-node-exporter"))
+                && Files.isExecutable(Path.of("/usr/bin/victoria-metrics"));
+        if (!present && Boolean.getBoolean("workbench.requireSshd")) {
+            throw new AssertionError("apt-get install prometheus prometheus-node-exporter victoria-metrics");
+        }
+        Assumptions.assumeTrue(present, "prometheus, prometheus-node-exporter or victoria-metrics is not installed");
+        int nodePort = freePort();
+        start("node_exporter", List.of("/usr/bin/prometheus-node-exporter", "--web.listen-address=127.0.0.1:" + nodePort,
+                "--collector.disable-defaults", "--collector.loadavg", "--collector.meminfo", "--collector.cpu"));
+        Path scrape = dir.resolve("scrape.yml");
+        Files.writeString(scrape, "global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: node\n    static_configs:\n"
+                + "      - targets: ['127.0.0.1:" + nodePort + "']\n");
+        int promPort = freePort();
+        start("prometheus", List.of("/usr/bin/prometheus", "--config.file=" + scrape,
+                "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prom-data")),
+                "--web.listen-address=127.0.0.1:" + promPort));
+        int vmPort = freePort();
+        start("victoria-metrics", List.of("/usr/bin/victoria-metrics", "-httpListenAddr=127.0.0.1:" + vmPort,
+                "-storageDataPath=" + Files.createDirectories(dir.resolve("vm-data")), "-promscrape.config=" + scrape,
+                "-search.latencyOffset=0s"));
+        prometheus = "http://127.0.0.1:" + promPort;
+        victoria = "http://127.0.0.1:" + vmPort;
+        awaitData(prometheus);
+        awaitData(victoria);
+    }
+
+    @AfterAll
+    void stopServers() throws Exception {
+        for (Process p : servers) {
+            p.destroy();
+        }
+        for (Process p : servers) {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void bothServersGiveNodeExportersGaugesUnderTheWorkbenchsNames() throws Exception {
+        for (String server : List.of(prometheus, victoria)) {
+            Path db = dir.resolve(URI.create(server).getPort() + ".mv.db");
+            assertEquals(0, run("history", "prom", server, "--query", "node_load1", "--from", "-2m", "--step", "1",
+                    "--db", db.toString()), err());
+            assertEquals(0, run("history", "prom", server, "--query", "node_memory_MemAvailable_bytes", "--from", "-2m",
+                    "--step", "1", "--db", db.toString()), err());
+            assertTrue(out().contains("127.0.0.1 memory.available{source=prom}"), out());
+            try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
+                List<SeriesPoints> load = store.points(Selector.parse("load.1{host=127.0.0.1,source=prom}"), 0, Long.MAX_VALUE);
+                assertEquals(1, load.size(), server);
+                assertTrue(load.get(0).size() >= 2, server + ": " + load.get(0).size() + " points");
+                double available = store.points(Selector.parse("memory.available{source=prom}"), 0, Long.MAX_VALUE)
+                        .get(0).values()[0];
+                assertTrue(available > 1e6 && available <= memTotal(), server + " memory.available " + available);
+            }
+        }
+    }
+
+    @Test
+    void aServerErrorTooManySeriesNothingListeningAndASilentServerEachSaySo() throws Exception {
+        Path db = dir.resolve("errors.mv.db");
+        assertEquals(1, run("history", "prom", prometheus, "--query", "rate(", "--db", db.toString()));
+        assertTrue(err().contains("could not run the query: bad_data:"), err());
+        assertEquals(1, run("history", "prom", prometheus, "--query", "node_cpu_seconds_total", "--from", "-1m",
+                "--max-series", "1", "--db", db.toString()));
+        assertTrue(err().contains("series, more than --max-series 1: narrow it"), err());
+        assertEquals(1, run("history", "prom", "http://127.0.0.1:" + freePort(), "--query", "up", "--db", db.toString()));
+        assertTrue(err().contains("nothing answers at http://127.0.0.1:"), err());
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread accept = new Thread(() -> {
+                try (Socket s = silent.accept()) {
+                    Thread.sleep(5000); // accepts, reads nothing, answers nothing
+                } catch (IOException | InterruptedException ignored) {
+                    // the test is over
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            long t0 = System.nanoTime();
+            assertEquals(1, run("history", "prom", "http://127.0.0.1:" + silent.getLocalPort(), "--query", "up",
+                    "--timeout", "1", "--db", db.toString()));
+            assertTrue(err().contains("did not answer within 1 s"), err());
+            assertTrue(System.nanoTime() - t0 < 4_000_000_000L, "the timeout holds");
+        }
+    }
+
+    private void start(String name, List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        servers.add(p);
+    }
+
+    private void awaitData(String server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/api/v1/query?query=node_load1"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.body().contains("\"node_load1\"")) {
+                    Thread.sleep(2000); // a few more scrapes for the range queries
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(server + " has no node_load1 after 30 s; logs in " + dir);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static double memTotal() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return Double.MAX_VALUE;
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Cli.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
