@@ -134,7 +134,7 @@ class HistoryCommandTest {
         assertTrue(err().contains("--days takes a whole number of days from 1 to 31"), err());
         assertEquals(Cli.USAGE, run("history", "sar", "--sa-dir", "relative", "web-1"));
         assertEquals(Cli.USAGE, run("history", "rrd", "web-1"));
-        assertTrue(err().contains("'rrd' is not a history subcommand; use sar."), err());
+        assertTrue(err().contains("'rrd' is not a history subcommand; use prom or sar."), err());
         assertEquals(Cli.OK, run("history", "sar", "--help"));
         assertTrue(out().contains("--sa-dir") && out().contains("--days"), out());
     }
