@@ -28,6 +28,8 @@ import org.incidentworkbench.probe.TriageReport;
  *     {@code proc.memory}: ps</li>
  * <li>{@code net.close-wait}, {@code net.time-wait}: ss; {@code net.nic-errors}: ip</li>
  * <li>{@code users.logged-in} (info): w</li>
+ * <li>{@code coverage.kernel-log}, {@code coverage.journal} (warning): the report's coverage (logs), when an
+ *     error source could not be read</li>
  * </ul>
  * Each rule owns its numbers (its {@code Limits} record, with the reason for each); docs/findings.md
  * lists them ({@link ThresholdTable}).
@@ -43,6 +45,7 @@ public final class Findings {
      */
     public static final List<FindingRule> RULES = List.of(
             new LogErrorsRule(),
+            new CoverageRule(),
             new FilesystemFullRule(),
             new InodesFullRule(),
             new MemoryPressureRule(),

@@ -80,6 +80,37 @@ public interface Probe<T> {
         return List.of(name());
     }
 
+    /**
+     * What this probe could and could not see in its result (as {@code loginUser}, for the sentences):
+     * by default from the result alone ({@link ProbeCoverage#basic}); a probe that can tell a refused or
+     * absent source from its text (logs: the kernel log, the journal) says so.
+     */
+    default ProbeCoverage coverage(ProbeResult result, String loginUser) {
+        return ProbeCoverage.basic(result);
+    }
+
+    /**
+     * Shell code defining {@code iw_priv CMD...}, for a fragment whose commands need privilege: it runs the
+     * command with stderr merged into stdout, through {@code sudo -n} when the triage was asked to
+     * ({@code IW_SUDO} set, {@code --sudo}); when sudo would prompt or refuses, it writes a
+     * {@code note sudo CMD FIRST-LINE} line to stderr (see {@link TriageScript}) and runs the command
+     * without sudo. Never prompts, never sees a password.
+     */
+    static String privilegedRunner() {
+        return "iw_priv() {\n"
+                + "  if [ -n \"${IW_SUDO:-}\" ]; then\n"
+                + "    if command -v sudo >/dev/null 2>&1; then\n"
+                + "      iw_o=$(sudo -n \"$@\" 2>&1); iw_s=$?\n"
+                + "      case $iw_o in\n"
+                + "        'sudo: '*|'Sorry, user '*) printf '%s note sudo %s %s\\n' \"$IWM\" \"$1\" \"${iw_o%%\n*}\" >&2 ;;\n"
+                + "        *) [ -n \"$iw_o\" ] && printf '%s\\n' \"$iw_o\"; return $iw_s ;;\n"
+                + "      esac\n"
+                + "    else printf '%s note sudo %s sudo is not installed\\n' \"$IWM\" \"$1\" >&2; fi\n"
+                + "  fi\n"
+                + "  \"$@\" 2>&1\n"
+                + "}\n";
+    }
+
     /** The same probe with another timeout (the CLI's {@code --timeout} bounds every probe). */
     default Probe<T> withTimeout(Duration newTimeout) {
         return new TimeLimited<>(this instanceof TimeLimited<T> t ? t.probe() : this, newTimeout);
@@ -170,6 +201,11 @@ public interface Probe<T> {
         @Override
         public List<String> fixturePrefixes() {
             return probe.fixturePrefixes();
+        }
+
+        @Override
+        public ProbeCoverage coverage(ProbeResult result, String loginUser) {
+            return probe.coverage(result, loginUser);
         }
     }
 

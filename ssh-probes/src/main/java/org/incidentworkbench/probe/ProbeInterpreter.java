@@ -62,6 +62,13 @@ public final class ProbeInterpreter {
             }
             notes.add(fallbackNote(m, raw));
         }
+        for (String refused : run.sudoRefused()) {
+            int space = refused.indexOf(' ');
+            String command = space < 0 ? refused : refused.substring(0, space);
+            String answer = space < 0 ? "" : refused.substring(space + 1);
+            notes.add("sudo -n " + command + " was refused" + (answer.isEmpty() ? "" : " (" + answer + ")")
+                    + ": read as the login user instead; a NOPASSWD sudoers rule for " + command + " lets --sudo read it");
+        }
         String firstError = firstLine(run.stderr());
         if (run.exitStatus().isEmpty() && raw.isBlank()) {
             return new ProbeResult.CommandFailed(name, raw, status, duration,

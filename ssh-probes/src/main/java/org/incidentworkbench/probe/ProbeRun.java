@@ -20,12 +20,21 @@ import java.util.OptionalInt;
  * @param duration  from begin to end on the server's {@code /proc/uptime} (10 ms resolution), when both arrived
  * @param truncated output beyond the probe's cap was discarded on the server
  * @param missing   tools the fragment reported missing
+ * @param sudoRefused per command that {@code --sudo} asked to run through {@code sudo -n} and sudo refused or would
+ *                  have prompted for: {@code "CMD FIRST-LINE-OF-SUDO'S-ANSWER"} (the command then ran without sudo)
  */
 public record ProbeRun(String name, String text, String stderr, boolean began, boolean ended, OptionalInt exitStatus,
-                       Optional<Duration> duration, boolean truncated, List<MissingTool> missing) {
+                       Optional<Duration> duration, boolean truncated, List<MissingTool> missing,
+                       List<String> sudoRefused) {
 
     public ProbeRun {
         missing = List.copyOf(missing);
+        sudoRefused = List.copyOf(sudoRefused);
+    }
+
+    public ProbeRun(String name, String text, String stderr, boolean began, boolean ended, OptionalInt exitStatus,
+                    Optional<Duration> duration, boolean truncated, List<MissingTool> missing) {
+        this(name, text, stderr, began, ended, exitStatus, duration, truncated, missing, List.of());
     }
 
     /** A tool the probe needed and did not find, with the package that provides it. */
@@ -38,6 +47,7 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
         private final StringBuilder text = new StringBuilder();
         private final StringBuilder stderr = new StringBuilder();
         private final List<MissingTool> missing = new ArrayList<>();
+        private final List<String> sudoRefused = new ArrayList<>();
         private boolean began;
         private boolean ended;
         private long beginMillis = -1;
@@ -69,6 +79,10 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
 
         void missing(MissingTool tool) {
             missing.add(tool);
+        }
+
+        void sudoRefused(String commandAndAnswer) {
+            sudoRefused.add(commandAndAnswer);
         }
 
         /** Reads {@code end NAME UPTIME}. */
@@ -115,7 +129,8 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
         ProbeRun build() {
             Optional<Duration> d = beginMillis >= 0 && endMillis >= beginMillis
                     ? Optional.of(Duration.ofMillis(endMillis - beginMillis)) : Optional.empty();
-            return new ProbeRun(name, text.toString(), stderr.toString(), began, ended, exitStatus, d, truncated, missing);
+            return new ProbeRun(name, text.toString(), stderr.toString(), began, ended, exitStatus, d, truncated, missing,
+                    sudoRefused);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.incidentworkbench.ssh.HostFailure;
  * @param results   one result per probe, in probe order
  * @param findings  derived by the findings rules, most severe first
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"coverage"}, allowGetters = true)
 public record TriageReport(String host, String target, Instant startedAt, Duration duration,
                            Optional<HostFailure> failure, List<ProbeResult> results, List<Finding> findings) {
 
@@ -35,6 +36,24 @@ public record TriageReport(String host, String target, Instant startedAt, Durati
     /** The parsed record of the probe ({@code report.get(Probes.DF)}), empty when it did not run or parse. */
     public <T> Optional<T> get(Probe<T> probe) {
         return result(probe.name()).flatMap(r -> r.data(probe.type()));
+    }
+
+    /**
+     * Per probe, what it saw and what it could not see and why ({@link Probe#coverage}); derived from the
+     * results, so a stored report gives the same. Written to JSON as {@code coverage}.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty("coverage")
+    public List<ProbeCoverage> coverage() {
+        String user = loginUser();
+        return results.stream().map(r -> Probes.byName(r.probe()).map(p -> p.coverage(r, user))
+                .orElseGet(() -> ProbeCoverage.basic(r))).toList();
+    }
+
+    /** The user the triage logged in as, from {@link #target()} ({@code alice@web-1:22}); empty when unknown. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String loginUser() {
+        int at = target.indexOf('@');
+        return at > 0 ? target.substring(0, at) : "";
     }
 
     public TriageReport withFindings(List<Finding> newFindings) {

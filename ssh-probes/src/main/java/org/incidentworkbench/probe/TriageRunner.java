@@ -142,7 +142,7 @@ public final class TriageRunner {
         }
         run.connected(connection);
         try (connection) {
-            List<ProbeResult> results = runScript(connection, TriageScript.of(settings.probes()), run);
+            List<ProbeResult> results = runScript(connection, TriageScript.of(settings.probes(), settings.sudo()), run);
             Optional<HostFailure> noData = noData(spec.alias(), results);
             TriageReport report = new TriageReport(spec.alias(), connection.target(), run.startedAt, run.elapsed(),
                     noData, results, List.of());

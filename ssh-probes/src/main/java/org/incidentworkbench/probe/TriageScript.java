@@ -50,20 +50,31 @@ public final class TriageScript {
 
     private final List<Probe<?>> probes;
     private final String marker;
+    private final boolean sudo;
 
-    private TriageScript(List<Probe<?>> probes, String marker) {
+    private TriageScript(List<Probe<?>> probes, String marker, boolean sudo) {
         if (probes.isEmpty()) {
             throw new IllegalArgumentException("A triage script needs at least one probe.");
         }
         this.probes = List.copyOf(probes);
         this.marker = marker;
+        this.sudo = sudo;
     }
 
     /** A script for these probes with a fresh random marker. */
     public static TriageScript of(List<Probe<?>> probes) {
+        return of(probes, false);
+    }
+
+    /**
+     * A script for these probes; with {@code sudo}, the commands that need privilege (those a fragment runs
+     * through {@link Probe#privilegedRunner()}: the logs probe's journal, syslog and dmesg) go through
+     * {@code sudo -n}, and only those.
+     */
+    public static TriageScript of(List<Probe<?>> probes, boolean sudo) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
-        return new TriageScript(probes, "@@iw-" + HexFormat.of().formatHex(bytes));
+        return new TriageScript(probes, "@@iw-" + HexFormat.of().formatHex(bytes), sudo);
     }
 
     public List<Probe<?>> probes() {
@@ -88,6 +99,7 @@ public final class TriageScript {
         s.append("LC_ALL=C; export LC_ALL; unset LANGUAGE\n");
         s.append("PATH=$PATH:/usr/sbin:/sbin; export PATH\n");
         s.append("IWM='").append(marker).append("'; export IWM\n");
+        s.append(sudo ? "IW_SUDO=1; export IW_SUDO\n" : "unset IW_SUDO\n");
         appendWatchdog(s, seconds(channelTimeout()) + 1);
         s.append("if command -v timeout >/dev/null 2>&1; then\n");
         s.append("  iw_exec() { timeout -k 1 \"$1\" sh -c \"$2\" </dev/null 3<&-; }\n");
@@ -246,10 +258,15 @@ public final class TriageScript {
     private void splitStderr(String err, Map<String, ProbeRun.Builder> runs) {
         String prefix = marker + " begin ";
         String status = marker + " x ";
+        String sudo = marker + " note sudo ";
         ProbeRun.Builder current = null;
         for (String line : err.split("\n", -1)) {
             if (line.startsWith(prefix)) {
                 current = runs.get(line.substring(prefix.length()).strip());
+            } else if (line.startsWith(sudo)) {
+                if (current != null) {
+                    current.sudoRefused(line.substring(sudo.length()).strip());
+                }
             } else if (line.startsWith(status)) {
                 String[] f = line.substring(status.length()).strip().split("\\s+");
                 if (f.length == 2 && runs.containsKey(f[0])) {

@@ -10,8 +10,10 @@ import java.util.List;
  * @param parallel     how many hosts are triaged at once
  * @param hostDeadline the most one host may take, connect included; a host still running then is
  *                     reported as failed and the others are not held up
+ * @param sudo         run the commands that need privilege (the logs probe's) through {@code sudo -n}
+ *                     ({@code --sudo}); sudo that would prompt falls back, and the coverage says so
  */
-public record TriageSettings(List<Probe<?>> probes, int parallel, Duration hostDeadline) {
+public record TriageSettings(List<Probe<?>> probes, int parallel, Duration hostDeadline, boolean sudo) {
 
     public static final int DEFAULT_PARALLEL = 32;
     /** Connect (10 s by default) plus the probes (about 1 s, each bounded at 5 s) plus slack. */
@@ -30,12 +32,16 @@ public record TriageSettings(List<Probe<?>> probes, int parallel, Duration hostD
         }
     }
 
+    public TriageSettings(List<Probe<?>> probes, int parallel, Duration hostDeadline) {
+        this(probes, parallel, hostDeadline, false);
+    }
+
     public static TriageSettings standard() {
         return new TriageSettings(Probes.STANDARD, DEFAULT_PARALLEL, DEFAULT_HOST_DEADLINE);
     }
 
     public TriageSettings withParallel(int n) {
-        return new TriageSettings(probes, n, hostDeadline);
+        return new TriageSettings(probes, n, hostDeadline, sudo);
     }
 
     /**
@@ -46,10 +52,14 @@ public record TriageSettings(List<Probe<?>> probes, int parallel, Duration hostD
         List<Probe<?>> fitted = probes.stream()
                 .map(p -> p.timeout().compareTo(deadline) > 0 ? p.withTimeout(deadline) : p)
                 .toList();
-        return new TriageSettings(fitted, parallel, deadline);
+        return new TriageSettings(fitted, parallel, deadline, sudo);
     }
 
     public TriageSettings withProbes(List<Probe<?>> newProbes) {
-        return new TriageSettings(newProbes, parallel, hostDeadline);
+        return new TriageSettings(newProbes, parallel, hostDeadline, sudo);
+    }
+
+    public TriageSettings withSudo(boolean useSudo) {
+        return new TriageSettings(probes, parallel, hostDeadline, useSudo);
     }
 }
