@@ -21,9 +21,21 @@ import java.util.OptionalInt;
  * @param address  address to connect to when it differs from the name
  * @param user     login user when the source names one
  * @param port     SSH port when the source names one
+ * @param sudo     triage the host with {@code --sudo} (the logs probe through {@code sudo -n}); set by the user per
+ *                 host in the window, stored with the host
  */
 public record HostEntry(String name, List<String> roles, HostSource source, Optional<String> address,
-                        Optional<String> user, OptionalInt port) {
+                        Optional<String> user, OptionalInt port, boolean sudo) {
+
+    public HostEntry(String name, List<String> roles, HostSource source, Optional<String> address,
+                     Optional<String> user, OptionalInt port) {
+        this(name, roles, source, address, user, port, false);
+    }
+
+    /** This entry with {@code --sudo} on or off for its triage. */
+    public HostEntry withSudo(boolean on) {
+        return new HostEntry(name, roles, source, address, user, port, on);
+    }
 
     /** The role of hosts that no source put in a group and whose name suggests none. */
     public static final String UNGROUPED = "ungrouped";
@@ -86,6 +98,6 @@ public record HostEntry(String name, List<String> roles, HostSource source, Opti
             }
         }
         return new HostEntry(name, all, source,
-                address.or(other::address), user.or(other::user), port.isPresent() ? port : other.port);
+                address.or(other::address), user.or(other::user), port.isPresent() ? port : other.port, sudo || other.sudo);
     }
 }

@@ -43,6 +43,10 @@ public final class TriageCommand extends CliCommand {
     @Option(names = "--local", description = "triage this machine without SSH")
     private boolean local;
 
+    @Option(names = "--sudo", description = "run the probes that need privilege (the kernel log, the journal) through"
+            + " sudo -n; never prompts: where sudo would ask for a password they run without it and the coverage says so")
+    private boolean sudo;
+
     @Mixin
     private SshArgs ssh;
 
@@ -65,7 +69,7 @@ public final class TriageCommand extends CliCommand {
     public Integer call() throws Exception {
         check();
         TriageSettings settings = TriageSettings.standard().withParallel(parallel)
-                .withHostDeadline(positiveSeconds(timeout, "--timeout"));
+                .withHostDeadline(positiveSeconds(timeout, "--timeout")).withSudo(sudo);
         TriageService service;
         List<String> targets;
         if (local) {

@@ -1,7 +1,9 @@
 package org.incidentworkbench.app.format;
 
+import java.util.List;
 import java.util.Locale;
 import org.incidentworkbench.probe.Finding;
+import org.incidentworkbench.probe.ProbeCoverage;
 import org.incidentworkbench.probe.ProbeResult;
 import org.incidentworkbench.probe.TriageReport;
 
@@ -49,10 +51,25 @@ public final class TriageText {
                 s.append("            next: ").append(f.hint()).append('\n');
             }
         }
+        coverage(s, report);
         for (ProbeResult r : report.results()) {
             s.append(String.format(Locale.ROOT, "  %-9s %s%n", r.probe(), ProbeSummary.of(r)));
         }
         return s.toString();
+    }
+
+    /** What the probes could not see: one line when all saw everything, else one line per probe that did not. */
+    static void coverage(StringBuilder s, TriageReport report) {
+        List<ProbeCoverage> all = report.coverage();
+        List<ProbeCoverage> short_ = all.stream().filter(c -> c.level() != ProbeCoverage.Level.FULL).toList();
+        if (short_.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "  %-9s all %d probes saw everything they look at%n", "coverage", all.size()));
+            return;
+        }
+        for (ProbeCoverage c : short_) {
+            s.append(String.format(Locale.ROOT, "  %-9s %s %s: %s%n", "coverage", c.probe(), c.level().json(),
+                    String.join("; ", c.reasons())));
+        }
     }
 
     private static String counts(TriageReport report) {

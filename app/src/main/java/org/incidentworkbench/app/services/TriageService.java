@@ -40,10 +40,12 @@ public final class TriageService {
     private final Transport transport;
     private final HostResolver resolver;
     private final TriageRunner runner;
+    private final FindingRule findings;
 
     public TriageService(Transport transport, HostResolver resolver, TriageSettings settings, FindingRule findings) {
         this.transport = transport;
         this.resolver = resolver;
+        this.findings = findings;
         this.runner = new TriageRunner(transport, settings, findings, Clock.systemUTC());
     }
 
@@ -93,6 +95,11 @@ public final class TriageService {
      * target that cannot be resolved is a failed report, like an unreachable host.
      */
     public TriageReport triage(String name, String target, Consumer<String> progress) {
+        return triage(name, target, runner.settings().sudo(), progress);
+    }
+
+    /** As {@link #triage(String, String, Consumer)}, with {@code --sudo} on or off for this host. */
+    public TriageReport triage(String name, String target, boolean sudo, Consumer<String> progress) {
         HostSpec spec;
         try {
             spec = resolver.resolve(target);
@@ -103,7 +110,9 @@ public final class TriageService {
         HostSpec named = spec.withAlias(name);
         progress.accept(transport instanceof LocalTransport ? "running probes on this machine"
                 : "connecting to " + named.target() + " and running probes");
-        return runner.triage(named);
+        TriageRunner hostRunner = sudo == runner.settings().sudo() ? runner
+                : new TriageRunner(transport, runner.settings().withSudo(sudo), findings, Clock.systemUTC());
+        return hostRunner.triage(named);
     }
 
     private static TriageReport unresolved(String name, String target, Exception e) {

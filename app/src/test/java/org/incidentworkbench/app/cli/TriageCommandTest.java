@@ -76,6 +76,7 @@ class TriageCommandTest {
         }
         assertTrue(out.contains("  uptime    up "), out);
         assertTrue(out.contains("  df        ") && out.contains(" filesystems; fullest: /"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("  coverage  ")), "the coverage line is missing:\n" + out);
     }
 
     private static boolean hasRule(JsonNode report, String rule) {
@@ -88,6 +89,7 @@ class TriageCommandTest {
     }
 
     private static void assertJsonReport(JsonNode report) {
+        assertEquals(PROBES.size(), report.path("coverage").size(), report.toString());
         assertTrue(report.path("failure").isNull());
         assertEquals(PROBES.size(), report.path("results").size());
         for (int i = 0; i < PROBES.size(); i++) {

@@ -64,6 +64,34 @@ class HostsPaneTest {
     }
 
     @Test
+    void sudoIsAPerHostSettingFromTheContextMenuStoredWithTheHost(FxRobot robot) throws Exception {
+        WindowFixture.waitFor(5, "the saved list loaded", () -> !fx.view.hosts().busyProperty().get());
+        robot.clickOn("#host-add").write("alice@db-9.example.com:22 db");
+        robot.clickOn("#host-add-button");
+        WindowFixture.waitFor(5, "the typed host in group db", () -> hostsIn("db").contains("alice@db-9.example.com:22"));
+        HostRow row = fx.view.hosts().find("alice@db-9.example.com:22").orElseThrow();
+        WindowFixture.runFx(() -> fx.view.hosts().selected().setAll(row));
+        // the tree's context menu item, fired as a click would (popups are not reliable under headless Monocle)
+        WindowFixture.runFx(() -> {
+            javafx.scene.control.CheckMenuItem sudo = (javafx.scene.control.CheckMenuItem) fx.view.hostsView().tree()
+                    .getContextMenu().getItems().stream().filter(i -> "host-sudo".equals(i.getId())).findFirst().orElseThrow();
+            assertEquals("Use sudo for the logs probe", sudo.getText());
+            sudo.setSelected(true);
+            sudo.fire();
+        });
+        WindowFixture.waitFor(5, "sudo stored in hosts.json", () -> {
+            try {
+                return Files.readString(fx.dir.resolve("hosts.json")).contains("\"sudo\" : true");
+            } catch (java.io.IOException notYet) {
+                return false;
+            }
+        });
+        assertTrue(fx.view.hosts().find("alice@db-9.example.com:22").orElseThrow().entry().sudo());
+        assertEquals(List.of("alice@db-9.example.com:22"), fx.view.hosts().selected().stream().map(HostRow::name).toList(),
+                "the host stays selected");
+    }
+
+    @Test
     void ansibleInventoryImportsGroupsAsRoles() throws Exception {
         Path inv = fx.dir.resolve("inventory.ini");
         Files.writeString(inv, "[web]\nweb-[1:3]\n[db]\ndb-1 ansible_host=10.0.0.5\n");

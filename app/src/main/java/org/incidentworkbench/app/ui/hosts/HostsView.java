@@ -91,6 +91,13 @@ public final class HostsView extends VBox {
         MenuItem remove = new MenuItem("Remove from list");
         remove.setOnAction(e -> vm.remove(List.copyOf(vm.selected())));
         menu.getItems().add(remove);
+        // per host, stored with it: the logs probe through sudo -n (never prompts; the coverage says when it fell back)
+        javafx.scene.control.CheckMenuItem sudo = new javafx.scene.control.CheckMenuItem("Use sudo for the logs probe");
+        sudo.setId("host-sudo");
+        menu.setOnShowing(e -> sudo.setSelected(!vm.selected().isEmpty()
+                && vm.selected().stream().allMatch(r -> r.entry().sudo())));
+        sudo.setOnAction(e -> vm.setSudo(List.copyOf(vm.selected()), sudo.isSelected()));
+        menu.getItems().add(sudo);
         tree.setContextMenu(menu);
 
         TextField add = new TextField();
@@ -298,9 +305,10 @@ public final class HostsView extends VBox {
             current.replayReportProperty().addListener(refresh);
             current.replayingProperty().addListener(refresh);
             setText(null);
-            name.setText(current.name());
+            name.setText(current.name() + (current.entry().sudo() ? " (sudo)" : ""));
             tip.setText(current.entry().connectTarget() + "\nroles: " + String.join(", ", current.entry().roles())
-                    + "\nfrom " + current.entry().source().label());
+                    + "\nfrom " + current.entry().source().label()
+                    + (current.entry().sudo() ? "\nthe logs probe runs through sudo -n" : ""));
             setTooltip(tip);
             refresh();
             setGraphic(box);

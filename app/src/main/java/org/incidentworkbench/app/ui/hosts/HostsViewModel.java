@@ -147,6 +147,16 @@ public final class HostsViewModel {
         save();
     }
 
+    /** Turns {@code --sudo} on or off for these hosts' triage (not "local", which runs as this user) and saves it. */
+    public void setSudo(List<HostRow> hosts, boolean on) {
+        List<HostEntry> entries = rows.stream().map(r -> hosts.contains(r) && !r.entry().isLocal()
+                ? r.entry().withSudo(on) : r.entry()).toList();
+        List<String> names = hosts.stream().map(HostRow::name).toList();
+        replaceWith(entries);
+        selected.setAll(rows.stream().filter(r -> names.contains(r.name())).toList());
+        save();
+    }
+
     private void save() {
         List<HostEntry> entries = currentEntries().stream().filter(e -> !e.isLocal()).toList();
         io.execute(() -> {

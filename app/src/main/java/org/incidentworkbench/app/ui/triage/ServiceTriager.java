@@ -16,6 +16,6 @@ public record ServiceTriager(TriageService ssh, TriageService local) implements 
 
     @Override
     public TriageReport triage(HostEntry host, Consumer<String> progress) {
-        return (host.isLocal() ? local : ssh).triage(host.name(), host.connectTarget(), progress);
+        return (host.isLocal() ? local : ssh).triage(host.name(), host.connectTarget(), host.sudo(), progress);
     }
 }

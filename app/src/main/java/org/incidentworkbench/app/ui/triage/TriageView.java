@@ -178,6 +178,7 @@ public final class TriageView extends BorderPane {
         ListView<Object> list = new ListView<>();
         list.setId("findings");
         list.getItems().addAll(report.findings());
+        list.getItems().add(new CoverageSummary(report.coverage()));
         for (ProbeResult r : report.results()) {
             if (!(r instanceof ProbeResult.Parsed)) {
                 list.getItems().add(r);
@@ -283,6 +284,29 @@ public final class TriageView extends BorderPane {
     }
 
     /** A finding (coloured by severity: title, evidence, hint) or a probe that did not parse. */
+    /** The findings list's coverage line: which probes saw everything, which did not and why. */
+    record CoverageSummary(List<org.incidentworkbench.probe.ProbeCoverage> coverage) {
+        boolean complete() {
+            return coverage.stream().allMatch(c -> c.level() == org.incidentworkbench.probe.ProbeCoverage.Level.FULL);
+        }
+
+        String headline() {
+            StringBuilder s = new StringBuilder();
+            for (org.incidentworkbench.probe.ProbeCoverage.Level level : org.incidentworkbench.probe.ProbeCoverage.Level.values()) {
+                List<String> probes = coverage.stream().filter(c -> c.level() == level).map(c -> c.probe()).toList();
+                if (!probes.isEmpty()) {
+                    s.append(s.length() == 0 ? "" : "; ").append(level.json()).append(": ").append(String.join(", ", probes));
+                }
+            }
+            return s.toString();
+        }
+
+        String reasons() {
+            return String.join("\n", coverage.stream().filter(c -> c.level() != org.incidentworkbench.probe.ProbeCoverage.Level.FULL)
+                    .map(c -> c.probe() + ": " + String.join("; ", c.reasons())).toList());
+        }
+    }
+
     private static final class FindingCell extends ListCell<Object> {
         @Override
         protected void updateItem(Object item, boolean empty) {
@@ -307,6 +331,12 @@ public final class TriageView extends BorderPane {
                 title.setText(f.severity().name() + "   " + f.title() + "   [" + f.probe() + "]");
                 evidence.setText(f.evidence());
                 hint.setText("Next: " + f.hint());
+            } else if (item instanceof CoverageSummary c) {
+                getStyleClass().add(c.complete() ? "severity-info" : "severity-warning");
+                title.setText("COVERAGE   " + c.headline());
+                evidence.setText(c.reasons());
+                hint.setText(c.complete() ? "Every probe read everything it looks at."
+                        : "What a probe could not see is not known to be fine: the reasons say how to see it.");
             } else if (item instanceof ProbeResult r) {
                 getStyleClass().add("severity-info");
                 title.setText("PROBE   " + r.probe() + ": " + describe(r));
