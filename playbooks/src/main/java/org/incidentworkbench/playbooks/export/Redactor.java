@@ -198,9 +198,10 @@ public final class Redactor {
             Rule.inCommand("sshpass-password", "sshpass", Pattern.compile(
                     "\\A(sshpass(?:[ \\t]+-(?:[fdP][ \\t]*[^\\s-]\\S*|[ev]\\S*))*[ \\t]+-p)([ \\t]*)" + VALUE), false,
                     m -> m.group(1) + m.group(2) + MARK),
+            // the match starts at the keyword (a literal, cheap to look for); the rest of the name before it stays as it is
             Rule.template("secret-assignment", Pattern.compile(
-                    "(?i)(\"?(?<![A-Za-z0-9_.-])(?:[A-Za-z0-9_.-]{0,64}(?:password|passwd|pwd|secret|token|api_key|apikey|access_key"
-                            + "|private_key|credentials)[A-Za-z0-9_.-]{0,64}|[A-Za-z0-9_.-]{0,64}_auth)\"?)([ \\t]*[=:][ \\t]*)"
+                    "(?i)((?:password|passwd|pwd|secret|token|api_key|apikey|access_key|private_key|credentials)[A-Za-z0-9_.-]{0,64}\"?"
+                            + "|_auth\"?)([ \\t]*[=:][ \\t]*)"
                             + "(?!(?:true|false|null)(?![A-Za-z0-9_]))" + VALUE),
                     "$1$2" + MARK));
 
