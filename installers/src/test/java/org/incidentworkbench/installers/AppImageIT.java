@@ -120,7 +120,9 @@ class AppImageIT {
         assertEquals(0, c.waitFor());
         assertTrue(contents.contains(".desktop"), "no desktop entry in the .deb");
         assertTrue(contents.contains("MimeInfo.xml"), "no MIME type for incident bundles in the .deb");
-        assertTrue(contents.contains("./opt/incident-workbench/lib/app/workbench.jsa"), "no class-data-sharing archive in the .deb");
+        if (hasArchive()) {
+            assertTrue(contents.contains("./opt/incident-workbench/lib/app/workbench.jsa"), "no class-data-sharing archive in the .deb");
+        }
         assertTrue(contents.lines().noneMatch(l -> l.contains(" ./usr/bin/")), "the .deb ships files in /usr/bin:\n" + contents);
     }
 
@@ -134,6 +136,19 @@ class AppImageIT {
         assertTrue(output("dpkg-deb", "-I", deb.toString(), "postinst").contains("/opt/incident-workbench/lib/system-integration.sh install"));
         assertTrue(output("dpkg-deb", "-I", deb.toString(), "prerm").contains("/opt/incident-workbench/lib/system-integration.sh remove"));
         assertTrue(output("dpkg-deb", "-c", deb.toString()).contains("./opt/incident-workbench/lib/CHANGELOG.md"), "no changelog in the .deb");
+    }
+
+    /**
+     * Whether jpackage.sh could train the class-data-sharing archive (it needs a mount namespace: root, or
+     * user namespaces); without one the packages are valid, only slower to start, and it said why.
+     */
+    static boolean hasArchive() {
+        boolean has = Files.isRegularFile(image().resolve("lib/app/workbench.jsa"));
+        if (!has) {
+            System.err.println("the app image has no class-data-sharing archive (see target/jpackage/cds-training.log);"
+                    + " the package checks for it are skipped");
+        }
+        return has;
     }
 
     static Path deb() throws IOException {
