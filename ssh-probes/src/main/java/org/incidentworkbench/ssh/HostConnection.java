@@ -37,6 +37,16 @@ public interface HostConnection extends AutoCloseable {
     /** Starts a long-lived command whose output is streamed (the sampler's loop). */
     RemoteProcess start(String command) throws IOException;
 
+    /**
+     * A port on 127.0.0.1 of this machine that reaches {@code host:port} as the connected host sees it, as
+     * {@code ssh -L} does; it closes with the connection.
+     *
+     * @throws IOException when this connection cannot forward (the local transport) or the host refuses
+     */
+    default int forwardLocalPort(String host, int port) throws IOException {
+        throw new IOException(target() + " cannot forward ports; --via needs an SSH host.");
+    }
+
     boolean isOpen();
 
     @Override

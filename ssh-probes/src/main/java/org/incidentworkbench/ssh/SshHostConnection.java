@@ -263,6 +263,15 @@ final class SshHostConnection implements HostConnection {
     }
 
     @Override
+    public int forwardLocalPort(String host, int port) throws IOException {
+        try {
+            return session.setPortForwardingL("127.0.0.1", 0, host, port);
+        } catch (com.jcraft.jsch.JSchException e) {
+            throw new IOException(target + " could not forward a local port to " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean isOpen() {
         return session.isConnected();
     }

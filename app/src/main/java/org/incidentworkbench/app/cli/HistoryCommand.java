@@ -80,7 +80,10 @@ public final class HistoryCommand extends CliCommand {
              @Option(names = "--ca-file", paramLabel = "FILE", description = "trust this CA (PEM) besides the system's") Path caFile,
              @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "for the request (default ${DEFAULT-VALUE})") long timeoutSeconds,
              @Option(names = "--max-series", paramLabel = "N", defaultValue = "500", description = "refuse results with more series (default ${DEFAULT-VALUE})") int maxSeries,
-             @Option(names = "--db", paramLabel = "FILE", description = "the store file (default: the standard store)") Path dbFile)
+             @Option(names = "--db", paramLabel = "FILE", description = "the store file (default: the standard store)") Path dbFile,
+             @Option(names = "--via", paramLabel = "HOST", description = "reach the server through this SSH host, as ssh -L does")
+             String via,
+             @Mixin SshArgs ssh)
             throws Exception {
         java.net.URI server;
         try {
@@ -108,12 +111,38 @@ public final class HistoryCommand extends CliCommand {
             http.sslContext(org.incidentworkbench.history.PromTls.trusting(caFile));
         }
         List<org.incidentworkbench.sample.MetricSample> points;
+        org.incidentworkbench.ssh.HostConnection tunnel = null;
         try {
+            java.net.URI target = server;
+            if (via != null) {
+                if (server.getScheme().equals("https")) {
+                    throw new UsageException("--via forwards plain http only (TLS would check the forwarded address"
+                            + " against the certificate); reach the https server directly, or its http port.");
+                }
+                HostSpec host;
+                try {
+                    host = ssh.sshConfig().map(SshConfigResolver::load).orElseGet(SshConfigResolver::standard).resolve(via);
+                } catch (SshConfigException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                try {
+                    tunnel = new SshTransport(ssh.sshOptions(), ConsolePrompter.system(err)).connect(host);
+                    int port = tunnel.forwardLocalPort(server.getHost(), server.getPort() > 0 ? server.getPort() : 80);
+                    target = new java.net.URI("http", null, "127.0.0.1", port, server.getPath(), null, null);
+                } catch (java.io.IOException e) { // HostConnectException too: the reason is a sentence
+                    err.println("workbench history prom: " + e.getMessage());
+                    return 1;
+                }
+            }
             points = new org.incidentworkbench.history.PromRangeQuery(http.build(), java.time.Duration.ofSeconds(timeoutSeconds),
-                    maxSeries).run(server, query, fromMillis, toMillis, stepSeconds, credentials);
+                    maxSeries).run(target, query, fromMillis, toMillis, stepSeconds, credentials);
         } catch (org.incidentworkbench.history.PromException e) {
-            err.println("workbench history prom: " + e.getMessage());
+            err.println("workbench history prom: " + e.getMessage() + (via == null ? "" : " (through " + via + ")"));
             return 1;
+        } finally {
+            if (tunnel != null) {
+                tunnel.close();
+            }
         }
         Path db = dbFile == null ? TimeSeriesStore.defaultPath() : dbFile;
         java.util.Set<String> series = new java.util.TreeSet<>();

@@ -42,6 +42,10 @@ class HistoryPromTest {
     private final List<Process> servers = new ArrayList<>();
     private String prometheus;
     private String victoria;
+    private String guarded;
+    /** bcrypt (cost 4) of {@link #PASSWORD}, made with Python's crypt module (libxcrypt), as web.config.file wants it. */
+    static final String BCRYPT = "$2b$04$KK3SbUaie0HQ0uQb/JZY3utiuIQb5BQzVmgrEReInTKh6Hfu7dIvu";
+    static final String PASSWORD = "incident-workbench-test";
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -68,6 +72,13 @@ class HistoryPromTest {
         start("victoria-metrics", List.of("/usr/bin/victoria-metrics", "-httpListenAddr=127.0.0.1:" + vmPort,
                 "-storageDataPath=" + Files.createDirectories(dir.resolve("vm-data")), "-promscrape.config=" + scrape,
                 "-search.latencyOffset=0s"));
+        Path web = dir.resolve("web.yml");
+        Files.writeString(web, "basic_auth_users:\n  ops: " + BCRYPT + "\n");
+        int guardedPort = freePort();
+        start("prometheus-auth", List.of("/usr/bin/prometheus", "--config.file=" + scrape,
+                "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prom-auth-data")),
+                "--web.listen-address=127.0.0.1:" + guardedPort, "--web.config.file=" + web));
+        guarded = "http://127.0.0.1:" + guardedPort;
         prometheus = "http://127.0.0.1:" + promPort;
         victoria = "http://127.0.0.1:" + vmPort;
         awaitData(prometheus);
@@ -103,6 +114,42 @@ class HistoryPromTest {
                         .get(0).values()[0];
                 assertTrue(available > 1e6 && available <= memTotal(), server + " memory.available " + available);
             }
+        }
+    }
+
+    @Test
+    void basicAuthThroughWebConfigFileWithThePasswordFromAFile() throws Exception {
+        Path db = dir.resolve("auth.mv.db");
+        Path right = Files.writeString(dir.resolve("right"), PASSWORD + "\n");
+        Path wrong = Files.writeString(dir.resolve("wrong"), "guess\n");
+        awaitUp(guarded);
+        assertEquals(1, run("history", "prom", guarded, "--query", "up", "--db", db.toString()));
+        assertTrue(err().contains("refused the request (HTTP 401): it needs credentials"), err());
+        assertEquals(1, run("history", "prom", guarded, "--query", "up", "--user", "ops", "--password-file", wrong.toString(),
+                "--db", db.toString()));
+        assertTrue(err().contains("the credentials given were not accepted"), err());
+        assertEquals(0, run("history", "prom", guarded, "--query", "up", "--from", "-1m", "--user", "ops",
+                "--password-file", right.toString(), "--db", db.toString()), err());
+        assertTrue(out().contains("127.0.0.1 prom:up{source=prom}"), out());
+        assertTrue(!new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1).contains(PASSWORD),
+                "the password is not in the store file");
+    }
+
+    @Test
+    void throughAnSshHostsTunnel() throws Exception {
+        org.incidentworkbench.testing.OpenSshTestServer.assumeAvailable();
+        try (org.incidentworkbench.testing.OpenSshTestServer sshd = org.incidentworkbench.testing.OpenSshTestServer.builder()
+                .config("LogLevel DEBUG1").start()) {
+            Path config = dir.resolve("ssh_config");
+            Files.writeString(config, "Host bastion\n  HostName " + sshd.address() + "\n  Port " + sshd.port()
+                    + "\n  User " + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n");
+            Path db = dir.resolve("via.mv.db");
+            assertEquals(0, run("history", "prom", prometheus, "--via", "bastion", "-F", config.toString(), "--known-hosts",
+                    sshd.knownHostsFile().toString(), "--query", "node_load1", "--from", "-1m", "--db", db.toString()), err());
+            assertTrue(out().contains("127.0.0.1 load.1{source=prom}"), out());
+            int port = URI.create(prometheus).getPort();
+            assertTrue(sshd.log().contains("direct-tcpip") && sshd.log().contains(String.valueOf(port)),
+                    "sshd forwarded the request: " + sshd.log());
         }
     }
 
@@ -157,6 +204,19 @@ class HistoryPromTest {
             Thread.sleep(250);
         }
         throw new AssertionError(server + " has no node_load1 after 30 s; logs in " + dir);
+    }
+
+    private static void awaitUp(String server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 120; i++) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(server + "/-/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new AssertionError(server + " did not start");
     }
 
     private static int freePort() throws IOException {
