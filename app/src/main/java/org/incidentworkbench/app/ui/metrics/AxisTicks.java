@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.incidentworkbench.app.format.Bytes;
 
 /**
  * Where a chart puts its grid lines and what they read. Values: "nice" steps (1, 2 or 5 times a power
@@ -46,15 +47,10 @@ public final class AxisTicks {
             String u = metricUnit == null ? "" : metricUnit.trim();
             String lower = u.toLowerCase(Locale.ROOT);
             if (lower.startsWith("byte")) {
-                String per = lower.contains("/s") ? "/s" : "";
-                String[] names = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-                int i = 0;
-                double f = 1;
-                while (magnitude >= f * 1024 && i < names.length - 1) {
-                    f *= 1024;
-                    i++;
-                }
-                return new Scale(f, names[i] + per);
+                // the app's one byte scaler; the factor is exact (a power of 1024 divides without rounding)
+                Bytes.Scaled b = Bytes.scale(magnitude);
+                double f = magnitude == 0 ? 1 : magnitude / Math.abs(b.value());
+                return new Scale(f, b.unit() + (lower.contains("/s") ? "/s" : ""));
             }
             if (u.equals("%") || lower.startsWith("percent")) {
                 return new Scale(1, "%");
