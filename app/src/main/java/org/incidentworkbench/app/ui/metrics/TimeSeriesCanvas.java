@@ -395,8 +395,8 @@ public final class TimeSeriesCanvas extends Region {
 
     /** Zero when zero is near (loads, percentages and bytes read truer so), else the data's own range with 5 % air. */
     static double[] padded(double min, double max) {
-        if (!(min <= max)) {
-            return new double[] {0, 1};
+        if (!(min <= max) || Double.isInfinite(min) || Double.isInfinite(max)) {
+            return new double[] {0, 1}; // nothing shown (or a value no axis can hold)
         }
         if (min >= 0 && min < (max - min) * 0.5) {
             min = 0;
