@@ -9,7 +9,8 @@ import org.incidentworkbench.probe.TriageReport;
 
 /**
  * Derives the findings of one triage report by running every rule (USE method: utilisation,
- * saturation, errors) and sorting the results most severe first. Pure: the same report gives the
+ * saturation, errors) and ranking the results ({@link FindingRanking}: most severe first, an event from
+ * before the observation window after what is happening now). Pure: the same report gives the
  * same findings; a rule whose probe did not parse contributes nothing. Thread-safe.
  *
  * <pre>
@@ -79,7 +80,8 @@ public final class Findings {
             }
         }
         out.sort(Comparator.comparing(Finding::severity));
-        return List.copyOf(out);
+        // recency without a previous triage: an event from before the observation window is not the news
+        return FindingRanking.rank(report.withFindings(out), java.util.Optional.empty(), List.of());
     }
 
     static String pct(double v) {

@@ -82,7 +82,8 @@ final class LogErrorsRule implements FindingRule {
         }
         String ago = age.map(a -> " (" + LogAge.text(a) + " before the triage)").orElse("");
         String msg = last.message().length() > 160 ? last.message().substring(0, 160) + "..." : last.message();
-        return new Finding(severity, rule, "logs", title + age.map(a -> ", latest " + LogAge.text(a) + " ago").orElse(""),
+        Finding f = new Finding(severity, rule, "logs", title + age.map(a -> ", latest " + LogAge.text(a) + " ago").orElse(""),
                 "latest at " + when + ago + ": " + msg, hint);
+        return age.map(f::since).orElse(f); // "since when", for the ranking's recency
     }
 }

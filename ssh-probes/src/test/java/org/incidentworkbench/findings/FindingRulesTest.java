@@ -1,6 +1,7 @@
 package org.incidentworkbench.findings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -341,16 +342,27 @@ class FindingRulesTest {
 
         @Test
         void recentDmesgTimeIsCritical() {
-            Finding f = oom("[Wed Nov 25 09:30:00 2026] Out of memory: Killed process 42 (java)").get(0);
+            Finding f = oom("[Wed Nov 25 09:55:00 2026] Out of memory: Killed process 42 (java)").get(0);
             assertEquals(Severity.CRITICAL, f.severity());
-            assertEquals("1 process was killed for lack of memory, latest 30 min ago", f.title());
+            assertEquals("1 process was killed for lack of memory, latest 5 min ago", f.title());
+            assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(5)), f.since());
+            assertFalse(f.beforeTriage());
+        }
+
+        @Test
+        void anOomKillFromBeforeTheObservationWindowIsAWarningBeforeThisTriage() {
+            // the ranking's recency: 30 minutes ago, with no previous triage (window 10 min), is not what happens now
+            Finding f = oom("[Wed Nov 25 09:30:00 2026] Out of memory: Killed process 42 (java)").get(0);
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("1 process was killed for lack of memory, latest 30 min ago, before this triage", f.title());
+            assertTrue(f.beforeTriage());
         }
 
         @Test
         void lastWeeksOomKillIsAWarning() {
             Finding f = oom("[Tue Nov 17 09:30:00 2026] Out of memory: Killed process 42 (java)").get(0);
             assertEquals(Severity.WARNING, f.severity());
-            assertTrue(f.title().endsWith("latest 8.0 days ago"), f.title());
+            assertTrue(f.title().endsWith("latest 8.0 days ago, before this triage"), f.title());
         }
 
         @Test

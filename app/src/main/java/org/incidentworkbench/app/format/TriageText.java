@@ -43,7 +43,8 @@ public final class TriageText {
                 .append("triaged in ")
                 .append(Durations.human(report.duration())).append(": ").append(counts(report)).append('\n');
         for (Finding f : report.findings()) {
-            s.append(String.format(Locale.ROOT, "  %-9s %s%n", f.severity(), f.title()));
+            s.append(String.format(Locale.ROOT, "  %-9s %s%s%n", f.severity(), f.title(),
+                    f.newSincePrevious().map(n -> n ? "  [new since the previous triage]" : "").orElse("")));
             if (!f.evidence().isBlank()) {
                 s.append("            evidence: ").append(f.evidence()).append('\n');
             }

@@ -55,7 +55,8 @@ public record AppContext(Transport sshTransport, Supplier<SshConfigResolver> ssh
 
     /** Triage over SSH with the product's findings; names are resolved through {@link #sshConfig}. */
     public TriageService triage(TriageSettings settings) {
-        return new TriageService(sshTransport, name -> sshConfig.get().resolve(name), settings, StandardFindings.RULES);
+        return new TriageService(sshTransport, name -> sshConfig.get().resolve(name), settings, StandardFindings.RULES,
+                Optional.of(TriageHistory.standard()));
     }
 
     /** Triage of this machine, without SSH. */

@@ -3,9 +3,14 @@ package org.incidentworkbench.app.services;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.incidentworkbench.findings.FindingRanking;
 import org.incidentworkbench.findings.FindingRule;
 import org.incidentworkbench.ssh.HostFailure;
 import org.incidentworkbench.probe.TriageListener;
@@ -41,8 +46,19 @@ public final class TriageService {
     private final HostResolver resolver;
     private final TriageRunner runner;
     private final FindingRule findings;
+    private final Optional<TriageHistory> history;
 
     public TriageService(Transport transport, HostResolver resolver, TriageSettings settings, FindingRule findings) {
+        this(transport, resolver, settings, findings, Optional.empty());
+    }
+
+    /**
+     * @param history each host's previous triage: findings are ranked against it ({@link FindingRanking}) and
+     *                each report is remembered in it; empty: ranked without a previous triage, nothing kept
+     */
+    public TriageService(Transport transport, HostResolver resolver, TriageSettings settings, FindingRule findings,
+                         Optional<TriageHistory> history) {
+        this.history = history;
         this.transport = transport;
         this.resolver = resolver;
         this.findings = findings;
@@ -51,7 +67,8 @@ public final class TriageService {
 
     /** This machine, without SSH; every name resolves to {@link LocalTransport#HOST}. */
     public static TriageService local(TriageSettings settings) {
-        return new TriageService(new LocalTransport(), name -> LocalTransport.HOST, settings, StandardFindings.RULES);
+        return new TriageService(new LocalTransport(), name -> LocalTransport.HOST, settings, StandardFindings.RULES,
+                Optional.of(TriageHistory.standard()));
     }
 
     public Transport transport() {
@@ -77,11 +94,31 @@ public final class TriageService {
                 listener.finished(reports[i]);
             }
         }
-        List<TriageReport> ran = runner.run(specs, listener);
+        // the hosts' previous triages as they were before this run: each host's own, and the others' as its peers
+        Map<String, TriageReport> before = new HashMap<>();
+        history.ifPresent(h -> names.forEach(n -> h.previous(n).ifPresent(p -> before.put(n, p))));
+        Map<TriageReport, TriageReport> ranked = Collections.synchronizedMap(new IdentityHashMap<>());
+        List<TriageReport> ran = runner.run(specs, r -> listener.finished(
+                ranked.computeIfAbsent(r, x -> rankAndRemember(x, before))));
         for (int i = 0; i < ran.size(); i++) {
-            reports[positions.get(i)] = ran.get(i);
+            reports[positions.get(i)] = ranked.computeIfAbsent(ran.get(i), x -> rankAndRemember(x, before));
         }
         return List.of(reports);
+    }
+
+    /**
+     * Ranks a report's findings against the host's previous triage and its peers' ({@link FindingRanking}),
+     * then remembers it as the host's previous one.
+     */
+    private TriageReport rankAndRemember(TriageReport report, Map<String, TriageReport> before) {
+        if (!report.triaged() || history.isEmpty()) {
+            return report;
+        }
+        List<TriageReport> peers = before.entrySet().stream().filter(e -> !e.getKey().equals(report.host()))
+                .map(Map.Entry::getValue).toList();
+        TriageReport ranked = report.withFindings(FindingRanking.rank(report, Optional.ofNullable(before.get(report.host())), peers));
+        history.get().remember(ranked);
+        return ranked;
     }
 
     /** Triages one resolved host. */
@@ -112,7 +149,9 @@ public final class TriageService {
                 : "connecting to " + named.target() + " and running probes");
         TriageRunner hostRunner = sudo == runner.settings().sudo() ? runner
                 : new TriageRunner(transport, runner.settings().withSudo(sudo), findings, Clock.systemUTC());
-        return hostRunner.triage(named);
+        Map<String, TriageReport> before = new HashMap<>();
+        history.ifPresent(h -> h.previous(name).ifPresent(p -> before.put(name, p)));
+        return rankAndRemember(hostRunner.triage(named), before);
     }
 
     private static TriageReport unresolved(String name, String target, Exception e) {

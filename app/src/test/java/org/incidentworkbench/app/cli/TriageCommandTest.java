@@ -61,7 +61,7 @@ class TriageCommandTest {
     }
 
     private static void assertZombieFinding(String out) {
-        assertTrue(out.lines().anyMatch(l -> l.matches("  (INFO|WARNING)\\s+\\d+ zombie process(es)?")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  (INFO|WARNING)\\s+\\d+ zombie process(es)?(  \\[new since the previous triage\\])?")), out);
     }
 
     private static void assertTable(String out, String host) {

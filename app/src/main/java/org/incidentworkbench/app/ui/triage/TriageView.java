@@ -328,7 +328,8 @@ public final class TriageView extends BorderPane {
             if (item instanceof Finding f) {
                 String sev = f.severity().name().toLowerCase(Locale.ROOT);
                 getStyleClass().add("severity-" + sev);
-                title.setText(f.severity().name() + "   " + f.title() + "   [" + f.probe() + "]");
+                title.setText(f.severity().name() + "   " + f.title() + "   [" + f.probe() + "]"
+                        + f.newSincePrevious().map(n -> n ? "   NEW since the previous triage" : "").orElse(""));
                 evidence.setText(f.evidence());
                 hint.setText("Next: " + f.hint());
             } else if (item instanceof CoverageSummary c) {
