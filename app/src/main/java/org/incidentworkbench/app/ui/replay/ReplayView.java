@@ -119,7 +119,7 @@ public final class ReplayView extends BorderPane {
         return libraryShown;
     }
 
-    private void exportForSharing() {
+    private void exportForSharing(boolean keepHosts) {
         vm.openBundle().ifPresent(b -> {
             FileChooser fc = new FileChooser();
             fc.setTitle("Write a copy redacted for sharing");
@@ -130,7 +130,7 @@ public final class ReplayView extends BorderPane {
             }
             File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
             if (f != null) {
-                vm.exportForSharing(f.toPath(), false, n -> { });
+                vm.exportForSharing(f.toPath(), keepHosts, n -> { });
             }
         });
     }
@@ -226,12 +226,15 @@ public final class ReplayView extends BorderPane {
                 vm.exportPostmortem(d.toPath(), w -> { });
             }
         });
-        Button share = new Button("Export for sharing...");
+        MenuItem keepHosts = new MenuItem("Export for sharing, keeping host names...");
+        keepHosts.setOnAction(e -> exportForSharing(true));
+        javafx.scene.control.SplitMenuButton share = new javafx.scene.control.SplitMenuButton(keepHosts);
+        share.setText("Export for sharing...");
         share.setId("replay-share");
         share.setTooltip(new javafx.scene.control.Tooltip("Write a copy with secrets redacted and hosts aliased, for colleagues"
                 + " and the team library; this bundle stays as it is"));
         share.disableProperty().bind(vm.bundleProperty().isNull());
-        share.setOnAction(e -> exportForSharing());
+        share.setOnAction(e -> exportForSharing(false));
         ToggleButton library = new ToggleButton("Team library");
         library.setId("replay-library");
         library.selectedProperty().bindBidirectional(libraryShown);
