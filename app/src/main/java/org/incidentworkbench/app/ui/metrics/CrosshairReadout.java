@@ -23,7 +23,8 @@ final class CrosshairReadout {
     private CrosshairReadout() {
     }
 
-    static void draw(GraphicsContext g, ChartStyle style, TextMeasure text, ZoneId zone, long t, TimeRange r, PlotFrame p,
+    /** Draws the readout for instant {@code t}, its box starting at {@code boxTop} (under the event labels, so it hides none). */
+    static void draw(GraphicsContext g, ChartStyle style, TextMeasure text, ZoneId zone, long t, TimeRange r, PlotFrame p, double boxTop,
                      AxisTicks.ValueAxis axis, List<ChartMarker> markers, List<ChartSeries> shown) {
         double x = p.left() + (t - r.fromMillis()) / (double) r.span() * p.width();
         g.setStroke(style.text);
@@ -47,12 +48,12 @@ final class CrosshairReadout {
         }).reversed());
         String when = DateTimeFormatter.ofPattern(r.span() > 86_400_000L ? "MMM d HH:mm:ss" : "HH:mm:ss", Locale.ROOT)
                 .format(Instant.ofEpochMilli(t).atZone(zone));
-        int room = (int) Math.max(1, (p.height() - 20) / ROW);
+        double by = Math.max(p.top() + 4, boxTop);
+        int room = (int) Math.max(1, (p.top() + p.height() - by - 20) / ROW);
         int eventRows = Math.min(events.size(), room);
         int seriesRows = Math.min(sorted.size(), Math.max(0, room - eventRows));
         double boxH = 16 + ROW * (eventRows + seriesRows);
         double bx = x + 10 + boxW > p.left() + p.width() ? x - 10 - boxW : x + 10;
-        double by = p.top() + 4;
         g.setFill(style.background); // opaque: the event labels under it must not show through
         g.fillRect(bx, by, boxW, boxH);
         g.setStroke(style.grid);

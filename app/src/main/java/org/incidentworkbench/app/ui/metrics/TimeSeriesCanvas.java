@@ -318,7 +318,8 @@ public final class TimeSeriesCanvas extends Region {
         }
         long t = axis.crosshairProperty().get();
         if (t != ChartAxis.NO_CROSSHAIR && r.contains(t)) {
-            CrosshairReadout.draw(g, style, text, ZONE, t, r, frame, va, markers,
+            double labelsBottom = placedLabels.stream().mapToDouble(p -> p.y() + p.height()).max().orElse(TOP);
+            CrosshairReadout.draw(g, style, text, ZONE, t, r, frame, labelsBottom + 2, va, markers,
                     series.stream().filter(s -> !hidden.contains(s.label())).toList());
         }
         publishStats(r, pw);
