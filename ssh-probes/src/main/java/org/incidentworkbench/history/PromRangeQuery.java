@@ -130,7 +130,15 @@ public final class PromRangeQuery {
                     + ": narrow it (for example {instance=\"web-1:9100\"}) or raise --max-series. Nothing was stored.");
         }
         List<MetricSample> out = new ArrayList<>();
+        CpuShares cpu = new CpuShares();
         for (JsonNode series : result) {
+            JsonNode m = series.path("metric");
+            // the raw counters, or summed per instance and mode in PromQL (sum by (instance, mode) (...)): no name then
+            if ("node_cpu_seconds_total".equals(m.path("__name__").asText())
+                    || (!m.has("__name__") && m.has("mode") && query.contains("node_cpu_seconds_total"))) {
+                cpu.add(series, base);
+                continue;
+            }
             SortedMap<String, String> labels = new TreeMap<>();
             series.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             String name = labels.remove("__name__");
@@ -151,7 +159,71 @@ public final class PromRangeQuery {
                 out.add(new MetricSample(host, metric, labels, t, value));
             }
         }
+        out.addAll(cpu.samples());
         return out;
+    }
+
+    /** node_cpu_seconds_total's mode → the sampler's CPU metric (guest time is inside user and nice there too). */
+    static final Map<String, String> CPU_MODES = Map.of("user", SampleMetrics.CPU_USER, "nice", SampleMetrics.CPU_NICE,
+            "system", SampleMetrics.CPU_SYSTEM, "iowait", SampleMetrics.CPU_IOWAIT, "irq", SampleMetrics.CPU_IRQ,
+            "softirq", SampleMetrics.CPU_SOFTIRQ, "steal", SampleMetrics.CPU_STEAL, "idle", SampleMetrics.CPU_IDLE);
+
+    /**
+     * node_cpu_seconds_total (counters per cpu and mode) as the sampler's shares: per instance and step, each mode's
+     * seconds summed over the CPUs, differenced between steps, as a percentage of all modes' difference. A step
+     * where a counter went back (restart) gives no share.
+     */
+    private static final class CpuShares {
+        /** instance → mode → time → seconds summed over CPUs. */
+        private final Map<String, Map<String, java.util.TreeMap<Long, Double>>> sums = new TreeMap<>();
+
+        void add(JsonNode series, String base) {
+            JsonNode labels = series.path("metric");
+            String instance = labels.has("instance") ? hostOf(labels.path("instance").asText()) : URI.create(base).getHost();
+            String mode = labels.path("mode").asText();
+            if (!CPU_MODES.containsKey(mode)) {
+                return;
+            }
+            java.util.TreeMap<Long, Double> byTime = sums.computeIfAbsent(instance, k -> new TreeMap<>())
+                    .computeIfAbsent(mode, k -> new java.util.TreeMap<>());
+            for (JsonNode v : series.path("values")) {
+                byTime.merge(Math.round(v.get(0).asDouble() * 1000), Double.parseDouble(v.get(1).asText()), Double::sum);
+            }
+        }
+
+        List<MetricSample> samples() {
+            List<MetricSample> out = new ArrayList<>();
+            sums.forEach((host, modes) -> {
+                java.util.TreeSet<Long> times = new java.util.TreeSet<>();
+                modes.values().forEach(m -> times.addAll(m.keySet()));
+                Long previous = null;
+                for (long t : times) {
+                    if (previous != null) {
+                        Map<String, Double> delta = new TreeMap<>();
+                        double total = 0;
+                        boolean ok = true;
+                        for (Map.Entry<String, java.util.TreeMap<Long, Double>> m : modes.entrySet()) {
+                            Double a = m.getValue().get(previous);
+                            Double b = m.getValue().get(t);
+                            if (a == null || b == null || b < a) {
+                                ok = false;
+                                break;
+                            }
+                            delta.put(m.getKey(), b - a);
+                            total += b - a;
+                        }
+                        if (ok && total > 0) {
+                            SortedMap<String, String> labels = new TreeMap<>(Map.of("source", SOURCE));
+                            for (Map.Entry<String, Double> d : delta.entrySet()) {
+                                out.add(new MetricSample(host, CPU_MODES.get(d.getKey()), labels, t, d.getValue() / total * 100));
+                            }
+                        }
+                    }
+                    previous = t;
+                }
+            });
+            return out;
+        }
     }
 
     /** {@code web-1:9100} → {@code web-1}; {@code [::1]:9100} → {@code ::1}. */

@@ -118,6 +118,29 @@ class HistoryPromTest {
     }
 
     @Test
+    void nodeCpuSecondsBecomeTheSamplersCpuSharesRawOrSummedInPromql() throws Exception {
+        for (String server : List.of(prometheus, victoria)) {
+            for (String query : List.of("node_cpu_seconds_total", "sum by (instance, mode) (node_cpu_seconds_total)")) {
+                Path db = dir.resolve("cpu-" + URI.create(server).getPort() + "-" + query.length() + ".mv.db");
+                assertEquals(0, run("history", "prom", server, "--query", query, "--from", "-1m", "--step", "1",
+                        "--db", db.toString()), err());
+                try (TimeSeriesStore store = TimeSeriesStore.open(db)) {
+                    List<SeriesPoints> idle = store.points(Selector.parse("cpu.idle{host=127.0.0.1,source=prom}"), 0, Long.MAX_VALUE);
+                    assertEquals(1, idle.size(), server + " " + query + ": " + store.allSeries());
+                    long t = idle.get(0).timestamps()[idle.get(0).size() - 1];
+                    double sum = 0;
+                    for (String mode : List.of("user", "nice", "system", "iowait", "irq", "softirq", "steal", "idle")) {
+                        SeriesPoints p = store.points(Selector.parse("cpu." + mode + "{source=prom}"), t, t + 1).get(0);
+                        assertTrue(p.values()[0] >= 0 && p.values()[0] <= 100, mode + " " + p.values()[0]);
+                        sum += p.values()[0];
+                    }
+                    assertEquals(100, sum, 0.1, server + " " + query + ": the modes share all CPU time");
+                }
+            }
+        }
+    }
+
+    @Test
     void basicAuthThroughWebConfigFileWithThePasswordFromAFile() throws Exception {
         Path db = dir.resolve("auth.mv.db");
         Path right = Files.writeString(dir.resolve("right"), PASSWORD + "\n");
