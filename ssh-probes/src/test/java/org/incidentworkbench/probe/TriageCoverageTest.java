@@ -77,6 +77,8 @@ class TriageCoverageTest {
         assertTrue(json.contains("\"level\":\"partial\""), "logs is partial in the JSON");
         // and reading it back gives the same coverage
         assertEquals(report.coverage(), TriageReportJson.read(json).coverage());
+        // a triage that ended normally leaves nothing either (its watchdog goes with the script)
+        assertEquals(List.of(), user.awaitNoProcesses(5000));
     }
 
     @Test
