@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * @param address  address to connect to when it differs from the name
  * @param user     login user when the source names one
  * @param port     SSH port when the source names one
- * @param sudo     triage the host with {@code --sudo} (the logs probe through {@code sudo -n}); set by the user per
+ * @param sudo     triage the host with {@code --sudo} (the logs probe and ss through {@code sudo -n}); set by the user per
  *                 host in the window, stored with the host
  */
 public record HostEntry(String name, List<String> roles, HostSource source, Optional<String> address,

@@ -34,7 +34,9 @@ public final class SsProbe implements Probe<SsReport> {
 
     @Override
     public String fragment() {
-        return "if command -v ss >/dev/null 2>&1; then ss -s; s=$?; " + section("ss -tanp") + "ss -tanp; exit $s; else "
+        // ss -p names only the login user's own processes: --sudo runs it through sudo -n (Probe.privilegedRunner)
+        return Probe.privilegedRunner()
+                + "if command -v ss >/dev/null 2>&1; then ss -s; s=$?; " + section("ss -tanp") + "iw_priv ss -tanp; exit $s; else "
                 + missing("ss", "iproute2", true)
                 + section("/proc/net/tcp") + "cat /proc/net/tcp; "
                 + section("/proc/net/tcp6") + "cat /proc/net/tcp6 2>/dev/null; exit 0; fi";
@@ -53,5 +55,25 @@ public final class SsProbe implements Probe<SsReport> {
     @Override
     public List<String> fixturePrefixes() {
         return List.of("ss", "proc-net-tcp");
+    }
+
+    /**
+     * {@code ss -p} names a socket's process only where the login user may see it (its own, or all as root):
+     * as anyone else, sockets without an owner are other users' (a leak's CLOSE-WAIT sockets cannot be
+     * pinned on a service), so the coverage says so with how many.
+     */
+    @Override
+    public ProbeCoverage coverage(ProbeResult result, String loginUser) {
+        ProbeCoverage basic = ProbeCoverage.basic(result);
+        if (loginUser.isEmpty() || loginUser.equals("root")) {
+            return basic;
+        }
+        return result.data(SsReport.class).map(ss -> {
+            long unowned = ss.sockets().stream().filter(sock -> sock.processes().isEmpty()
+                    && sock.state().map(st -> !st.equals("LISTEN") && !st.equals("TIME-WAIT")).orElse(false)).count();
+            return unowned == 0 ? basic : basic.with(List.of(unowned + " connection" + (unowned == 1 ? "" : "s")
+                    + " without a process as " + loginUser + ": ss -p shows only the user's own processes; triage as root or"
+                    + " with a user that may read them to see which service holds them"), List.of());
+        }).orElse(basic);
     }
 }

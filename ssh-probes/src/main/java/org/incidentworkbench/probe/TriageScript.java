@@ -68,7 +68,7 @@ public final class TriageScript {
 
     /**
      * A script for these probes; with {@code sudo}, the commands that need privilege (those a fragment runs
-     * through {@link Probe#privilegedRunner()}: the logs probe's journal, syslog and dmesg) go through
+     * through {@link Probe#privilegedRunner()}: the logs probe's journal, syslog and dmesg, and ss -tanp) go through
      * {@code sudo -n}, and only those.
      */
     public static TriageScript of(List<Probe<?>> probes, boolean sudo) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param parallel     how many hosts are triaged at once
  * @param hostDeadline the most one host may take, connect included; a host still running then is
  *                     reported as failed and the others are not held up
- * @param sudo         run the commands that need privilege (the logs probe's) through {@code sudo -n}
+ * @param sudo         run the commands that need privilege (the logs probe's, ss -tanp) through {@code sudo -n}
  *                     ({@code --sudo}); sudo that would prompt falls back, and the coverage says so
  */
 public record TriageSettings(List<Probe<?>> probes, int parallel, Duration hostDeadline, boolean sudo) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TriageCoverageTest {
 
     /** The sudoers rule docs/triage-json.md gives for --sudo. */
-    static final String RULE = "ALL=(root) NOPASSWD: /usr/bin/dmesg -T, /usr/bin/journalctl -p warning -n 300 -o short-iso"
+    static final String RULE = "ALL=(root) NOPASSWD: /usr/bin/dmesg -T, /usr/bin/ss -tanp, /usr/bin/journalctl -p warning -n 300 -o short-iso"
             + " --no-pager, /usr/bin/tail -n 300 /var/log/syslog, /usr/bin/tail -n 300 /var/log/messages";
 
     private static LocalUser user;
@@ -66,6 +66,9 @@ class TriageCoverageTest {
         assertEquals(ProbeCoverage.Level.PARTIAL, logs.level(), logs::toString);
         assertTrue(logs.reasons().get(0).startsWith("kernel log not readable as " + user.name() + ": OOM kills and disk"
                 + " errors are invisible (dmesg: read kernel buffer failed: Operation not permitted)"), logs::toString);
+        ProbeCoverage ss = report.coverage().stream().filter(c -> c.probe().equals("ss")).findFirst().orElseThrow();
+        assertEquals(ProbeCoverage.Level.PARTIAL, ss.level(), "this login's own connection belongs to root's sshd: " + ss);
+        assertTrue(ss.reasons().get(0).contains(" without a process as " + user.name() + ": ss -p shows only"), ss::toString);
         Finding blind = report.findings().stream().filter(f -> f.rule().equals("coverage.kernel-log")).findFirst()
                 .orElseThrow(() -> new AssertionError("no coverage finding in " + report.findings()));
         assertEquals(Severity.WARNING, blind.severity());

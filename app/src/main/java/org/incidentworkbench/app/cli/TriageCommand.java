@@ -43,7 +43,7 @@ public final class TriageCommand extends CliCommand {
     @Option(names = "--local", description = "triage this machine without SSH")
     private boolean local;
 
-    @Option(names = "--sudo", description = "run the probes that need privilege (the kernel log, the journal) through"
+    @Option(names = "--sudo", description = "run the probes that need privilege (the kernel log, the journal, ss -p's socket owners) through"
             + " sudo -n; never prompts: where sudo would ask for a password they run without it and the coverage says so")
     private boolean sudo;
 

@@ -75,7 +75,7 @@ class HostsPaneTest {
         WindowFixture.runFx(() -> {
             javafx.scene.control.CheckMenuItem sudo = (javafx.scene.control.CheckMenuItem) fx.view.hostsView().tree()
                     .getContextMenu().getItems().stream().filter(i -> "host-sudo".equals(i.getId())).findFirst().orElseThrow();
-            assertEquals("Use sudo for the logs probe", sudo.getText());
+            assertEquals("Use sudo for the kernel log, journal and socket owners", sudo.getText());
             sudo.setSelected(true);
             sudo.fire();
         });

@@ -91,8 +91,8 @@ public final class HostsView extends VBox {
         MenuItem remove = new MenuItem("Remove from list");
         remove.setOnAction(e -> vm.remove(List.copyOf(vm.selected())));
         menu.getItems().add(remove);
-        // per host, stored with it: the logs probe through sudo -n (never prompts; the coverage says when it fell back)
-        javafx.scene.control.CheckMenuItem sudo = new javafx.scene.control.CheckMenuItem("Use sudo for the logs probe");
+        // per host, stored with it: the logs probe and ss -tanp through sudo -n (never prompts; the coverage says when it fell back)
+        javafx.scene.control.CheckMenuItem sudo = new javafx.scene.control.CheckMenuItem("Use sudo for the kernel log, journal and socket owners");
         sudo.setId("host-sudo");
         menu.setOnShowing(e -> sudo.setSelected(!vm.selected().isEmpty()
                 && vm.selected().stream().allMatch(r -> r.entry().sudo())));
