@@ -3,9 +3,7 @@ package org.incidentworkbench.sample.source;
 import static org.incidentworkbench.sample.source.SampledMetric.labelled;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +31,10 @@ public final class DiskstatsSource implements ProcSource<List<DiskstatsSource.Di
     /** Counters of one block device since boot. */
     public record DiskCounters(String device, long reads, long readSectors, long readMillis, long writes,
                                long writeSectors, long writeMillis, long ioMillis) {
+
+        long[] counters() {
+            return new long[] {reads, readSectors, readMillis, writes, writeSectors, writeMillis, ioMillis};
+        }
     }
 
     /**
@@ -93,34 +95,16 @@ public final class DiskstatsSource implements ProcSource<List<DiskstatsSource.Di
 
     @Override
     public void rates(List<DiskCounters> before, List<DiskCounters> now, double seconds, MetricOut out) {
-        Map<String, DiskCounters> previous = new HashMap<>();
-        before.forEach(d -> previous.put(d.device(), d));
-        for (DiskCounters b : now) {
-            DiskCounters a = previous.get(b.device());
-            if (a != null) {
-                disk(a, b, seconds, out);
-            }
-        }
-    }
-
-    private static void disk(DiskCounters a, DiskCounters b, double seconds, MetricOut out) {
-        long reads = b.reads() - a.reads();
-        long writes = b.writes() - a.writes();
-        long readSectors = b.readSectors() - a.readSectors();
-        long writeSectors = b.writeSectors() - a.writeSectors();
-        long readMillis = b.readMillis() - a.readMillis();
-        long writeMillis = b.writeMillis() - a.writeMillis();
-        long ioMillis = b.ioMillis() - a.ioMillis();
-        if (reads < 0 || writes < 0 || readSectors < 0 || writeSectors < 0 || readMillis < 0 || writeMillis < 0 || ioMillis < 0) {
-            return;
-        }
-        String d = b.device();
-        out.add(DISK_READS_PER_S, DEVICE, d, reads / seconds);
-        out.add(DISK_WRITES_PER_S, DEVICE, d, writes / seconds);
-        out.add(DISK_READ_BYTES_PER_S, DEVICE, d, readSectors * SECTOR_BYTES / seconds);
-        out.add(DISK_WRITE_BYTES_PER_S, DEVICE, d, writeSectors * SECTOR_BYTES / seconds);
-        long ios = reads + writes;
-        out.add(DISK_AWAIT_MS, DEVICE, d, ios == 0 ? 0.0 : (double) (readMillis + writeMillis) / ios);
-        out.add(DISK_UTIL, DEVICE, d, Math.min(100.0, ioMillis / (seconds * 1000.0) * 100.0));
+        DeviceDeltas.forEach(before, now, DiskCounters::device, DiskCounters::counters, (d, delta) -> {
+            long reads = delta[0], readSectors = delta[1], readMillis = delta[2];
+            long writes = delta[3], writeSectors = delta[4], writeMillis = delta[5], ioMillis = delta[6];
+            out.add(DISK_READS_PER_S, DEVICE, d, reads / seconds);
+            out.add(DISK_WRITES_PER_S, DEVICE, d, writes / seconds);
+            out.add(DISK_READ_BYTES_PER_S, DEVICE, d, readSectors * SECTOR_BYTES / seconds);
+            out.add(DISK_WRITE_BYTES_PER_S, DEVICE, d, writeSectors * SECTOR_BYTES / seconds);
+            long ios = reads + writes;
+            out.add(DISK_AWAIT_MS, DEVICE, d, ios == 0 ? 0.0 : (double) (readMillis + writeMillis) / ios);
+            out.add(DISK_UTIL, DEVICE, d, Math.min(100.0, ioMillis / (seconds * 1000.0) * 100.0));
+        });
     }
 }

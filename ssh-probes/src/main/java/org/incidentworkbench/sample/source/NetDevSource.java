@@ -3,9 +3,7 @@ package org.incidentworkbench.sample.source;
 import static org.incidentworkbench.sample.source.SampledMetric.labelled;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /proc/net/dev}: every interface, loopback included; rates per second, label {@code iface}. */
 public final class NetDevSource implements ProcSource<List<NetDevSource.NetCounters>> {
@@ -27,6 +25,11 @@ public final class NetDevSource implements ProcSource<List<NetDevSource.NetCount
     /** Counters of one network interface since it came up (a driver reset zeroes them). */
     public record NetCounters(String iface, long rxBytes, long rxPackets, long rxErrors, long rxDrops, long txBytes,
                               long txPackets, long txErrors, long txDrops) {
+
+        /** In the order of {@code NAMES}. */
+        long[] counters() {
+            return new long[] {rxBytes, txBytes, rxPackets, txPackets, rxErrors, txErrors, rxDrops, txDrops};
+        }
     }
 
     @Override
@@ -69,24 +72,10 @@ public final class NetDevSource implements ProcSource<List<NetDevSource.NetCount
 
     @Override
     public void rates(List<NetCounters> before, List<NetCounters> now, double seconds, MetricOut out) {
-        Map<String, NetCounters> previous = new HashMap<>();
-        before.forEach(n -> previous.put(n.iface(), n));
-        for (NetCounters b : now) {
-            NetCounters a = previous.get(b.iface());
-            if (a == null) {
-                continue;
+        DeviceDeltas.forEach(before, now, NetCounters::iface, NetCounters::counters, (iface, delta) -> {
+            for (int i = 0; i < NAMES.length; i++) {
+                out.add(NAMES[i], IFACE, iface, delta[i] / seconds);
             }
-            long[] was = {a.rxBytes(), a.txBytes(), a.rxPackets(), a.txPackets(), a.rxErrors(), a.txErrors(), a.rxDrops(), a.txDrops()};
-            long[] is = {b.rxBytes(), b.txBytes(), b.rxPackets(), b.txPackets(), b.rxErrors(), b.txErrors(), b.rxDrops(), b.txDrops()};
-            boolean reset = false;
-            for (int i = 0; i < was.length; i++) {
-                reset |= is[i] < was[i]; // driver reset or 32-bit wrap: the whole interface sits this step out
-            }
-            if (!reset) {
-                for (int i = 0; i < NAMES.length; i++) {
-                    out.add(NAMES[i], IFACE, b.iface(), (is[i] - was[i]) / seconds);
-                }
-            }
-        }
+        });
     }
 }
