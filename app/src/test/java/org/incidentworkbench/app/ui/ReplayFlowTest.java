@@ -53,6 +53,7 @@ class ReplayFlowTest {
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
                 samples.add(new Sample(SeriesKey.of("local", SampleMetrics.CPU_USER), now - 120_000 + i * 1000L, 20 + i * 0.5));
+                samples.add(new Sample(SeriesKey.of("local", SampleMetrics.MEMORY_USED), now - 120_000 + i * 1000L, 1e9 + i));
             }
             store.appendAll(samples);
             IncidentRecording r = service.open("local box is slow", "SEV-3", List.of("local"), Optional.empty());
@@ -60,6 +61,7 @@ class ReplayFlowTest {
             TriageReport report = TriageService.local(TriageSettings.standard()).triage("local", "local", s -> { });
             Thread.sleep(20);
             r.triage(report);
+            r.chart(SampleMetrics.CPU_USER, List.of("local"), java.time.Instant.ofEpochMilli(now - 120_000), java.time.Instant.ofEpochMilli(now));
             JournalEvent.Hypothesis h = r.hypothesis("a runaway process eats the CPU");
             r.updateHypothesis(h.id(), HypothesisState.CONFIRMED, Optional.of("top shows it"));
             bundle = service.closeAndSeal(r, JournalEvent.IncidentClosed.plain(r.now(), "alice", "killed it"),
@@ -150,6 +152,7 @@ class ReplayFlowTest {
         Path png = out.resolve("charts/cpu.user.png");
         javafx.scene.image.Image img = new javafx.scene.image.Image(png.toUri().toString());
         assertEquals(1000, img.getWidth(), 0.5);
+        assertEquals(List.of(png), written.get().charts(), "only the chart the responder looked at, not memory.used");
         assertTrue(md.contains("killed it"), "the closing summary is in the postmortem");
     }
 }

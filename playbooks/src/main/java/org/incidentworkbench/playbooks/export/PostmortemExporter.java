@@ -42,6 +42,8 @@ public final class PostmortemExporter {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final int OUTPUT_LINES = 20;
+    /** A longer output line (a java command line with its class path in ps) is cut: the bundle keeps it whole. */
+    static final int OUTPUT_LINE_CHARS = 200;
 
     private PostmortemExporter() {
     }
@@ -304,7 +306,7 @@ public final class PostmortemExporter {
                 String output = clean(c.output()).stripTrailing();
                 List<String> lines = output.isEmpty() ? List.of() : output.lines().collect(Collectors.toList());
                 md.append("```\n");
-                lines.stream().limit(OUTPUT_LINES).forEach(l -> md.append(l.replace("```", "'''")).append('\n'));
+                lines.stream().limit(OUTPUT_LINES).forEach(l -> md.append(shortened(l).replace("```", "'''")).append('\n'));
                 if (lines.size() > OUTPUT_LINES) {
                     md.append("... (").append(lines.size() - OUTPUT_LINES).append(" more lines in the bundle)\n");
                 }
@@ -313,6 +315,14 @@ public final class PostmortemExporter {
             if (!commands.isEmpty()) {
                 md.setLength(md.length() - 1);
             }
+        }
+
+        /** The line, or its first {@link #OUTPUT_LINE_CHARS} characters and how much more the bundle holds. */
+        static String shortened(String line) {
+            if (line.length() <= OUTPUT_LINE_CHARS) {
+                return line;
+            }
+            return line.substring(0, OUTPUT_LINE_CHARS) + " ... (" + (line.length() - OUTPUT_LINE_CHARS) + " more characters in the bundle)";
         }
 
         static String duration(Duration d) {

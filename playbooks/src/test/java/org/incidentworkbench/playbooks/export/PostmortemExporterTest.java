@@ -119,4 +119,18 @@ class PostmortemExporterTest {
         assertTrue(md.contains("| Redaction | on: 6 redactions"), md);
         assertTrue(PostmortemExporter.toMarkdown(events, Redactor.none()).contains("db-7.corp.acme"), "--no-redact shows everything");
     }
+
+    @Test
+    void aLongOutputLineIsCutWhileTheBundleKeepsItWhole() {
+        String classPath = String.join(":", java.util.Collections.nCopies(120, "/root/.m2/repository/org/h2/h2.jar"));
+        String psLine = " 4111 14422   0 23.0   2 java -cp " + classPath + " org.example.Main";
+        List<JournalEvent> events = new ArrayList<>(DiskFullIncident.events());
+        events.add(6, new JournalEvent.CommandOutput(at(86), "bob", "web-1", "ps -eo pid,ni,pcpu,etimes,args", 0,
+                "  PID  NI %CPU ELAPSED COMMAND\n" + psLine + "\n", Duration.ofMillis(40)));
+        String md = PostmortemExporter.toMarkdown(events, Redactor.standard());
+        assertFalse(md.contains(classPath), "the multi-kilobyte line is not in the postmortem");
+        int more = psLine.length() - 200;
+        assertTrue(md.contains(psLine.substring(0, 200) + " ... (" + more + " more characters in the bundle)"), md);
+        assertTrue(md.contains("  PID  NI %CPU ELAPSED COMMAND\n"), "short lines stay whole");
+    }
 }

@@ -33,8 +33,8 @@ import org.incidentworkbench.sample.SampleMetrics;
 
 /**
  * Writes a bundle's postmortem from the window: the playbooks' Markdown (SRE template, redaction on)
- * as {@code postmortem.md}, and beside it {@code charts/METRIC.png} for every metric the incident
- * recorded, drawn by the same canvas as the window (all hosts overlaid, the incident's events as
+ * as {@code postmortem.md}, and beside it {@code charts/METRIC.png} for every metric the responders
+ * charted during the incident (every recorded metric when they charted none), drawn by the same canvas as the window (all hosts overlaid, the incident's events as
  * markers whose labels never overlap, the legend with each host's last, min, max and mean), linked
  * from a "Charts" section. Charts are drawn on the FX thread, files written on the calling thread;
  * call it off the FX thread.
@@ -63,7 +63,12 @@ public final class PostmortemExport {
         Redactor redactor = Redactor.standard().withMarked(marked).withMarked(RedactionList.of(bundle.events()));
         String markdown = PostmortemExporter.toMarkdown(bundle.events(), redactor);
         Map<String, List<ChartSeries>> byMetric = new LinkedHashMap<>();
+        // the charts the responders looked at tell the story; the other sampled metrics stay in the bundle
+        java.util.Set<String> viewed = viewedMetrics(events);
         for (MetricSlice s : bundle.metrics()) {
+            if (!viewed.isEmpty() && !viewed.contains(s.metric())) {
+                continue;
+            }
             String label = s.host() + (s.labels().isEmpty() ? "" : " " + s.labels().toString().replaceAll("[{}]", ""));
             byMetric.computeIfAbsent(s.metric(), m -> new ArrayList<>()).add(ChartSeries.of(label, s.timestampsMillis(), s.values()));
         }
@@ -99,6 +104,17 @@ public final class PostmortemExport {
         Path md = dir.resolve("postmortem.md");
         Files.writeString(md, markdown + section);
         return new Written(md, charts);
+    }
+
+    /** The metrics of the charts viewed during the incident, in the order first viewed. */
+    static java.util.Set<String> viewedMetrics(List<JournalEvent> events) {
+        java.util.Set<String> viewed = new java.util.LinkedHashSet<>();
+        for (JournalEvent e : events) {
+            if (e instanceof JournalEvent.ChartViewed c) {
+                viewed.add(c.metric());
+            }
+        }
+        return viewed;
     }
 
     private static BufferedImage render(String metric, List<ChartSeries> series, List<ChartMarker> markers, TimeRange range)
