@@ -45,6 +45,11 @@ public final class DfParser implements OutputParser<DfReport> {
     private static final Pattern NUMERIC = Pattern.compile("-|\\d+(?:[.,]\\d+)?(?:[KMGTPEkmgtpe]i?[Bb]?|Bi?|b)?%?");
 
     @Override
+    public boolean hasData(DfReport value) {
+        return !value.filesystems().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

@@ -40,6 +40,11 @@ public final class FreeParser implements OutputParser<FreeReport> {
     private static final Pattern COMMAND = Pattern.compile("(?:^|\\s)free((?:\\s+-+[a-z]+)*)");
 
     @Override
+    public boolean hasData(FreeReport value) {
+        return value.memTotalBytes().isPresent();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

@@ -48,6 +48,11 @@ public final class IostatParser implements OutputParser<IostatReport> {
     private static final Pattern CPUS = Pattern.compile("\\((\\d{1,6}) CPU\\)");
 
     @Override
+    public boolean hasData(IostatReport value) {
+        return value.cpu().isPresent() || !value.devices().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

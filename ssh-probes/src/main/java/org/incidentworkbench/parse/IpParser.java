@@ -60,6 +60,11 @@ public final class IpParser implements OutputParser<IpReport> {
                     + "(?:default|[0-9a-fA-F.:]+(?:/\\d+)?)(?:\\s+\\S+)*$");
 
     @Override
+    public boolean hasData(IpReport value) {
+        return !value.interfaces().isEmpty() || !value.routes().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

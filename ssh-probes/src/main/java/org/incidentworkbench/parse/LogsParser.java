@@ -77,6 +77,11 @@ public final class LogsParser implements OutputParser<LogsReport> {
     private static final Pattern WARN = Pattern.compile("(?i)\\bwarn(?:ing)?\\b|deprecated|retry|blocked for more than");
 
     @Override
+    public boolean hasData(LogsReport value) {
+        return !value.entries().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

@@ -20,4 +20,12 @@ public interface OutputParser<T> {
     default boolean recognises(String text) {
         return false;
     }
+
+    /**
+     * False when a parsed record holds no data rows (a header alone: no process, socket, filesystem or log
+     * line), so a paste of it is not reported as "0 processes". The default says it has data.
+     */
+    default boolean hasData(T value) {
+        return true;
+    }
 }

@@ -56,6 +56,11 @@ public final class PsParser implements OutputParser<PsReport> {
     private static final Set<String> FREE_TEXT = Set.of("COMMAND", "CMD", "ARGS", "COMM", "STARTED");
 
     @Override
+    public boolean hasData(PsReport value) {
+        return !value.processes().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

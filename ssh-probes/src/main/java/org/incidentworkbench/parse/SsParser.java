@@ -45,6 +45,11 @@ public final class SsParser implements OutputParser<SsReport> {
     private static final Pattern PROCESS = Pattern.compile("\\(\"((?:[^\"\\\\]|\\\\.)*)\"((?:,[a-z_]+=[^,)]*)*)\\)");
 
     @Override
+    public boolean hasData(SsReport value) {
+        return value.summary().isPresent() || !value.sockets().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

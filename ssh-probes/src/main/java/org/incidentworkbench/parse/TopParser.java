@@ -57,6 +57,12 @@ public final class TopParser implements OutputParser<TopReport> {
     private static final Pattern SIDE_BY_SIDE = Pattern.compile("\\s{2,}(?=%Cpu\\d+\\s*:|[KMGTPE]iB Swap\\s*:)");
 
     @Override
+    public boolean hasData(TopReport value) {
+        return value.summary().isPresent() || value.cpu().isPresent() || value.memory().isPresent()
+                || !value.processes().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

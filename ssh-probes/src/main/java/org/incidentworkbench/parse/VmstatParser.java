@@ -35,6 +35,11 @@ public final class VmstatParser implements OutputParser<VmstatReport> {
             List.of("linux"), "run queue, blocked tasks, memory, swap in/out, block I/O, interrupts, CPU split");
 
     @Override
+    public boolean hasData(VmstatReport value) {
+        return !value.samples().isEmpty() || !value.disks().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

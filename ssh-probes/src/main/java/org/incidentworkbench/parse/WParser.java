@@ -39,6 +39,11 @@ public final class WParser implements OutputParser<WReport> {
                     + "\\s+(\\S+)\\s+(\\d{1,10})(?:\\s+\\((.*)\\))?\\s*$");
 
     @Override
+    public boolean hasData(WReport value) {
+        return value.summary().isPresent() || !value.sessions().isEmpty();
+    }
+
+    @Override
     public ParserInfo info() {
         return INFO;
     }

@@ -158,13 +158,23 @@ final class Fixtures {
         }
         ParseOutcome.Parsed<T> p = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> f + ": " + outcome);
         assertEquals(expectedWarnings, p.warnings().size(), f + " parses with " + expectedWarnings + " warnings: " + p.warnings());
-        assertTrue(parser.recognises(f.text()), parser.info().name() + " recognises " + f);
+        // as Parsers.guess does: recognisers read the normalised text (no BOM, colours, CRLF)
+        assertTrue(parser.recognises(InputText.normalise(f.text())), parser.info().name() + " recognises " + f);
         try {
             Json.mapper().writeValueAsString(p.value());
         } catch (IOException e) {
             fail(f + " does not serialise to JSON: " + e);
         }
         return Optional.of(p.value());
+    }
+
+    /** The text of a file under {@code fixtures/}, for example {@code debian-12/ps-auxf.out}. */
+    static String text(String relative) {
+        try {
+            return Files.readString(root().resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The parsed value of a text the test expects to parse without warnings. */

@@ -1,7 +1,10 @@
 package org.incidentworkbench.app.cli;
 
 import java.io.IOException;
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.function.Supplier;
 import org.incidentworkbench.app.format.ProbeSummary;
 import org.incidentworkbench.app.format.RecordText;
 import org.incidentworkbench.json.Json;
+import org.incidentworkbench.parse.InputText;
 import org.incidentworkbench.parse.OutputParser;
 import org.incidentworkbench.parse.ParseOutcome;
 import org.incidentworkbench.parse.ParserInfo;
@@ -92,7 +96,27 @@ public final class ParseCommand extends CliCommand {
         if (!name.equals("auto") && Probes.parser(name).isEmpty()) {
             throw new UsageException("there is no parser called '" + name + "'; use one of " + parserNames() + ", or auto.");
         }
-        String text = read(file);
+        try (Reader in = open(file)) {
+            return run(name, file, in);
+        }
+    }
+
+    private Integer run(String name, String file, Reader in) throws IOException {
+        // auto decides from a bounded prefix, so noise is refused without reading (or holding) the rest
+        String head = readUpTo(in, Parsers.GUESS_PREFIX_CHARS);
+        if (!raw && InputText.normalise(head).isBlank() && in.read() < 0) {
+            err.println("workbench parse: " + file + " is empty (" + Parsers.NO_DATA_ROWS + "); paste the command's whole"
+                    + " output, header and rows.");
+            return Cli.FAILED;
+        }
+        Optional<OutputParser<?>> parser = raw ? Optional.empty()
+                : name.equals("auto") ? Probes.guessParser(head) : Probes.parser(name);
+        if (!raw && parser.isEmpty()) {
+            err.println("workbench parse: could not tell which command printed " + file + " from its first lines; name the"
+                    + " parser instead of auto (one of " + parserNames() + ").");
+            return Cli.FAILED;
+        }
+        String text = readRest(in, head);
         if (raw) {
             Map<String, String> sections = Sections.split(text);
             if (json) {
@@ -105,12 +129,6 @@ public final class ParseCommand extends CliCommand {
                 });
             }
             return Cli.OK;
-        }
-        Optional<OutputParser<?>> parser = name.equals("auto") ? Probes.guessParser(text) : Probes.parser(name);
-        if (parser.isEmpty()) {
-            err.println("workbench parse: could not tell which command printed " + file + " from its first lines; name the"
-                    + " parser instead of auto (one of " + parserNames() + ").");
-            return Cli.FAILED;
         }
         ParserInfo info = parser.get().info();
         ParseOutcome<?> outcome = parse(parser.get(), text);
@@ -129,6 +147,11 @@ public final class ParseCommand extends CliCommand {
             }
             out.print(RecordText.render(p.value()));
         }
+        if (Parsers.isNoDataRows(outcome)) {
+            err.println("workbench parse: " + file + " holds no data rows for the " + info.name() + " parser ("
+                    + ((ParseOutcome.Unrecognised<?>) outcome).reason() + "); paste the command's whole output, with its rows.");
+            return Cli.FAILED;
+        }
         if (outcome instanceof ParseOutcome.Unrecognised<?> u) {
             err.println("workbench parse: the " + info.name() + " parser did not recognise " + file + ": " + u.reason());
             return Cli.FAILED;
@@ -137,24 +160,54 @@ public final class ParseCommand extends CliCommand {
     }
 
     private static <T> ParseOutcome<T> parse(OutputParser<T> parser, String text) {
-        return Parsers.safeParse(parser, text);
+        return Parsers.parsePasted(parser, text);
     }
 
-    private String read(String file) throws IOException, UsageException {
-        byte[] bytes;
+    /**
+     * Opens the input as text: stray bytes are replaced rather than refusing the whole file (pastes hold
+     * them), a directory or a missing file is a usage error saying which.
+     */
+    private Reader open(String file) throws IOException, UsageException {
+        InputStream in;
         if (file.equals("-")) {
-            bytes = stdin.get().readAllBytes();
+            in = stdin.get();
         } else {
             Path p = Path.of(file);
+            if (Files.isDirectory(p)) {
+                throw new UsageException(p.toAbsolutePath() + " is a directory; give the path of a file of saved command"
+                        + " output in it, or - to read stdin.");
+            }
             if (!Files.isRegularFile(p)) {
                 throw new UsageException("the file " + p.toAbsolutePath() + " does not exist; give the path of saved command"
                         + " output, or - to read stdin.");
             }
-            bytes = Files.readAllBytes(p);
+            in = Files.newInputStream(p);
         }
-        // pasted text may hold stray bytes: replace them rather than refuse the whole file
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+    }
+
+    /** Up to {@code max} characters, fewer only at the end of the input. */
+    private static String readUpTo(Reader in, int max) throws IOException {
+        char[] buf = new char[max];
+        int n = 0;
+        while (n < max) {
+            int r = in.read(buf, n, max - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return new String(buf, 0, n);
+    }
+
+    private static String readRest(Reader in, String prefix) throws IOException {
+        StringBuilder all = new StringBuilder(prefix);
+        char[] buf = new char[1 << 16];
+        for (int r; (r = in.read(buf)) >= 0; ) {
+            all.append(buf, 0, r);
+        }
+        return all.toString();
     }
 
     private static String parserNames() {

@@ -91,4 +91,29 @@ class ParseCommandTest {
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("vmstat") && help.out().contains("auto") && help.out().contains("--raw"), help.out());
     }
+
+    @Test
+    void aDirectoryIsSaidToBeOne(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Run r = run("", "auto", dir.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(dir.toAbsolutePath() + " is a directory; give the path of a file"), r.err());
+        assertTrue(!r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
+    void emptyAndHeaderOnlyInputIsNoDataRowsWithExit1() throws Exception {
+        for (String args : List.of("auto -", "ps -")) {
+            Run empty = run("\uFEFF\r\n", args.split(" "));
+            assertEquals(1, empty.exit(), args);
+            assertTrue(empty.err().contains("no data rows") && empty.out().isEmpty(), empty.err() + empty.out());
+        }
+        for (String f : List.of("ps-p-999999--header-only.out", "ss-tan-state-syn-recv--header-only.out")) {
+            Run r = run("", "auto", fixture(f));
+            assertEquals(1, r.exit(), f + ": " + r.out());
+            assertTrue(r.err().contains("holds no data rows") && !r.out().contains("0 processes"), r.err() + r.out());
+            Run json = run("", "auto", fixture(f), "--json");
+            assertEquals(1, json.exit());
+            assertTrue(!Json.mapper().readTree(json.out()).path("parsed").asBoolean(), json.out());
+        }
+    }
 }
