@@ -87,8 +87,13 @@ public final class FindingRanking {
         if (latest >= 0) {
             title = title.substring(0, latest);
         }
+        // a forecast's tail ("full in 42 min (...)", "steady") changes unit and wording from one triage to the next
+        title = FORECAST_TAIL.matcher(title).replaceFirst("");
         return f.rule() + "|" + title.replaceAll("\\d+(\\.\\d+)?", "#");
     }
+
+    private static final java.util.regex.Pattern FORECAST_TAIL = java.util.regex.Pattern.compile(
+            ", ((full|out of inodes|gone) in .*|steady)$");
 
     private static Set<String> keys(List<Finding> findings) {
         Set<String> keys = new HashSet<>();

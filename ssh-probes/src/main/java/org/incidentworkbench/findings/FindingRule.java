@@ -14,6 +14,14 @@ public interface FindingRule extends Function<TriageReport, List<Finding>> {
     @Override
     List<Finding> apply(TriageReport report);
 
+    /**
+     * The findings given what the host's history says about its filling resources; rules that judge a level
+     * (a filesystem, memory) override this to add the time to the limit and let it set the severity.
+     */
+    default List<Finding> apply(TriageReport report, Trends trends) {
+        return apply(report);
+    }
+
     /** The rule's thresholds ({@link RuleLimits}), empty for a rule without numbers. */
     default Optional<RuleLimits> limits() {
         return Optional.empty();

@@ -20,8 +20,9 @@ import org.incidentworkbench.probe.TriageReport;
  * <p>Rule ids (stable: the journal, playbooks and UI key on them), with the probe they read:
  * <ul>
  * <li>{@code logs.oom-kill}, {@code logs.io-error} (critical), {@code logs.segfault} (warning): logs</li>
- * <li>{@code fs.full}, {@code fs.inodes}: df (warning at 90 %, critical at 95 %)</li>
- * <li>{@code mem.available}: top (warning under 10 % available, critical under 5 %)</li>
+ * <li>{@code fs.full}, {@code fs.inodes}: df (warning at 90 %, critical at 95 %); with history ({@link Trends}),
+ *     critical when full within the hour, at least a warning within a day, a warning when critical but steady</li>
+ * <li>{@code mem.available}: top (warning under 10 % available, critical under 5 %); with history, likewise</li>
  * <li>{@code load.per-core}: uptime (warning above 1.0 per core, critical above 2.0)</li>
  * <li>{@code cpu.busy}: top (under 10 % idle); {@code cpu.iowait}, {@code cpu.steal}: top, else iostat's avg-cpu</li>
  * <li>{@code disk.saturation}: iostat (%util, await)</li>
@@ -67,12 +68,22 @@ public final class Findings {
         return evaluate(report, RULES);
     }
 
+    /** Every rule, with the host's history ({@link Trends}): filling resources say when they run out. */
+    public static List<Finding> evaluate(TriageReport report, Trends trends) {
+        return evaluate(report, RULES, trends);
+    }
+
     /** Runs the given rules; a rule that throws (a bug) becomes an info finding naming it, the others still run. */
     public static List<Finding> evaluate(TriageReport report, List<FindingRule> rules) {
+        return evaluate(report, rules, Trends.NONE);
+    }
+
+    /** As {@link #evaluate(TriageReport, List)}, with the host's history. */
+    public static List<Finding> evaluate(TriageReport report, List<FindingRule> rules, Trends trends) {
         List<Finding> out = new ArrayList<>();
         for (FindingRule rule : rules) {
             try {
-                out.addAll(rule.apply(report));
+                out.addAll(rule.apply(report, trends));
             } catch (RuntimeException e) {
                 // a rule bug must not hide the other findings; say so instead
                 out.add(new Finding(Severity.INFO, "findings.rule-failed", "", "A findings rule failed: "
@@ -101,6 +112,11 @@ public final class Findings {
             u++;
         }
         return u == 0 ? b + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** One decimal, as slopes are shown ("12.3"). */
+    static String num1(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     static String num(double v) {

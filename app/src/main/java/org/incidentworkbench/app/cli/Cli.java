@@ -48,6 +48,7 @@ public final class Cli {
         all.add(new ParseCommand());
         all.add(new SampleCommand());
         all.add(new StoreCommand());
+        all.add(new ForecastCommand());
         all.add(new HistoryCommand());
         all.add(new PlaybookCommand());
         all.add(new IncidentCommand());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.incidentworkbench.app.format.Durations;
 import org.incidentworkbench.app.format.TriageText;
 import org.incidentworkbench.app.services.AppContext;
+import org.incidentworkbench.app.services.StoreHistory;
 import org.incidentworkbench.app.services.TriageService;
 import org.incidentworkbench.json.Json;
 import org.incidentworkbench.probe.TriageReport;
@@ -57,6 +58,10 @@ public final class TriageCommand extends CliCommand {
             + " (default ${DEFAULT-VALUE})")
     private String timeout = String.valueOf(TriageSettings.DEFAULT_HOST_DEADLINE.toSeconds());
 
+    @Option(names = "--db", paramLabel = "FILE", description = "the metrics store whose history (sampled, or from sysstat or Prometheus)"
+            + " says when filesystems and memory run out (default ${DEFAULT-VALUE}; left out when it does not exist)")
+    private java.nio.file.Path db = org.incidentworkbench.timeseries.TimeSeriesStore.defaultPath();
+
     @Parameters(paramLabel = "HOST", arity = "0..*", description = "an alias from ~/.ssh/config or user@host:port")
     private List<String> hosts = new ArrayList<>();
 
@@ -68,15 +73,27 @@ public final class TriageCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         check();
+        try (StoreHistory history = new StoreHistory(db)) {
+            // the store opens while the probes run, so the first host to finish does not wait for it
+            Thread opener = new Thread(history::get, "workbench-store-open");
+            opener.setDaemon(true);
+            opener.start();
+            int status = run(history);
+            history.problem().ifPresent(p -> err.println("workbench triage: " + p));
+            return status;
+        }
+    }
+
+    private int run(StoreHistory history) throws Exception {
         TriageSettings settings = TriageSettings.standard().withParallel(parallel)
                 .withHostDeadline(positiveSeconds(timeout, "--timeout")).withSudo(sudo);
         TriageService service;
         List<String> targets;
         if (local) {
-            service = TriageService.local(settings);
+            service = TriageService.local(settings, history);
             targets = List.of("local");
         } else {
-            service = sshService(settings);
+            service = sshService(settings, history);
             targets = hosts;
         }
         Instant started = Instant.now();
@@ -136,9 +153,9 @@ public final class TriageCommand extends CliCommand {
     }
 
     /** The SSH triage service from the options, with the terminal as prompter for passphrases. */
-    private TriageService sshService(TriageSettings settings) throws UsageException {
+    private TriageService sshService(TriageSettings settings, StoreHistory history) throws UsageException {
         try {
-            return AppContext.command(ssh.sshConfig(), ssh.sshOptions(), ConsolePrompter.system(err)).triage(settings);
+            return AppContext.command(ssh.sshConfig(), ssh.sshOptions(), ConsolePrompter.system(err)).triage(settings, history);
         } catch (SshConfigException e) {
             throw new UsageException(e.getMessage());
         }

@@ -59,9 +59,23 @@ public record AppContext(Transport sshTransport, Supplier<SshConfigResolver> ssh
                 Optional.of(TriageHistory.standard()));
     }
 
+    /**
+     * Triage over SSH whose findings read each host's history from {@code history}'s store: filesystems, inodes
+     * and memory say when they run out.
+     */
+    public TriageService triage(TriageSettings settings, java.util.function.Supplier<Optional<StoreService>> history) {
+        return new TriageService(sshTransport, name -> sshConfig.get().resolve(name), settings,
+                StandardFindings.withHistory(history, Clock.systemUTC()), Optional.of(TriageHistory.standard()));
+    }
+
     /** Triage of this machine, without SSH. */
     public TriageService localTriage(TriageSettings settings) {
         return TriageService.local(settings);
+    }
+
+    /** Triage of this machine, with its history from {@code history}'s store. */
+    public TriageService localTriage(TriageSettings settings, java.util.function.Supplier<Optional<StoreService>> history) {
+        return TriageService.local(settings, history);
     }
 
     /** Opens {@link #storeFile} (takes a moment: call off the FX thread). */

@@ -80,13 +80,40 @@ public final class StoreService implements AutoCloseable {
         return ThresholdForecast.forecast(p.timestamps(), p.values(), threshold, now.toEpochMilli());
     }
 
-    /** Metrics with a limit worth forecasting, and the limit: a filesystem or its inodes at 100 %. */
-    private static final Map<String, Double> LIMITS = Map.of(SampleMetrics.FS_USED_PCT, 100.0, SampleMetrics.FS_INODES_USED_PCT, 100.0);
+    /**
+     * Metrics with a fixed limit worth forecasting, and the limit: a filesystem or its inodes at 100 %, available
+     * memory down to 0. Swap in use has a limit per host ({@link #limit(SeriesKey)}).
+     */
+    private static final Map<String, Double> LIMITS = Map.of(SampleMetrics.FS_USED_PCT, 100.0, SampleMetrics.FS_INODES_USED_PCT, 100.0,
+            SampleMetrics.MEMORY_AVAILABLE, 0.0);
 
-    /** The limit a metric is forecast against, if it has one. */
+    /** The fixed limit a metric is forecast against, if it has one. */
     public static OptionalDouble limit(String metric) {
         Double l = LIMITS.get(metric);
         return l == null ? OptionalDouble.empty() : OptionalDouble.of(l);
+    }
+
+    /** Whether a metric has a natural limit, fixed or per host (swap in use against the host's swap space). */
+    public static boolean hasLimit(String metric) {
+        return LIMITS.containsKey(metric) || metric.equals(SampleMetrics.SWAP_USED);
+    }
+
+    /**
+     * The limit of one series: the metric's fixed one, or for swap in use the host's latest swap size (none on a
+     * host without swap).
+     */
+    public OptionalDouble limit(SeriesKey key) {
+        if (!key.metric().equals(SampleMetrics.SWAP_USED)) {
+            return limit(key.metric());
+        }
+        long now = System.currentTimeMillis();
+        double[] total = points(SeriesKey.of(key.host(), SampleMetrics.SWAP_TOTAL), Instant.ofEpochMilli(0), Instant.ofEpochMilli(now + 86_400_000L)).values();
+        for (int i = total.length - 1; i >= 0; i--) {
+            if (Double.isFinite(total[i])) {
+                return total[i] > 0 ? OptionalDouble.of(total[i]) : OptionalDouble.empty();
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     /** One series of an answer that heads for its metric's limit, and when it gets there. */
@@ -103,13 +130,16 @@ public final class StoreService implements AutoCloseable {
      * a limit.
      */
     public List<Crossing> crossings(String metric, List<SeriesData> answer, Instant now) {
-        OptionalDouble limit = limit(metric);
         List<Crossing> out = new ArrayList<>();
-        if (limit.isEmpty()) {
+        if (!hasLimit(metric)) {
             return out;
         }
         for (SeriesData d : answer) {
             if (d.size() < ThresholdForecast.MIN_POINTS) {
+                continue;
+            }
+            OptionalDouble limit = limit(d.key());
+            if (limit.isEmpty()) {
                 continue;
             }
             ThresholdForecast.Forecast f = ThresholdForecast.forecast(d.timestamps(), d.avg(), limit.getAsDouble(), now.toEpochMilli());
@@ -137,7 +167,8 @@ public final class StoreService implements AutoCloseable {
         return AnomalyScore.of(base, own, peers.toArray(new double[0][]));
     }
 
-    private SeriesPoints points(SeriesKey key, Instant from, Instant to) {
+    /** The full-resolution points of one series in {@code [from, to]} (none when it has none). */
+    public SeriesPoints points(SeriesKey key, Instant from, Instant to) {
         List<SeriesPoints> found = store.points(Selector.of(key), from.toEpochMilli(), to.toEpochMilli());
         return found.isEmpty() ? new SeriesPoints(key, new long[0], new double[0]) : found.get(0);
     }

@@ -121,6 +121,12 @@ public final class TriageService {
         return ranked;
     }
 
+    /** This machine, with its history (for forecasts in the findings) from {@code store}. */
+    public static TriageService local(TriageSettings settings, java.util.function.Supplier<Optional<StoreService>> store) {
+        return new TriageService(new LocalTransport(), name -> LocalTransport.HOST, settings,
+                StandardFindings.withHistory(store, Clock.systemUTC()), Optional.of(TriageHistory.standard()));
+    }
+
     /** Triages one resolved host. */
     public TriageReport triage(HostSpec host) {
         return runner.triage(host);

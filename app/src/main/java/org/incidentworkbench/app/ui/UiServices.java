@@ -29,9 +29,13 @@ public final class UiServices {
     /** A window over {@code app}'s services (the screenshots and tests pass scratch files). */
     public static WorkbenchContext context(AppContext app, HostListFile hosts, WindowPrefs prefs, Duration samplingInterval) {
         TriageSettings settings = TriageSettings.standard();
+        StoreHolder store = new StoreHolder(app.storeFile());
+        // triage findings read the hosts' sampled history from the window's own store (time to full)
+        java.util.function.Supplier<java.util.Optional<org.incidentworkbench.app.services.StoreService>> history =
+                () -> java.util.Optional.of(store.get());
         return new WorkbenchContext(FxExecutors.daemon("workbench-io", 2), FxExecutors.cached("workbench-ssh"),
                 Executors.newSingleThreadScheduledExecutor(FxExecutors.factory("workbench-poll")), hosts, prefs, app,
-                new ServiceTriager(app.triage(settings), app.localTriage(settings)), new StoreHolder(app.storeFile()),
+                new ServiceTriager(app.triage(settings, history), app.localTriage(settings, history)), store,
                 samplingInterval);
     }
 }
