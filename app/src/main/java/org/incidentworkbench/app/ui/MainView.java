@@ -54,6 +54,7 @@ public final class MainView extends StackPane {
     private final FleetViewModel fleetVm;
     private final MetricsViewModel metricsVm;
     private final SamplingViewModel samplingVm;
+    private final org.incidentworkbench.app.ui.metrics.SarHistoryViewModel sarHistoryVm;
     private MetricsView metricsView;
     private final ObservableList<ChartMarker> markers = FXCollections.observableArrayList();
     private final Button sampleButton = new Button("\u25CF Sample");
@@ -101,6 +102,8 @@ public final class MainView extends StackPane {
         metricsVm = new MetricsViewModel(ctx.store(), ctx.io(), FxExecutors.fxThread(), System::currentTimeMillis);
         samplingVm = new SamplingViewModel(ctx.store(), ctx.sshTransport(), ctx.resolver(), ctx.io(), FxExecutors.fxThread(),
                 ctx.poller(), hostsVm::find, ctx.samplingInterval());
+        sarHistoryVm = new org.incidentworkbench.app.ui.metrics.SarHistoryViewModel(ctx.store(), ctx.sshTransport(), ctx.resolver(),
+                ctx.io(), FxExecutors.fxThread(), metricsVm::showSince);
         // the metrics and replay views are built when first shown: a quicker first window
         Tab metricsTab = new Tab("Metrics");
         lazyContent(metricsTab, this::metricsView);
@@ -439,6 +442,7 @@ public final class MainView extends StackPane {
     public MetricsView metricsView() {
         if (metricsView == null) {
             metricsView = new MetricsView(metricsVm, markers, themeButton.selectedProperty());
+            metricsView.offerHistory(sarHistoryVm, () -> sarHistoryVm.load(List.copyOf(hostsVm.selected())));
         }
         return metricsView;
     }
@@ -449,6 +453,11 @@ public final class MainView extends StackPane {
                 tab.setContent(content.get());
             }
         });
+    }
+
+    /** "Load 7 days of history from sysstat" (the metrics tab's button). */
+    public org.incidentworkbench.app.ui.metrics.SarHistoryViewModel sarHistory() {
+        return sarHistoryVm;
     }
 
     public SamplingViewModel sampling() {

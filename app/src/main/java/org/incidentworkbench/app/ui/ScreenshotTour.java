@@ -21,7 +21,8 @@ import org.incidentworkbench.sample.SampleMetrics;
 
 /**
  * Drives a real window through its main views with real work on this machine (triage of "local",
- * ten seconds of sampling, an incident recorded, sealed and replayed, training) and writes a PNG of
+ * ten seconds of sampling, sysstat history that sadc records during the tour loaded beside the samples,
+ * an incident recorded, sealed and replayed, training) and writes a PNG of
  * the scene at each step: the README's screenshots, from {@code workbench screenshots DIR} or the
  * screenshot test. Runs on a background thread and steps the window through the FX thread.
  */
@@ -49,9 +50,41 @@ public final class ScreenshotTour {
         this.moreHosts = List.copyOf(moreHosts);
     }
 
+    /** Where sysstat's collector lives (Debian and Ubuntu; Red Hat, SUSE). */
+    private static final List<Path> SADC = List.of(Path.of("/usr/lib/sysstat/sadc"), Path.of("/usr/lib64/sa/sadc"));
+
     /** Runs the tour; returns the PNGs written. Call off the FX thread. */
     public List<Path> run() throws Exception {
         Files.createDirectories(out);
+        Path sa = Files.createTempDirectory("workbench-tour-sa");
+        Process sadc = startSadc(sa);
+        try {
+            return run(sa, sadc);
+        } finally {
+            if (sadc != null) {
+                sadc.destroy();
+            }
+            try (var files = Files.walk(sa)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * sysstat's own collector records this machine every 2 s into a scratch archive while the tour triages, as
+     * it records a server every 10 minutes: the history the metrics tab then loads. Null without sysstat.
+     */
+    private static Process startSadc(Path sa) throws IOException {
+        Path sadc = SADC.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        if (sadc == null || !Files.isExecutable(Path.of("/usr/bin/sadf"))) {
+            return null;
+        }
+        String day = String.format("sa%02d", java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfMonth());
+        return new ProcessBuilder(sadc.toString(), "-S", "XALL", "2", "10", sa.resolve(day).toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private List<Path> run(Path sa, Process sadc) throws Exception {
         waitFor(10, "the host list", () -> view.hosts().find("local").isPresent());
         HostRow local = view.hosts().find("local").orElseThrow();
         fx(() -> {
@@ -101,6 +134,10 @@ public final class ScreenshotTour {
         waitFor(20, "a panel per host", () -> view.metrics().panels().size() == sampled.size());
         settle();
         shot("metrics-small-multiples");
+        if (sadc != null && sadc.waitFor(40, TimeUnit.SECONDS) && sadc.exitValue() == 0) {
+            historyShot(sa);
+            fx(() -> view.hostsView().select(sampled));
+        }
         fx(view::sampleSelected);
         fx(() -> view.closeIncident("demo recording made by the screenshot tour"));
         waitFor(30, "the sealed bundle", () -> view.incident().lastBundleProperty().get() != null);
@@ -124,6 +161,32 @@ public final class ScreenshotTour {
         shot("triage-dark");
         fx(() -> MainView.applyTheme(scene, false));
         return written;
+    }
+
+    /** "Load 7 days of history from sysstat" for local: its sar records and its samples on one chart. */
+    private void historyShot(Path sa) throws Exception {
+        fx(() -> {
+            view.sarHistory().setDirs(List.of(sa.toString()));
+            view.hostsView().select(List.of("local"));
+            view.metrics().overlayProperty().set(true);
+            view.metrics().metricProperty().set(SampleMetrics.CPU_USER);
+            view.metrics().presetProperty().set(RangePreset.LIVE_5M);
+            ((javafx.scene.control.Button) scene.lookup("#load-sar-history")).fire();
+        });
+        waitFor(60, "the sysstat history of local", () -> !view.sarHistory().busyProperty().get()
+                && !view.sarHistory().messageProperty().get().startsWith("Reading"));
+        waitFor(20, "local's sar history beside its samples", () -> !view.metrics().panels().isEmpty()
+                && view.metrics().panels().get(0).series().stream().anyMatch(s -> s.label().equals("local source=sar"))
+                && view.metrics().panels().get(0).series().stream().anyMatch(s -> s.label().equals("local")));
+        fx(() -> {
+            // zoom to the history and the samples after it (paused, as a user's wheel would), crosshair on the history
+            var sar = view.metrics().panels().get(0).series().stream().filter(s -> s.label().equals("local source=sar")).findFirst().orElseThrow();
+            TimeRange r = view.metrics().axis().range();
+            view.metrics().axis().userSet(new TimeRange(sar.firstTime() - 4_000, r.toMillis()));
+            view.metrics().axis().crosshairProperty().set(sar.time(sar.size() / 2));
+        });
+        settle();
+        shot("metrics-history");
     }
 
     private void shot(String name) throws Exception {

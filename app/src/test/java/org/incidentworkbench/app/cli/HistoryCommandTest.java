@@ -9,13 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.incidentworkbench.app.lab.Sysstat;
 import org.incidentworkbench.app.services.SarHistoryService;
 import org.incidentworkbench.history.SarArchives;
 import org.incidentworkbench.json.Json;
@@ -26,14 +24,11 @@ import org.incidentworkbench.timeseries.SeriesKey;
 import org.incidentworkbench.timeseries.SeriesPoints;
 import org.incidentworkbench.timeseries.Selector;
 import org.incidentworkbench.timeseries.TimeSeriesStore;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code workbench history sar} against a real sshd, with archives that sysstat's own collector writes in the test. */
 class HistoryCommandTest {
-
-    static final Path SADC = Path.of("/usr/lib/sysstat/sadc");
 
     @TempDir
     Path dir;
@@ -45,10 +40,10 @@ class HistoryCommandTest {
     void archivesWrittenBySadcFillTheStoreOverSshAndStoreQueryReturnsThem() throws Exception {
         OpenSshTestServer.assumeAvailable();
         Path sa = Files.createDirectories(dir.resolve("sa"));
-        Path archive = collect(sa, 4); // sadc 1 4: three records a second apart
+        Path archive = Sysstat.collect(sa, 4); // sadc 1 4: three records a second apart
         Path db = dir.resolve("history.mv.db");
         try (OpenSshTestServer sshd = OpenSshTestServer.start()) {
-            Path config = sshConfig(sshd);
+            Path config = Sysstat.sshConfig(dir, "sar-host", sshd);
             int code = run("history", "sar", "--days", "1", "--sa-dir", sa.toString(), "--db", db.toString(), "-F",
                     config.toString(), "--known-hosts", sshd.knownHostsFile().toString(), "sar-host");
             assertEquals(Cli.OK, code, err());
@@ -88,7 +83,7 @@ class HistoryCommandTest {
     @Test
     void loadingTheSameArchivesAgainKeepsOnePointPerTime() throws Exception {
         Path sa = Files.createDirectories(dir.resolve("sa"));
-        collect(sa, 3);
+        Sysstat.collect(sa, 3);
         Path db = dir.resolve("again.mv.db");
         for (int i = 0; i < 2; i++) {
             assertEquals(Cli.OK, run("history", "sar", "--local", "--sa-dir", sa.toString(), "--db", db.toString()), err());
@@ -100,7 +95,7 @@ class HistoryCommandTest {
 
     @Test
     void noArchivesSaysCollectionIsOffAndHowToTurnItOn() {
-        assumeSysstat();
+        Sysstat.assumeInstalled();
         Path db = dir.resolve("none.mv.db");
         assertEquals(Cli.FAILED, run("history", "sar", "--local", "--sa-dir", dir.resolve("empty").toString(), "--db",
                 db.toString()));
@@ -139,25 +134,6 @@ class HistoryCommandTest {
         assertTrue(out().contains("--sa-dir") && out().contains("--days"), out());
     }
 
-    /** Runs sysstat's collector for {@code samples} one-second samples into {@code saDD} of today (UTC). */
-    static Path collect(Path saDir, int samples) throws Exception {
-        assumeSysstat();
-        Path archive = saDir.resolve(String.format("sa%02d", LocalDate.now(ZoneOffset.UTC).getDayOfMonth()));
-        Process p = new ProcessBuilder(SADC.toString(), "-S", "XALL", "1", String.valueOf(samples), archive.toString())
-                .redirectErrorStream(true).start();
-        assertTrue(p.waitFor(samples + 10L, TimeUnit.SECONDS), "sadc did not finish");
-        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        return archive;
-    }
-
-    static void assumeSysstat() {
-        boolean present = Files.isExecutable(SADC) && Files.isExecutable(Path.of("/usr/bin/sadf"));
-        if (!present && Boolean.getBoolean("workbench.requireSshd")) {
-            throw new AssertionError("sysstat is not installed (" + SADC + "): apt-get install sysstat");
-        }
-        Assumptions.assumeTrue(present, "sysstat is not installed: apt-get install sysstat to run the sar history tests");
-    }
-
     private static double memTotalBytes() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
             if (line.startsWith("MemTotal:")) {
@@ -165,13 +141,6 @@ class HistoryCommandTest {
             }
         }
         throw new AssertionError("no MemTotal in /proc/meminfo");
-    }
-
-    private Path sshConfig(OpenSshTestServer sshd) throws Exception {
-        Path config = dir.resolve("ssh_config");
-        Files.writeString(config, "Host sar-host\n  HostName " + sshd.address() + "\n  Port " + sshd.port()
-                + "\n  User " + sshd.user() + "\n  IdentityFile " + sshd.userKeyFile() + "\n");
-        return config;
     }
 
     private int run(String... args) {

@@ -20,7 +20,8 @@ import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
- * The legend under a chart, always shown: one row per series with its colour, name, and last, min,
+ * The legend under a chart, always shown: one row per series with its colour, name, source and step
+ * ("sar, 10 min step", "sampled, 1 s step": history and live samples share one axis), and last, min,
  * max and mean over the visible range, in the axis's unit. A click hides or shows the series; a
  * Ctrl-, Cmd- or Shift-click shows it alone (again: all back); hovering a row highlights its line.
  * Figures follow the chart at most every 150 ms, so a pan does not relayout text every frame.
@@ -30,20 +31,22 @@ public final class ChartLegend extends ScrollPane {
 
     private static final int MAX_ROWS_SHOWN = 6;
     private static final double ROW_HEIGHT = 19;
-    private static final String[] HEADERS = {"", "Series", "Last", "Min", "Max", "Mean"};
+    private static final String[] HEADERS = {"", "Series", "Source", "Last", "Min", "Max", "Mean"};
+    private static final int FIRST_FIGURE = 3;
 
     private final TimeSeriesCanvas chart;
     private final GridPane grid = new GridPane();
     private final List<Row> rows = new ArrayList<>();
     private final PauseTransition throttle = new PauseTransition(Duration.millis(150));
     private List<String> labels = List.of();
+    private List<String> sources = List.of();
     private boolean pending;
 
     /** One series' row: its cells, so hiding greys them all. */
-    private record Row(String label, Rectangle swatch, Label name, Label[] figures) {
+    private record Row(String label, Rectangle swatch, Label name, Label source, Label[] figures) {
 
         List<Node> cells() {
-            List<Node> out = new ArrayList<>(List.of(swatch, name));
+            List<Node> out = new ArrayList<>(List.of(swatch, name, source));
             out.addAll(List.of(figures));
             return out;
         }
@@ -57,7 +60,7 @@ public final class ChartLegend extends ScrollPane {
         grid.setPadding(new Insets(2, 6, 2, 6));
         for (int c = 0; c < HEADERS.length; c++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setHalignment(c >= 2 ? HPos.RIGHT : HPos.LEFT);
+            cc.setHalignment(c >= FIRST_FIGURE ? HPos.RIGHT : HPos.LEFT);
             cc.setHgrow(c == 1 ? Priority.ALWAYS : Priority.NEVER);
             grid.getColumnConstraints().add(cc);
         }
@@ -79,7 +82,8 @@ public final class ChartLegend extends ScrollPane {
     }
 
     private boolean sameLabels() {
-        return labels.equals(chart.series().stream().map(ChartSeries::label).toList());
+        return labels.equals(chart.series().stream().map(ChartSeries::label).toList())
+                && sources.equals(chart.series().stream().map(ChartSeries::source).toList());
     }
 
     /** Brings rows and figures up to date now (an exported chart calls it before its snapshot). */
@@ -104,6 +108,7 @@ public final class ChartLegend extends ScrollPane {
 
     private void rebuild() {
         labels = chart.series().stream().map(ChartSeries::label).toList();
+        sources = chart.series().stream().map(ChartSeries::source).toList();
         grid.getChildren().clear();
         rows.clear();
         for (int c = 0; c < HEADERS.length; c++) {
@@ -118,12 +123,14 @@ public final class ChartLegend extends ScrollPane {
             name.getStyleClass().add("legend-name");
             name.setUserData(label);
             name.setTooltip(new Tooltip(label + ": click to hide or show; Ctrl- or Shift-click to show it alone"));
+            Label source = new Label(sources.get(i));
+            source.getStyleClass().add("legend-source");
             Label[] figures = new Label[4];
             for (int k = 0; k < 4; k++) {
                 figures[k] = new Label("–");
                 figures[k].getStyleClass().add("legend-figure");
             }
-            Row row = new Row(label, swatch, name, figures);
+            Row row = new Row(label, swatch, name, source, figures);
             rows.add(row);
             int r = i + 1;
             List<Node> cells = row.cells();
@@ -186,6 +193,11 @@ public final class ChartLegend extends ScrollPane {
     /** The series named in the legend, in row order (for tests and the screenshot check). */
     public List<String> rowLabels() {
         return rows.stream().map(Row::label).toList();
+    }
+
+    /** The source column, in row order ("sar, 10 min step"), for tests and the screenshot check. */
+    public List<String> rowSources() {
+        return rows.stream().map(r -> r.source().getText()).toList();
     }
 
     boolean hasPendingFigures() {

@@ -11,6 +11,8 @@ import java.util.Arrays;
 public final class ChartSeries {
 
     private final String label;
+    /** Where the points come from and their native step ("sar, 10 min step"), for the legend; "" when unknown. */
+    private final String source;
     private final long[] t;
     private final double[] v;
     private final double[] lo;
@@ -21,10 +23,15 @@ public final class ChartSeries {
     private final int[] counts;
 
     public ChartSeries(String label, long[] t, double[] v, double[] lo, double[] hi) {
+        this(label, "", t, v, lo, hi);
+    }
+
+    public ChartSeries(String label, String source, long[] t, double[] v, double[] lo, double[] hi) {
         if (t.length != v.length || (lo != null && lo.length != t.length) || (hi != null && hi.length != t.length)) {
             throw new IllegalArgumentException("Series " + label + " has arrays of different lengths.");
         }
         this.label = label;
+        this.source = source == null ? "" : source;
         this.t = t;
         this.v = v;
         this.lo = lo;
@@ -70,6 +77,16 @@ public final class ChartSeries {
 
     public String label() {
         return label;
+    }
+
+    /** Where the points come from and their step, as the legend shows it ("sampled, 1 s step"); "" when unknown. */
+    public String source() {
+        return source;
+    }
+
+    /** The same points with {@code source} as their legend's source text. */
+    public ChartSeries withSource(String source) {
+        return new ChartSeries(label, source, t, v, lo, hi);
     }
 
     public int size() {

@@ -39,6 +39,8 @@ public final class MetricsView extends BorderPane {
     private final ToggleButton sharedY = new ToggleButton("Shared y-scale");
     private ChartStyle style = ChartStyle.LIGHT;
     private final Timeline ticker;
+    private final FlowPane bar;
+    private final VBox top;
 
     public MetricsView(MetricsViewModel vm, ObservableList<ChartMarker> markers, BooleanProperty dark) {
         this.vm = vm;
@@ -73,12 +75,13 @@ public final class MetricsView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("pane-message");
         // a wrapping bar, not a ToolBar: at the tab's usual width a ToolBar hides its last controls in an overflow menu
-        FlowPane bar = new FlowPane(6, 4, new Label("Metric"), metric, range, liveState(), liveButton(), multiples, sharedY, busy,
+        bar = new FlowPane(6, 4, new Label("Metric"), metric, range, liveState(), liveButton(), multiples, sharedY, busy,
                 new Label("Hosts:"), hosts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("tool-bar");
-        setTop(bar);
+        top = new VBox(bar);
+        setTop(top);
         status.setPadding(new Insets(2, 6, 2, 6));
         setBottom(status);
         charts.setPadding(new Insets(4));
@@ -99,6 +102,36 @@ public final class MetricsView extends BorderPane {
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
         show(vm.panels());
+    }
+
+    /**
+     * Offers "Load 7 days of history from sysstat" for the selected hosts ({@code loadSelected}), with its
+     * progress and, under the toolbar, what it loaded or why it could not (which package, how to turn
+     * collection on).
+     */
+    public void offerHistory(SarHistoryViewModel history, Runnable loadSelected) {
+        Button load = new Button("Load " + SarHistoryViewModel.DAYS + " days of history from sysstat");
+        load.setId("load-sar-history");
+        load.setTooltip(new Tooltip("Reads the selected hosts' sysstat archives (sar) over SSH into the store, as"
+                + " 'workbench history sar' does; the charts then show that history beside the samples, marked source=sar"));
+        load.disableProperty().bind(Bindings.isEmpty(vm.hosts()).or(history.busyProperty()));
+        load.setOnAction(e -> loadSelected.run());
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("sar-history-progress");
+        progress.setPrefWidth(90);
+        progress.progressProperty().bind(history.progressProperty());
+        progress.visibleProperty().bind(history.busyProperty());
+        progress.managedProperty().bind(history.busyProperty());
+        bar.getChildren().addAll(load, progress);
+        Label said = new Label();
+        said.setId("sar-history-message");
+        said.setWrapText(true);
+        said.getStyleClass().add("pane-message");
+        said.setPadding(new Insets(0, 6, 4, 6));
+        said.textProperty().bind(history.messageProperty());
+        said.visibleProperty().bind(history.messageProperty().isNotEmpty());
+        said.managedProperty().bind(said.visibleProperty());
+        top.getChildren().add(said);
     }
 
     /** "Live", "Paused" or the fixed preset, always in view, so a paused chart is never mistaken for now. */

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.incidentworkbench.app.services.SeriesSteps;
 import org.incidentworkbench.app.services.StoreService;
 import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.QueryResult;
@@ -44,6 +45,7 @@ public final class MetricsViewModel {
     private final ObservableList<ChartPanel> panels = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final SeriesSteps steps = new SeriesSteps();
     private int pixels = 1000;
     private boolean running;
     private boolean pending;
@@ -162,7 +164,7 @@ public final class MetricsViewModel {
         }
         String unit = SampleMetrics.unit(m);
         if (over) {
-            List<ChartSeries> series = data.stream().map(MetricsViewModel::toChart).toList();
+            List<ChartSeries> series = data.stream().map(d -> sourced(s, d)).toList();
             return List.of(new ChartPanel(m, unit, series, forecasts(s, m, data)));
         }
         Map<String, List<SeriesData>> byHost = new LinkedHashMap<>();
@@ -170,9 +172,41 @@ public final class MetricsViewModel {
             byHost.computeIfAbsent(d.key().host(), h -> new ArrayList<>()).add(d);
         }
         List<ChartPanel> out = new ArrayList<>();
-        byHost.forEach((h, list) -> out.add(new ChartPanel(h + " / " + m, unit, list.stream().map(MetricsViewModel::toChart).toList(),
+        byHost.forEach((h, list) -> out.add(new ChartPanel(h + " / " + m, unit, list.stream().map(d -> sourced(s, d)).toList(),
                 forecasts(s, m, list))));
         return out;
+    }
+
+    /** The chart line with its legend's source and native step ("sar, 10 min step"), so history and samples read apart. */
+    private ChartSeries sourced(StoreService s, SeriesData d) {
+        ChartSeries c = toChart(d);
+        if (d.isEmpty()) {
+            return c;
+        }
+        long[] t = d.timestamps();
+        long end = t[t.length - 1] + (t.length > 1 ? t[t.length - 1] - t[t.length - 2] : 0) + 1;
+        return c.withSource(steps.describe(s.store(), d.key(), end));
+    }
+
+    /**
+     * After history was loaded: steps are measured again, and the range widens to the smallest preset that
+     * shows everything since {@code firstMillis} (a live one when it is recent), so history and samples share the axis.
+     */
+    public void showSince(long firstMillis) {
+        steps.forget();
+        long span = clock.getAsLong() - firstMillis;
+        RangePreset fit = RangePreset.LAST_1Y;
+        for (RangePreset p : RangePreset.values()) {
+            if (p.span().toMillis() >= span) {
+                fit = p;
+                break;
+            }
+        }
+        if (fit.span().compareTo(preset.get().span()) > 0) {
+            preset.set(fit); // resets the range and reloads
+        } else {
+            resetRange();
+        }
     }
 
     /** The store's forecast of when each series reaches its limit, drawn ahead of now with its interval. */
