@@ -165,6 +165,7 @@ public final class OpenSshTestServer implements AutoCloseable {
         private boolean allowTcpForwarding = true;
         private final List<String> extraConfig = new ArrayList<>();
         private boolean readableByAllUsers;
+        private boolean ownPidNamespace;
 
         private Builder() {
         }
@@ -200,6 +201,16 @@ public final class OpenSshTestServer implements AutoCloseable {
          */
         public Builder readableByAllUsers() {
             this.readableByAllUsers = true;
+            return this;
+        }
+
+        /**
+         * Runs sshd in a PID and mount namespace of its own ({@code unshare}, root only), so that a login's
+         * {@code ps}, {@code top} and {@code mount} see the processes and mounts started through it and not the
+         * test's JVM or the rest of the machine. Load and CPU figures stay machine-wide.
+         */
+        public Builder inOwnPidNamespace() {
+            this.ownPidNamespace = true;
             return this;
         }
 
@@ -258,8 +269,13 @@ public final class OpenSshTestServer implements AutoCloseable {
                     "AllowTcpForwarding " + (b.allowTcpForwarding ? "yes" : "no"),
                     "MaxStartups 100:30:200",
                     "LogLevel INFO") + "\n");
-            Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString(), "-p",
-                    String.valueOf(port), "-h", hostKey.toString())
+            List<String> command = new ArrayList<>();
+            if (b.ownPidNamespace) {
+                command.addAll(List.of("unshare", "--pid", "--mount-proc", "--kill-child"));
+            }
+            command.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", config.toString(), "-p", String.valueOf(port), "-h",
+                    hostKey.toString()));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

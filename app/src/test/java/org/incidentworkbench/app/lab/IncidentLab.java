@@ -54,7 +54,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * a server that never closes sockets its clients closed (CLOSE-WAIT). What the lab itself ran is kept
  * in each bundle as {@code attachments/lab-scenario.txt}.
  *
- * <p>Needs root (mount, cgroups), OpenSSH's sshd and perl. It takes about ten minutes and loads the
+ * <p>The lab host's sshd runs in a PID and mount namespace of its own, so its {@code ps} and {@code top} show
+ * the incident's processes and not the JVM recording it, and each scenario starts with a cleared kernel log
+ * ({@code dmesg -C}), so no OOM kill of an earlier scenario or test leads its findings. Load and CPU use are
+ * machine-wide: record on an otherwise idle machine, or every sample also shows the machine's load.
+ *
+ * <p>Needs root (mount, cgroups, unshare, dmesg -C), OpenSSH's sshd and perl. It takes about ten minutes and loads the
  * machine, so it is not part of the test suite; run it on purpose, from the repository root:
  * <pre>
  * mvn -o -q -B -Dinstallers.skip=true -pl app -am test-compile dependency:build-classpath \
@@ -127,7 +132,8 @@ class IncidentLab {
             if (!only.isEmpty() && !only.contains(e.getKey())) {
                 continue;
             }
-            try (OpenSshTestServer s = OpenSshTestServer.start()) {
+            // its own PID and mount namespace: the host's ps shows the incident's processes, not this JVM or the build
+            try (OpenSshTestServer s = OpenSshTestServer.builder().inOwnPidNamespace().start()) {
                 server = s;
                 HostSpec base = s.hostSpec();
                 spec = new HostSpec(HOST, base.user(), base.hostname(), base.port(), base.identityFiles(), List.of(),
@@ -194,6 +200,8 @@ class IncidentLab {
             IncidentService.Sealed sealed;
             try (SamplingService sampling = SamplingService.start(store, transport, SamplerConfig.of(Duration.ofSeconds(1)))) {
                 sampling.start(spec);
+                // an OOM kill or I/O error from an earlier scenario or test would be this incident's first finding
+                c.lab.run("dmesg -C && echo kernel log cleared");
                 c.lab.comment("sampling " + HOST + " every second; baseline of " + BASELINE.getSeconds() + " s");
                 Thread.sleep(BASELINE.toMillis());
                 try {
@@ -363,12 +371,12 @@ class IncidentLab {
             String growth = growth(first, second);
             r.run("ps -eo pid,rss,vsz,etimes,args --sort=-rss | head -4");
             c.lab.waitUntil("cat " + cg + "/cgroup.procs | wc -l", s -> LabHost.number(s) == 0, Duration.ofSeconds(90));
-            String leaker = pid;
             pid = null;
             r.note("session-cache is gone from the process list.", "impact");
             Responder.expectFinding(r.triage(), "logs.oom-kill");
             String dmesg = r.run("dmesg -T | grep -iE 'killed process' | tail -3");
-            if (!dmesg.contains("Killed process " + leaker + " ")) {
+            // the kernel logs the machine-wide PID; the lab's shell sees the namespace's, so match the name
+            if (!dmesg.contains("(session-cache")) {
                 throw new IllegalStateException("dmesg shows no OOM kill of session-cache, so this recording is abandoned:\n" + dmesg);
             }
             r.chart(SampleMetrics.MEMORY_USED, Duration.ofMinutes(5));
