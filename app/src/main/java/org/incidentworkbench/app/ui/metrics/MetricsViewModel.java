@@ -220,7 +220,8 @@ public final class MetricsViewModel {
                 last--;
             }
             long cross = c.crossingMillis();
-            String label = toChart(d).label() + " full in " + humanDuration(cross - now);
+            // memory available heads down to 0: it runs out; the others (disk, inodes, swap) fill up
+            String label = toChart(d).label() + (c.limit() < d.avg()[last] ? " runs out in " : " full in ") + humanDuration(cross - now);
             out.add(new ChartForecast(label, d.timestamps()[last], d.avg()[last], cross,
                     c.forecast().earliestMillis().orElse(cross), c.forecast().latestMillis().orElse(cross + (cross - now)), c.limit()));
         }

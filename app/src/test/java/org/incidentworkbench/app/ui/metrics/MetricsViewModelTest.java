@@ -99,6 +99,31 @@ class MetricsViewModelTest {
     }
 
     @Test
+    void memoryRunningOutAndSwapFillingAreForecastTowardsTheirOwnLimits() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            long t = NOW - 600_000 + i * 1000L;
+            // 8 GiB available 10 minutes before NOW, losing 10 MiB a second: gone 819 s after that, 219 s after NOW
+            samples.add(new Sample(SeriesKey.of("db-1", SampleMetrics.MEMORY_AVAILABLE), t, 8.0 * (1L << 30) - i * 10.0 * (1 << 20)));
+            // 2 GiB of swap, 1 GiB used and filling 1 MiB a second: full 1024 s after the start, 424 s after NOW
+            samples.add(new Sample(SeriesKey.of("db-1", SampleMetrics.SWAP_TOTAL), t, 2.0 * (1L << 30)));
+            samples.add(new Sample(SeriesKey.of("db-1", SampleMetrics.SWAP_USED), t, (1L << 30) + i * (double) (1 << 20)));
+        }
+        holder.get().store().appendAll(samples);
+        MetricsViewModel vm = vm();
+        vm.metricProperty().set(SampleMetrics.MEMORY_AVAILABLE);
+        ChartForecast mem = vm.panels().get(0).forecasts().get(0);
+        assertEquals(0, mem.threshold(), 1e-9);
+        assertEquals("db-1 runs out in 3 min", mem.label());
+        assertEquals(NOW + 219_200, mem.crossMillis(), 5_000);
+        vm.metricProperty().set(SampleMetrics.SWAP_USED);
+        ChartForecast swap = vm.panels().get(0).forecasts().get(0);
+        assertEquals(2.0 * (1L << 30), swap.threshold(), 1e-3);
+        assertEquals("db-1 full in 7 min", swap.label());
+        assertEquals(NOW + 424_000, swap.crossMillis(), 5_000);
+    }
+
+    @Test
     void anEmptySelectionSaysWhatToDo() {
         MetricsViewModel vm = vm();
         vm.metricProperty().set(SampleMetrics.DISK_UTIL);
