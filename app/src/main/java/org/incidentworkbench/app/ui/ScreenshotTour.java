@@ -99,6 +99,9 @@ public final class ScreenshotTour {
         waitFor(10, "the probe tabs", () -> scene.lookup("#probe-tabs") != null);
         settle();
         shot("triage");
+        for (String probe : PROBE_SHOTS) {
+            probeShot(probe);
+        }
         fx(() -> view.tabs().getSelectionModel().select(1));
         settle();
         shot("fleet");
@@ -187,6 +190,32 @@ public final class ScreenshotTour {
         });
         settle();
         shot("metrics-history");
+    }
+
+    /** The probes whose purpose-built views the tour photographs, as {@code triage-PROBE.png}. */
+    static final List<String> PROBE_SHOTS = List.of("ps", "df", "ss", "iostat", "logs");
+
+    /** Selects the probe's tab in the shown report, gives it the report's room (findings divider up), and shoots it. */
+    private void probeShot(String probe) throws Exception {
+        double[] divider = new double[1];
+        fx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) scene.lookup("#probe-tabs");
+            tabs.getTabs().stream().filter(t -> t.getText().equals(probe)).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+            javafx.scene.Node split = scene.lookup("#triage-view .split-pane");
+            if (split instanceof javafx.scene.control.SplitPane sp) {
+                divider[0] = sp.getDividerPositions()[0];
+                sp.setDividerPositions(0.22);
+            }
+        });
+        waitFor(10, "the " + probe + " view", () -> scene.lookup("#probe-view-" + probe) != null || scene.lookup("#probe-inner-tabs") != null);
+        settle();
+        shot("triage-" + probe);
+        fx(() -> {
+            if (scene.lookup("#triage-view .split-pane") instanceof javafx.scene.control.SplitPane sp) {
+                sp.setDividerPositions(divider[0]);
+            }
+        });
     }
 
     private void shot(String name) throws Exception {

@@ -74,10 +74,11 @@ class ScreenshotTourTest {
         Path out = dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir);
         List<Path> pngs = new ScreenshotTour(fx.view, stage.getScene(), out, MORE_HOSTS).run();
         boolean sysstat = Files.isExecutable(Path.of("/usr/lib/sysstat/sadc"));
-        List<String> expected = new java.util.ArrayList<>(List.of("triage.png", "fleet.png", "metrics.png", "metrics-small-multiples.png",
+        List<String> expected = new java.util.ArrayList<>(List.of("triage.png", "triage-ps.png", "triage-df.png", "triage-ss.png",
+                "triage-iostat.png", "triage-logs.png", "fleet.png", "metrics.png", "metrics-small-multiples.png",
                 "replay.png", "training.png", "help.png", "triage-dark.png"));
         if (sysstat) {
-            expected.add(4, "metrics-history.png"); // sar history beside the samples, when sysstat records it
+            expected.add(9, "metrics-history.png"); // sar history beside the samples, when sysstat records it
         }
         assertEquals(expected, pngs.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : pngs) {

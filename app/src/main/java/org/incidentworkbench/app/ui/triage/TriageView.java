@@ -254,7 +254,15 @@ public final class TriageView extends BorderPane {
         if (r instanceof ProbeResult.Parsed p && p.data() != null) {
             List<DataTable> tables = ReportTables.of(p);
             TabPane inner = new TabPane();
+            inner.setId("probe-inner-tabs");
             inner.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            // the purpose-built view first (ProbeViews); every field's table and the raw text stay one click away
+            java.util.Optional<Node> view = org.incidentworkbench.app.ui.triage.probes.ProbeViews.view(p);
+            if (view.isPresent()) {
+                Tab viewTab = new Tab(org.incidentworkbench.app.ui.triage.probes.ProbeViews.title(p.probe()).orElse("view"), view.get());
+                viewTab.setId("probe-view-" + p.probe());
+                inner.getTabs().add(viewTab);
+            }
             for (DataTable t : tables) {
                 Tab tab = new Tab(t.name() + " (" + t.rows().size() + ")");
                 lazy(tab, () -> new DataTableView(t));
@@ -263,7 +271,7 @@ public final class TriageView extends BorderPane {
             Tab rawTab = new Tab("raw text");
             lazy(rawTab, raw);
             inner.getTabs().add(rawTab);
-            if (!inner.getTabs().isEmpty()) {
+            if (view.isEmpty() && !inner.getTabs().isEmpty()) {
                 inner.getSelectionModel().select(0);
                 inner.getTabs().get(0).setContent(tables.isEmpty() ? raw.get() : new DataTableView(tables.get(0)));
             }

@@ -1,0 +1,125 @@
+package org.incidentworkbench.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.incidentworkbench.app.model.probes.ProbeFixtures;
+import org.incidentworkbench.app.model.probes.ProcessLine;
+import org.incidentworkbench.app.ui.triage.TriageView;
+import org.incidentworkbench.findings.Findings;
+import org.incidentworkbench.probe.ProbeResult;
+import org.incidentworkbench.probe.Probes;
+import org.incidentworkbench.probe.TriageReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The purpose-built probe views in the Triage tab's report, shown from a report the real parsers made
+ * of real Debian 12 output (D-state processes and zombies, full filesystems, CLOSE-WAIT sockets, a busy
+ * disk, a log without journal files), in both themes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProbeViewsTest {
+
+    private StackPane root;
+    private Scene scene;
+
+    static TriageReport fixtureReport() {
+        List<ProbeResult> results = List.of(
+                ProbeFixtures.result(Probes.UPTIME, "uptime.out"),
+                ProbeFixtures.result(Probes.PS, "ps-eo--probe-d-state-zombies.out"),
+                ProbeFixtures.result(Probes.DF, "df-PTk--with-df-Pi-space-and-inodes-full.out"),
+                ProbeFixtures.result(Probes.TOP, "top-b-n1.out"),
+                ProbeFixtures.result(Probes.IOSTAT, "iostat-dxk-1-2--busy-writer.out"),
+                ProbeFixtures.result(Probes.SS, "ss-s--with-ss-tanp-close-wait-time-wait.out"),
+                ProbeFixtures.result(Probes.LOGS, "logs--probe-no-journal-segfault.out"));
+        TriageReport r = new TriageReport("web-1", "root@web-1:22", Instant.parse("2026-11-25T07:00:00Z"), Duration.ofSeconds(1),
+                Optional.empty(), results, List.of());
+        return r.withFindings(Findings.evaluate(r));
+    }
+
+    @Start
+    void start(Stage stage) {
+        root = new StackPane(TriageView.reportContent(fixtureReport()));
+        scene = new Scene(root, 1280, 800);
+        MainView.applyTheme(scene, false);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private Node openProbe(FxRobot robot, String probe) throws Exception {
+        WindowFixture.runFx(() -> {
+            TabPane tabs = robot.lookup("#probe-tabs").queryAs(TabPane.class);
+            Tab t = tabs.getTabs().stream().filter(x -> x.getText().equals(probe)).findFirst().orElseThrow();
+            tabs.getSelectionModel().select(t);
+        });
+        WindowFixture.waitFor(10, "the " + probe + " view", () -> robot.lookup("#probe-view-" + probe).tryQuery().isPresent()
+                && robot.lookup("#probe-view-" + probe).queryAs(Node.class).isVisible());
+        Tab viewTab = robot.lookup("#probe-inner-tabs").queryAllAs(TabPane.class).stream()
+                .flatMap(p -> p.getTabs().stream()).filter(t -> ("probe-view-" + probe).equals(t.getId())).findFirst().orElseThrow();
+        assertTrue(viewTab.isSelected(), "the " + probe + " view is the first thing shown");
+        return viewTab.getContent();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void psShowsTopConsumersWithKernelThreadsHiddenAndZombiesMarked(FxRobot robot) throws Exception {
+        Node view = openProbe(robot, "ps");
+        TableView<ProcessLine> table = (TableView<ProcessLine>) view.lookup("#process-table");
+        List<ProcessLine> shown = List.copyOf(table.getItems());
+        assertTrue(shown.stream().noneMatch(ProcessLine::kernelThread), "kernel threads hidden by default");
+        double max = shown.stream().mapToDouble(ProcessLine::cpuPercent).max().orElseThrow();
+        assertEquals(max, shown.get(0).cpuPercent(), "the top CPU consumer first");
+        int before = shown.size();
+        robot.clickOn("#process-kernel-toggle");
+        WindowFixture.waitFor(5, "kernel threads shown", () -> table.getItems().size() > before);
+        robot.clickOn("#process-sort-rss");
+        WindowFixture.waitFor(5, "sorted by RSS", () -> table.getItems().get(0).rssBytes()
+                == table.getItems().stream().mapToLong(ProcessLine::rssBytes).max().orElseThrow());
+        robot.clickOn("#process-tree-toggle");
+        WindowFixture.waitFor(5, "the tree", () -> table.getItems().stream().anyMatch(p -> p.depth() > 0));
+        // zombie and D-state rows carry their marks, and the command's full text is the tooltip
+        WindowFixture.runFx(() -> {
+            table.getSelectionModel().clearSelection();
+            robot.lookup("#process-table").queryAs(TableView.class).refresh();
+        });
+        WindowFixture.waitFor(5, "marked rows", () -> !table.lookupAll(".process-zombie").isEmpty()
+                || !table.lookupAll(".process-uninterruptible").isEmpty());
+        String fullCommand = shown.stream().filter(p -> p.pid() == 1).findFirst().orElseThrow().command();
+        assertTrue(table.lookupAll(".command-cell").stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getTooltip())
+                .anyMatch(t -> t != null && t.getText().equals(fullCommand)), "pid 1's full command line is a tooltip");
+        Set<String> checks = Set.of("process-kernel-toggle", "process-tree-toggle");
+        assertTrue(view.lookupAll(".check-box").stream().map(Node::getId).toList().containsAll(checks));
+        assertTrue(((CheckBox) view.lookup("#process-kernel-toggle")).getText().matches("kernel threads \\(\\d+\\)"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void dfPutsTheFullFilesystemFirstWithARedBar(FxRobot robot) throws Exception {
+        Node view = openProbe(robot, "df");
+        TableView<org.incidentworkbench.app.model.probes.FilesystemLine> table =
+                (TableView<org.incidentworkbench.app.model.probes.FilesystemLine>) view.lookup("#df-table");
+        assertEquals("/tmp/iw-parsers-full", table.getItems().get(0).mountedOn());
+        assertEquals("MOUNTED ON", table.getColumns().get(0).getText());
+        WindowFixture.waitFor(5, "the bars", () -> !table.lookupAll(".use-bar").isEmpty());
+        assertTrue(table.lookupAll(".use-bar.level-critical").size() >= 2, "space and inodes of the full filesystem are red");
+        assertTrue(table.lookupAll(".use-bar.level-ok").size() >= 1, "the root filesystem at 24 % is green");
+    }
+}
