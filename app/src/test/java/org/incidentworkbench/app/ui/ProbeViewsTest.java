@@ -122,4 +122,16 @@ class ProbeViewsTest {
         assertTrue(table.lookupAll(".use-bar.level-critical").size() >= 2, "space and inodes of the full filesystem are red");
         assertTrue(table.lookupAll(".use-bar.level-ok").size() >= 1, "the root filesystem at 24 % is green");
     }
+
+    @Test
+    void ssShowsTheStateHistogramAndWhoHoldsCloseWait(FxRobot robot) throws Exception {
+        Node view = openProbe(robot, "ss");
+        javafx.scene.layout.GridPane histogram = (javafx.scene.layout.GridPane) view.lookup("#ss-histogram");
+        List<String> labels = histogram.getChildren().stream().filter(n -> n instanceof javafx.scene.control.Label)
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        assertTrue(labels.containsAll(List.of("CLOSE-WAIT", "25", "TIME-WAIT", "28")), labels.toString());
+        TableView<?> stuck = (TableView<?>) view.lookup("#ss-stuck");
+        assertEquals("python3 (pid 23175)", ((org.incidentworkbench.app.model.probes.SocketGroups.Held) stuck.getItems().get(0)).process());
+        assertEquals(3, ((TableView<?>) view.lookup("#ss-listeners")).getItems().size());
+    }
 }

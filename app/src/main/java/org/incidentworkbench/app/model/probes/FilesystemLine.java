@@ -42,7 +42,7 @@ public record FilesystemLine(String mountedOn, String filesystem, String type, l
         return Math.max(usedPercent, inodesPercent);
     }
 
-    /** {@code 1.2M of 6.5M} inodes, counts shortened as df -hi does (decimal k, M). */
+    /** {@code 423k of 17M} inodes, counts shortened as df -hi does (decimal k, M). */
     public String inodesText() {
         if (inodes <= 0) {
             return "";
@@ -57,8 +57,11 @@ public record FilesystemLine(String mountedOn, String filesystem, String type, l
         if (n < 10_000) {
             return String.valueOf(n);
         }
-        if (n < 10_000_000) {
+        if (n < 1_000_000) {
             return Math.round(n / 1000.0) + "k";
+        }
+        if (n < 10_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.1fM", n / 1_000_000.0);
         }
         return Math.round(n / 1_000_000.0) + "M";
     }

@@ -39,19 +39,18 @@ final class DfView extends VBox {
         summary.setWrapText(true);
         TableView<FilesystemLine> table = new TableView<>(FXCollections.observableArrayList(rows));
         table.setId("df-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("df listed no filesystems."));
-        TableColumn<FilesystemLine, FilesystemLine> mount = text("MOUNTED ON", 220, FilesystemLine::mountedOn, false);
-        TableColumn<FilesystemLine, FilesystemLine> use = bar("USE", 200, l -> new UseBar().set(l.usedPercent(),
-                l.usedPercent() < 0 ? "" : Percent.of(l.usedPercent()), l.level(), l.judged()));
-        TableColumn<FilesystemLine, FilesystemLine> size = text("SIZE", 80, FilesystemLine::sizeText, true);
-        TableColumn<FilesystemLine, FilesystemLine> used = text("USED", 80, FilesystemLine::usedText, true);
-        TableColumn<FilesystemLine, FilesystemLine> avail = text("AVAILABLE", 90, FilesystemLine::availableText, true);
-        TableColumn<FilesystemLine, FilesystemLine> inodeUse = bar("INODES USED", 200, l -> l.inodesPercent() < 0 ? null
-                : new UseBar().set(l.inodesPercent(), Percent.of(l.inodesPercent()) + "  " + l.inodesText(), l.inodeLevel(), l.judged()));
-        TableColumn<FilesystemLine, FilesystemLine> type = text("TYPE", 80, FilesystemLine::type, false);
-        TableColumn<FilesystemLine, FilesystemLine> fs = text("FILESYSTEM", 180, FilesystemLine::filesystem, false);
-        table.getColumns().addAll(List.of(mount, use, size, used, avail, inodeUse, type, fs));
+        TableColumn<FilesystemLine, FilesystemLine> mount = text("MOUNTED ON", 180, FilesystemLine::mountedOn, false);
+        TableColumn<FilesystemLine, FilesystemLine> use = bar("SPACE USED", 220, l -> new UseBar().set(l.usedPercent(),
+                l.usedPercent() < 0 ? "" : l.usedPercent() + " %  " + l.usedText() + " of " + l.sizeText(), l.level(), l.judged()));
+        TableColumn<FilesystemLine, FilesystemLine> avail = text("FREE", 72, FilesystemLine::availableText, true);
+        TableColumn<FilesystemLine, FilesystemLine> inodeUse = bar("INODES USED", 160, l -> l.inodesPercent() < 0 ? null
+                : new UseBar().set(l.inodesPercent(), l.inodesPercent() + " %  " + l.inodesText(), l.inodeLevel(), l.judged()));
+        TableColumn<FilesystemLine, FilesystemLine> type = text("TYPE", 70, FilesystemLine::type, false);
+        TableColumn<FilesystemLine, FilesystemLine> fs = text("FILESYSTEM", 140, FilesystemLine::filesystem, false);
+        table.getColumns().addAll(List.of(mount, use, avail, inodeUse, type, fs));
+        // the device name takes what is left: the mount point and the bars matter more
+        fs.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(100, table.widthProperty().subtract(180 + 220 + 72 + 160 + 70 + 24)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(summary, table);
     }

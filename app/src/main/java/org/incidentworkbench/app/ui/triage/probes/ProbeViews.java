@@ -42,6 +42,7 @@ public final class ProbeViews {
         register(Probes.PS, "top consumers", (ps, r) -> new ProcessTable(ProcessList.of(ps), true,
                 "%CPU is ps's average over each process's lifetime; the top tab has the last second's."));
         register(Probes.DF, "use", (df, r) -> new DfView(df));
+        register(Probes.SS, "states and groups", (ss, r) -> new SsView(ss));
     }
 
     private ProbeViews() {
