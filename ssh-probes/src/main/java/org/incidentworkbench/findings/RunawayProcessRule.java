@@ -60,6 +60,7 @@ final class RunawayProcessRule implements FindingRule {
                 }
             }
         }
+        Set<Long> memorySeen = new HashSet<>();
         report.get(Probes.PS).ifPresent(ps -> {
             for (PsReport.ProcessRow p : ps.processes()) {
                 if (top.isEmpty() && p.cpuPercent().orElse(0.0) >= t.processCpuPercentWarning() && seen.add(p.pid())) {
@@ -67,7 +68,8 @@ final class RunawayProcessRule implements FindingRule {
                             "averaged over its lifetime" + p.elapsedSeconds().map(s -> " of " + s + " s").orElse("")));
                 }
                 double mem = p.memPercent().orElse(0.0);
-                if (mem >= t.processMemPercentWarning()) {
+                // threads of a thread listing share their process's memory: one finding per process
+                if (mem >= t.processMemPercentWarning() && memorySeen.add(p.pid())) {
                     out.add(new Finding(Severity.WARNING, "proc.memory", "ps",
                             "Process " + p.pid() + " (" + p.name() + ") holds " + Findings.pct(mem) + " of memory",
                             "RSS " + p.rssBytes().map(Findings::bytes).orElse("?") + ", user " + p.user().orElse("?")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses {@code ps} tables by their header, whatever the column set: the probe's
@@ -50,10 +52,18 @@ public final class PsParser implements OutputParser<PsReport> {
             Map.entry("START", "started"), Map.entry("STIME", "started"), Map.entry("STARTED", "started"),
             Map.entry("TIME", "time"),
             Map.entry("COMMAND", "command"), Map.entry("CMD", "command"), Map.entry("ARGS", "command"),
-            Map.entry("COMM", "comm"));
+            Map.entry("COMM", "comm"),
+            Map.entry("LWP", "tid"), Map.entry("SPID", "tid"), Map.entry("TID", "tid"),
+            Map.entry("NLWP", "threads"), Map.entry("THCNT", "threads"));
 
     private static final Set<String> KNOWN = Set.copyOf(FIELDS.values());
     private static final Set<String> FREE_TEXT = Set.of("COMMAND", "CMD", "ARGS", "COMM", "STARTED");
+
+    /**
+     * The tree procps draws before a command with {@code f}/{@code --forest}: per level above the parent four
+     * characters ({@code " |  "} or spaces), then {@code " \_ "}. Seen from the command's first non-space.
+     */
+    private static final Pattern FOREST = Pattern.compile("^(?:\\|\\s+)*\\\\_ ");
 
     @Override
     public boolean hasData(PsReport value) {
@@ -118,9 +128,22 @@ public final class PsParser implements OutputParser<PsReport> {
         if (bsd) {
             warnings.add("this looks like BSD/macOS ps; read on a best-effort basis, checked on Linux only");
         }
+        boolean threads = keys.contains("tid");
+        boolean forest = false;
         List<PsReport.ProcessRow> rows = new ArrayList<>();
         for (String line : lines.subList(headerAt + 1, lines.size())) {
-            List<String> cells = TextTable.splitByHeader(line, header, free);
+            List<String> cells = new ArrayList<>(TextTable.splitByHeader(line, header, free));
+            Optional<Integer> depth = Optional.empty();
+            for (int i = 0; i < cells.size(); i++) {
+                Matcher m = free[i] ? FOREST.matcher(cells.get(i)) : null;
+                if (m != null && m.lookingAt()) {
+                    forest = true;
+                    if (i == cells.size() - 1) {
+                        depth = Optional.of(depth(line, cells.get(i), m.end()));
+                    }
+                    cells.set(i, cells.get(i).substring(m.end()).strip());
+                }
+            }
             Map<String, String> v = new HashMap<>();
             Map<String, String> other = new HashMap<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -138,7 +161,9 @@ public final class PsParser implements OutputParser<PsReport> {
             }
             String at = "ps " + pid.get() + ": ";
             String elapsed = v.get("elapsed");
-            rows.add(new PsReport.ProcessRow(pid.get(), Units.longValue(v.get("ppid"), at + "PPID", warnings),
+            rows.add(new PsReport.ProcessRow(pid.get(), Units.longValue(v.get("tid"), at + "LWP", warnings),
+                    Units.intValue(v.get("threads"), at + "NLWP", warnings), depth,
+                    Units.longValue(v.get("ppid"), at + "PPID", warnings),
                     Units.text(v.get("user")), Units.text(v.get("state")),
                     Units.doubleValue(v.get("cpu"), at + "%CPU", warnings), Units.doubleValue(v.get("mem"), at + "%MEM", warnings),
                     Units.kibAsBytes(v.get("rss"), at + "RSS", warnings), Units.kibAsBytes(v.get("vsz"), at + "VSZ", warnings),
@@ -146,6 +171,24 @@ public final class PsParser implements OutputParser<PsReport> {
                     Units.text(v.get("tty")), Units.text(v.get("started")), Units.text(v.get("time")),
                     Units.text(v.get("comm")), v.getOrDefault("command", "").strip(), other));
         }
-        return ParseOutcome.parsed(new PsReport(rows), warnings);
+        if (forest) {
+            // roots of a forest have no tree before them: depth 0, where a listing without the tree has none
+            rows.replaceAll(r -> r.depth().isPresent() || !keys.get(keys.size() - 1).matches("command|comm") ? r : r.atDepth(0));
+        }
+        return ParseOutcome.parsed(new PsReport(rows, threads), warnings);
+    }
+
+    /**
+     * The tree level of a row whose last column starts with a forest prefix: the columns are separated by one
+     * space, so the prefix runs from the character after that space to the command, four characters a level.
+     */
+    private static int depth(String line, String cell, int markerLength) {
+        int cellStart = line.stripTrailing().length() - cell.length();
+        int previousEnd = cellStart;
+        while (previousEnd > 0 && Character.isWhitespace(line.charAt(previousEnd - 1))) {
+            previousEnd--;
+        }
+        int prefix = cellStart + markerLength - Math.min(cellStart, previousEnd + 1);
+        return Math.max(1, Math.round(prefix / 4f));
     }
 }

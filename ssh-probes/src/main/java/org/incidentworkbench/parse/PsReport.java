@@ -1,25 +1,56 @@
 package org.incidentworkbench.parse;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Processes as {@code ps} lists them.
+ * Processes as {@code ps} lists them, or their threads ({@code ps -eLf}, {@code ps -T}, {@code ps -eLo lwp,...}).
  *
- * @param processes one per row, in the order printed
+ * @param processes one per row, in the order printed; with {@code threads} one per thread, grouped by {@code pid}
+ * @param threads   true when the rows are threads (the header has {@code LWP}, {@code SPID} or {@code TID})
  */
-public record PsReport(List<ProcessRow> processes) {
+public record PsReport(List<ProcessRow> processes, boolean threads) {
 
     public PsReport {
         processes = List.copyOf(processes);
     }
 
+    /** A process listing. */
+    public PsReport(List<ProcessRow> processes) {
+        this(processes, false);
+    }
+
+    /** How many processes the listing shows: the rows, or for a thread listing the distinct PIDs. */
+    public int processCount() {
+        return threads ? (int) processes.stream().mapToLong(ProcessRow::pid).distinct().count() : processes.size();
+    }
+
+    /** One row per process: a thread listing's first row of each PID (its main thread), else every row. */
+    public List<ProcessRow> perProcess() {
+        if (!threads) {
+            return processes;
+        }
+        Map<Long, ProcessRow> first = new LinkedHashMap<>();
+        processes.forEach(p -> first.putIfAbsent(p.pid(), p));
+        return List.copyOf(first.values());
+    }
+
+    /** The threads of one process (for a process listing, its one row). */
+    public List<ProcessRow> threadsOf(long pid) {
+        return processes.stream().filter(p -> p.pid() == pid).toList();
+    }
+
     /**
-     * One process. Fields the invocation did not ask for are empty ({@code ps -ef} has no RSS).
+     * One process (or thread). Fields the invocation did not ask for are empty ({@code ps -ef} has no RSS):
+     * never zero.
      *
-     * @param pid            process id
+     * @param pid            process id (of the thread's process, in a thread listing)
+     * @param threadId       the thread's id ({@code LWP}, {@code SPID}, {@code TID}) in a thread listing
+     * @param threadCount    the process's number of threads ({@code NLWP}, {@code THCNT}), when printed
+     * @param depth          the level in a {@code ps auxf}/{@code ps -ef --forest} tree (0 for a root), when drawn
      * @param ppid           parent's process id
      * @param user           owner (name, or number when ps has no name for it)
      * @param state          the STAT/S column ({@code Ss}, {@code R+}, {@code D}, {@code Z}); the first letter is the state
@@ -35,7 +66,8 @@ public record PsReport(List<ProcessRow> processes) {
      * @param command        the full command line ({@code args}/{@code COMMAND}/{@code CMD}; {@code [kthreadd]} for kernel threads)
      * @param other          any other columns, by header
      */
-    public record ProcessRow(long pid, Optional<Long> ppid, Optional<String> user, Optional<String> state,
+    public record ProcessRow(long pid, Optional<Long> threadId, Optional<Integer> threadCount, Optional<Integer> depth,
+                             Optional<Long> ppid, Optional<String> user, Optional<String> state,
                              Optional<Double> cpuPercent, Optional<Double> memPercent, Optional<Long> rssBytes,
                              Optional<Long> vszBytes, Optional<Long> elapsedSeconds, Optional<String> tty,
                              Optional<String> started, Optional<String> cpuTime, Optional<String> comm, String command,
@@ -43,6 +75,12 @@ public record PsReport(List<ProcessRow> processes) {
 
         public ProcessRow {
             other = Map.copyOf(other);
+        }
+
+        /** This row at another tree level. */
+        ProcessRow atDepth(int level) {
+            return new ProcessRow(pid, threadId, threadCount, Optional.of(level), ppid, user, state, cpuPercent, memPercent,
+                    rssBytes, vszBytes, elapsedSeconds, tty, started, cpuTime, comm, command, other);
         }
 
         /** The process state letter (R, S, D, Z, T, I...), from the first character of STAT. */
@@ -61,9 +99,11 @@ public record PsReport(List<ProcessRow> processes) {
         }
     }
 
-    /** Processes in the given state (first STAT letter), for example 'Z' or 'D'. */
+    /** Processes in the given state (first STAT letter), for example 'Z' or 'D'; a process once, whatever its threads. */
     public List<ProcessRow> inState(char letter) {
-        return processes.stream().filter(p -> p.stateLetter().map(c -> c == letter).orElse(false)).toList();
+        Map<Long, ProcessRow> first = new LinkedHashMap<>();
+        processes.stream().filter(p -> p.stateLetter().map(c -> c == letter).orElse(false)).forEach(p -> first.putIfAbsent(p.pid(), p));
+        return List.copyOf(first.values());
     }
 
     /** The n processes using the most CPU (ps's lifetime %CPU). */
@@ -72,9 +112,9 @@ public record PsReport(List<ProcessRow> processes) {
                 .sorted(Comparator.comparingDouble((ProcessRow p) -> p.cpuPercent().get()).reversed()).limit(n).toList();
     }
 
-    /** The n processes with the largest resident set. */
+    /** The n processes with the largest resident set (threads share their process's, so a process counts once). */
     public List<ProcessRow> topByRss(int n) {
-        return processes.stream().filter(p -> p.rssBytes().isPresent())
+        return perProcess().stream().filter(p -> p.rssBytes().isPresent())
                 .sorted(Comparator.comparingLong((ProcessRow p) -> p.rssBytes().get()).reversed()).limit(n).toList();
     }
 }

@@ -62,6 +62,8 @@ class LiveOutputTest {
         Result r = run(command);
         assumeTrue(r.exitCode == 0 && !r.out.contains("Operation not permitted"),
                 command + " cannot run here (exit " + r.exitCode + "): " + r.out.lines().findFirst().orElse(""));
+        // dmesg prints nothing once someone ran dmesg -C: nothing to recognise, not a parser failure
+        assumeTrue(!r.out.isBlank(), command + " printed nothing on this machine (for dmesg: the ring buffer was cleared)");
         OutputParser<?> parser = Probes.parser(parserName).orElseThrow();
         ParseOutcome<?> outcome = Parsers.safeParse(parser, r.out);
         ParseOutcome.Parsed<?> parsed = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> outcome + "\n" + r.out);

@@ -87,15 +87,36 @@ public final class ProbeSummary {
     }
 
     private static String ps(JsonNode d) {
-        List<JsonNode> procs = stream(d.path("processes")).toList();
-        String topCpu = procs.stream().sorted(Comparator.comparingDouble((JsonNode n) -> -n.path("cpuPercent").asDouble())).limit(3)
+        List<JsonNode> rows = stream(d.path("processes")).toList();
+        boolean threads = d.path("threads").asBoolean(false);
+        // a thread listing's threads share their process's RSS and state: count and rank processes once
+        List<JsonNode> procs = threads ? firstPerPid(rows) : rows;
+        List<String> parts = new ArrayList<>();
+        parts.add(procs.size() + " process" + (procs.size() == 1 ? "" : "es")
+                + (threads ? " (" + rows.size() + " thread" + (rows.size() == 1 ? "" : "s") + ")" : ""));
+        // a column the listing does not have (ps -ef has no RSS) is left out, never shown as 0
+        String topCpu = (threads ? rows : procs).stream().filter(n -> n.path("cpuPercent").isNumber())
+                .sorted(Comparator.comparingDouble((JsonNode n) -> -n.path("cpuPercent").asDouble())).limit(3)
                 .map(n -> name(n) + " " + Percent.of(n.path("cpuPercent").asDouble())).collect(Collectors.joining(", "));
-        String topRss = procs.stream().sorted(Comparator.comparingLong((JsonNode n) -> -n.path("rssBytes").asLong())).limit(3)
+        if (!topCpu.isEmpty()) {
+            parts.add("CPU: " + topCpu);
+        }
+        String topRss = procs.stream().filter(n -> n.path("rssBytes").isNumber())
+                .sorted(Comparator.comparingLong((JsonNode n) -> -n.path("rssBytes").asLong())).limit(3)
                 .map(n -> name(n) + " " + Bytes.human(n.path("rssBytes").asLong())).collect(Collectors.joining(", "));
+        if (!topRss.isEmpty()) {
+            parts.add("RSS: " + topRss);
+        }
         long zombies = procs.stream().filter(n -> text(n, "state").startsWith("Z")).count();
         long blocked = procs.stream().filter(n -> text(n, "state").startsWith("D")).count();
-        return procs.size() + " processes; CPU: " + topCpu + "; RSS: " + topRss
+        return String.join("; ", parts)
                 + (zombies > 0 ? "; " + zombies + " zombie" : "") + (blocked > 0 ? "; " + blocked + " in D state" : "");
+    }
+
+    private static List<JsonNode> firstPerPid(List<JsonNode> rows) {
+        java.util.Map<Long, JsonNode> first = new java.util.LinkedHashMap<>();
+        rows.forEach(n -> first.putIfAbsent(n.path("pid").asLong(), n));
+        return List.copyOf(first.values());
     }
 
     private static String df(JsonNode d) {

@@ -14,7 +14,7 @@ import org.incidentworkbench.json.Json;
  * (a column per field, nested records flattened as {@code field.sub}), and the single values form
  * one two-column "summary" table. Works on the JSON the product writes for the record, so every
  * parser's output shows without the window knowing its type. Cells hold Long, Double, Boolean,
- * String or null (a value the command left blank).
+ * String or null (a value the command left blank); a field empty in every row is left out.
  *
  * @param name    the list's field path ("processes", "summary")
  * @param columns column names
@@ -80,6 +80,8 @@ public record DataTable(String name, List<String> columns, List<List<Object>> ro
             columns.addAll(row.keySet());
             flat.add(row);
         }
+        // a field no row has is a column the command did not print (ps -ef has no RSS): no column, not a blank one
+        columns.removeIf(c -> flat.stream().allMatch(r -> r.get(c) == null));
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : flat) {
             List<Object> cells = new ArrayList<>();

@@ -116,4 +116,22 @@ class ParseCommandTest {
             assertTrue(!Json.mapper().readTree(json.out()).path("parsed").asBoolean(), json.out());
         }
     }
+
+    @Test
+    void psWithoutRssShowsNoRssAndAThreadListingCountsProcesses() throws Exception {
+        Run noRss = run("", "auto", fixture("ps-eo--pid-ppid-user-stat-comm.out"));
+        assertEquals(0, noRss.exit(), noRss.err());
+        String summary = noRss.out().lines().findFirst().orElseThrow();
+        assertTrue(summary.startsWith("ps: ") && !summary.contains("RSS") && !summary.contains(" 0 B"), summary);
+        Run threads = run("", "auto", fixture("ps-eLf.out"));
+        assertEquals(0, threads.exit(), threads.err());
+        long rows = Files.readString(Path.of(fixture("ps-eLf.out"))).lines().count() - 1;
+        assertTrue(threads.out().lines().findFirst().orElseThrow().matches("ps: \\d+ processes \\(" + rows + " threads\\);.*"),
+                threads.out().lines().findFirst().orElseThrow());
+        Run forest = run("", "auto", fixture("ps-auxf.out"), "--json");
+        JsonNode procs = Json.mapper().readTree(forest.out()).path("data").path("processes");
+        for (JsonNode p : procs) {
+            assertTrue(!p.path("command").asText().startsWith("\\_") && p.path("depth").isInt(), p.toString());
+        }
+    }
 }
