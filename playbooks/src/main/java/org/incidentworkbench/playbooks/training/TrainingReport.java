@@ -1,6 +1,9 @@
 package org.incidentworkbench.playbooks.training;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,8 +68,11 @@ public record TrainingReport(List<StepComparison> steps, List<MoveOutcome> moves
             }
         }
         if (!unmatched.isEmpty()) {
-            lines.add("Moves the responders did not make (no recorded evidence): "
-                    + String.join("; ", unmatched.stream().map(m -> m.move().describe()).toList()) + ".");
+            // the same move made again is listed once, with how often
+            Map<String, Long> times = unmatched.stream().collect(Collectors.groupingBy(m -> m.move().describe(),
+                    LinkedHashMap::new, Collectors.counting()));
+            lines.add("Moves the responders did not make (no recorded evidence): " + String.join("; ", times.entrySet().stream()
+                    .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " times)" : "")).toList()) + ".");
         }
         playbook.ifPresent(p -> lines.add("Playbook '" + p.template().title() + "': you ticked " + p.tickedByTrainee().size()
                 + " of " + p.template().steps().size() + " steps, the responders " + p.tickedByResponders().size() + "."));

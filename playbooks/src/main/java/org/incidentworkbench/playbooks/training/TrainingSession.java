@@ -31,6 +31,12 @@ import org.incidentworkbench.playbooks.replay.ReplayState;
  * counts as missed unless the trainee reached it). The session is finished when every step has
  * been reached or revealed.
  *
+ * <p><b>No future.</b> Everything the trainee sees is dated at or before {@link #now()}: evidence
+ * reached early is shown as the trainee's own, dated at its move; a step after an action the responders
+ * took (and the trainee has not seen) cannot be reached early, since its result shows that action; a
+ * repeated move reaches nothing new; and a hypothesis gets the same answer whether or not the
+ * responders confirmed it.
+ *
  * <p><b>Matching.</b> A triage matches the responders' triage of the same host; a chart the same
  * metric (on one of its hosts, or any host if none is given); a command the same program (first
  * word after {@code sudo}) on the same host; a hypothesis a confirmed one when they share at least
@@ -48,7 +54,8 @@ public final class TrainingSession {
     private final List<ResponderStep> path;
     private final Map<Integer, Integer> reachedBy = new LinkedHashMap<>();
     private final List<MoveOutcome> moves = new ArrayList<>();
-    private final List<JournalEvent> traineeEvidence = new ArrayList<>();
+    /** Responders' evidence the trainee reached, each with its copy dated at the trainee's move, in move order. */
+    private final Map<JournalEvent, JournalEvent> reached = new LinkedHashMap<>();
     private int revealed;
 
     private TrainingSession(IncidentTimeline timeline) {
@@ -91,17 +98,40 @@ public final class TrainingSession {
         return next.minusMillis(1).isBefore(timeline.start()) ? timeline.start() : next.minusMillis(1);
     }
 
-    /** What the trainee may see: the incident up to {@link #now()}, plus the evidence its own moves reached. */
+    /**
+     * What the trainee may see: the incident up to {@link #now()}, plus the evidence its own moves reached,
+     * dated at the move (the responders' later event itself stays hidden until the clock passes it, so no
+     * time, marker or line from the future shows). A confirmed hypothesis is never shown before its time:
+     * the trainee's hypotheses are compared at the end.
+     */
     public ReplayState visible() {
         Instant now = now();
         List<JournalEvent> events = new ArrayList<>(timeline.events().subList(0, timeline.countAtOrBefore(now)));
-        for (JournalEvent e : traineeEvidence) {
-            if (!events.contains(e)) {
-                events.add(e);
+        reached.forEach((original, seen) -> {
+            if (!events.contains(original)) {
+                events.add(seen);
             }
-        }
+        });
         events.sort(Comparator.comparing(JournalEvent::time));
         return ReplayState.of(now, events, timeline.metrics());
+    }
+
+    /** Who the evidence a trainee reached is credited to in the journal. */
+    public static final String TRAINEE = "you (training)";
+
+    /** A responders' event as the trainee's own: same evidence, dated at the trainee's move. */
+    static JournalEvent seenAt(JournalEvent e, Instant t) {
+        if (e instanceof JournalEvent.TriageRun r) {
+            return new JournalEvent.TriageRun(t, TRAINEE, r.host(), r.report());
+        }
+        if (e instanceof JournalEvent.CommandOutput c) {
+            return new JournalEvent.CommandOutput(t, TRAINEE, c.host(), c.command(), c.exitStatus(), c.output(), c.duration());
+        }
+        if (e instanceof JournalEvent.ChartViewed v) {
+            Instant to = v.to().isAfter(t) ? t : v.to();
+            return new JournalEvent.ChartViewed(t, TRAINEE, v.metric(), v.hosts(), v.from().isAfter(to) ? to : v.from(), to);
+        }
+        throw new IllegalArgumentException("Only triages, charts and commands are evidence a trainee sees early, not " + e.kind());
     }
 
     /** Hosts the trainee can name: every host the recording mentions. */
@@ -130,50 +160,83 @@ public final class TrainingSession {
         return List.copyOf(moves);
     }
 
-    /** Plays one move and says what it found. */
+    /**
+     * Plays one move and says what it found. A move reaches the earliest responders' step it matches that
+     * the clock has not passed, unless the responders acted on the system before it (its result would
+     * show the effect of an action the trainee has not seen) or an earlier move reached it already: a
+     * repeated move finds nothing new, and time passes. A hypothesis always lets time pass, matched or
+     * not, so that the answer does not tell whether the responders confirmed it.
+     */
     public MoveOutcome answer(TraineeMove move) {
         if (finished()) {
             throw new IllegalStateException("The training session is over; call finish() for the comparison.");
         }
         int number = moves.size() + 1;
-        Optional<ResponderStep> fresh = path.stream()
-                .filter(s -> s.number() > revealed && !reachedBy.containsKey(s.number()) && matches(move, s.event()))
-                .findFirst();
-        Optional<ResponderStep> known = path.stream().filter(s -> matches(move, s.event())).findFirst();
+        Instant now = now();
+        Optional<ResponderStep> next = path.stream().filter(s -> s.number() > revealed && matches(move, s.event())).findFirst();
+        Optional<ResponderStep> fresh = next.filter(s -> !reachedBy.containsKey(s.number()) && !actedBefore(s, now));
         List<MetricSlice> metrics = move instanceof TraineeMove.ViewChart c ? chart(c) : List.of();
         MoveOutcome outcome;
-        if (fresh.isPresent()) {
+        if (move instanceof TraineeMove.StateHypothesis) {
+            fresh.ifPresent(s -> reachedBy.put(s.number(), number));
+            outcome = new MoveOutcome(move, number, fresh, Optional.empty(), metrics,
+                    "Noted: your hypothesis will be compared with the responders' conclusions at the end; time passes.");
+            passTime();
+        } else if (fresh.isPresent()) {
             ResponderStep s = fresh.get();
             reachedBy.put(s.number(), number);
-            traineeEvidence.add(s.event());
-            boolean hypothesis = s.event() instanceof JournalEvent.Hypothesis;
-            outcome = new MoveOutcome(move, number, fresh, hypothesis ? Optional.empty() : Optional.of(s.event()), metrics,
-                    hypothesis ? "Noted. Your hypothesis will be compared with the responders' conclusions at the end."
-                            : "The responders had this evidence too (their step " + s.number() + "); here is what they saw.");
-            while (revealed < path.size() && reachedBy.containsKey(path.get(revealed).number())) {
-                revealed++;
-            }
+            JournalEvent seen = seenAt(s.event(), now);
+            reached.put(s.event(), seen);
+            outcome = new MoveOutcome(move, number, fresh, Optional.of(seen), metrics,
+                    "The responders had this evidence too; here is what they saw.");
+            skipReached();
         } else {
+            Optional<JournalEvent> known = known(move, now);
             String message;
-            Optional<JournalEvent> evidence = Optional.empty();
-            if (known.isPresent() && !(known.get().event() instanceof JournalEvent.Hypothesis)) {
-                evidence = Optional.of(known.get().event());
+            if (known.isPresent()) {
                 message = "You have this evidence already; time passes.";
             } else if (move instanceof TraineeMove.ViewChart && !metrics.isEmpty()) {
-                message = "The responders did not chart this, but the recording holds the data; time passes.";
-            } else if (move instanceof TraineeMove.StateHypothesis) {
-                message = "Noted. The responders did not confirm a hypothesis like this one; time passes.";
+                message = "The responders did not chart this by now, but the recording holds the data; time passes.";
             } else {
-                message = "The responders did not do this, so the recording has no result for it; time passes.";
+                message = "The responders did not do this by now, so the recording has no result for it; time passes.";
             }
-            outcome = new MoveOutcome(move, number, Optional.empty(), evidence, metrics, message);
-            revealed++;
-            while (revealed < path.size() && reachedBy.containsKey(path.get(revealed).number())) {
-                revealed++;
-            }
+            outcome = new MoveOutcome(move, number, Optional.empty(), known, metrics, message);
+            passTime();
         }
         moves.add(outcome);
         return outcome;
+    }
+
+    /** Reveals the responders' next step the trainee did not reach (and any reached ones after it). */
+    private void passTime() {
+        skipReached();
+        if (revealed < path.size()) {
+            revealed++;
+        }
+        skipReached();
+    }
+
+    private void skipReached() {
+        while (revealed < path.size() && reachedBy.containsKey(path.get(revealed).number())) {
+            revealed++;
+        }
+    }
+
+    /** Whether the responders acted on the system after {@code now} and before {@code step}. */
+    private boolean actedBefore(ResponderStep step, Instant now) {
+        return timeline.events().stream().anyMatch(e -> e instanceof JournalEvent.ActionTaken
+                && e.time().isAfter(now) && e.time().isBefore(step.event().time()));
+    }
+
+    /** The evidence of this move the trainee holds already: reached by an earlier move, or in the past. */
+    private Optional<JournalEvent> known(TraineeMove move, Instant now) {
+        Optional<JournalEvent> earlier = reached.entrySet().stream().filter(e -> matches(move, e.getKey()))
+                .map(Map.Entry::getValue).reduce((a, b) -> b);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        return path.stream().map(ResponderStep::event).filter(e -> !(e instanceof JournalEvent.Hypothesis))
+                .filter(e -> !e.time().isAfter(now) && matches(move, e)).reduce((a, b) -> b);
     }
 
     /** Ends the session (early, or when finished) and compares the paths. */
@@ -187,9 +250,10 @@ public final class TrainingSession {
                     : move == s.number() ? TrainingReport.Verdict.SAME_STEP : TrainingReport.Verdict.LATER;
             steps.add(new TrainingReport.StepComparison(s, Optional.ofNullable(move), verdict));
         }
-        List<MoveOutcome> unmatched = moves.stream().filter(m -> m.matched().isEmpty()).toList();
+        // a move that found evidence the trainee had already is not one the responders never made
+        List<MoveOutcome> unmatched = moves.stream().filter(m -> m.matched().isEmpty() && m.evidence().isEmpty()).toList();
         Optional<TrainingReport.PlaybookCheck> playbook = PlaybookTemplates.bestMatch(timeline.events()).map(t -> {
-            List<String> byTrainee = t.progress(traineeEvidence).stream().filter(PlaybookTemplate.StepProgress::ticked)
+            List<String> byTrainee = t.progress(path.stream().filter(s -> reachedBy.containsKey(s.number())).map(ResponderStep::event).toList()).stream().filter(PlaybookTemplate.StepProgress::ticked)
                     .map(p -> p.step().id()).toList();
             List<String> byResponders = t.progress(timeline.events()).stream().filter(PlaybookTemplate.StepProgress::ticked)
                     .map(p -> p.step().id()).toList();

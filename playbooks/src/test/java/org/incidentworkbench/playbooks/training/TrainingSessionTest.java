@@ -137,4 +137,71 @@ class TrainingSessionTest {
         assertFalse(TrainingSession.matches(new TraineeMove.StateHypothesis("the database is slow"), confirmed));
         assertEquals("du", TrainingSession.program("sudo LC_ALL=C /usr/bin/du -sh /var"));
     }
+
+    /** Whatever the trainee does, nothing it sees is dated after the session's clock. */
+    @Test
+    void noMoveShowsAnythingDatedAfterTheClock() {
+        List<TraineeMove> moves = List.of(new TraineeMove.RunCommand("web-1", "du -sh /var"), new TraineeMove.TriageHost("web-2"),
+                new TraineeMove.StateHypothesis("application logs filled /var"), new TraineeMove.ViewChart("fs.used_pct", Optional.empty()),
+                new TraineeMove.TriageHost("web-1"), new TraineeMove.TriageHost("web-1"));
+        TrainingSession s = TrainingSession.over(timeline);
+        for (TraineeMove m : moves) {
+            if (s.finished()) {
+                break;
+            }
+            MoveOutcome o = s.answer(m);
+            ReplayState v = s.visible();
+            for (JournalEvent e : v.events()) {
+                assertFalse(e.time().isAfter(v.time()), m.describe() + " shows " + e + " after " + v.time());
+            }
+            o.evidence().ifPresent(e -> assertFalse(e.time().isAfter(v.time()), "evidence dated in the future: " + e));
+            assertTrue(v.hypotheses().stream().noneMatch(h -> h.state() == org.incidentworkbench.playbooks.journal.HypothesisState.CONFIRMED)
+                    || !v.time().isBefore(at(120)), "the confirmation is not shown before its time");
+            assertFalse(o.message().matches(".*step \\d.*"), "no step number of the responders' future: " + o.message());
+        }
+    }
+
+    @Test
+    void aRepeatedMoveReachesNothingNewAndIsListedOnce() {
+        TrainingSession s = TrainingSession.over(timeline);
+        assertEquals(1, s.answer(new TraineeMove.TriageHost("web-1")).matched().orElseThrow().number());
+        MoveOutcome again = s.answer(new TraineeMove.TriageHost("web-1"));
+        assertTrue(again.matched().isEmpty());
+        assertEquals("You have this evidence already; time passes.", again.message());
+        s.answer(new TraineeMove.RunCommand("web-1", "systemctl status nginx"));
+        s.answer(new TraineeMove.RunCommand("web-1", "systemctl status nginx"));
+        TrainingReport r = s.finish();
+        assertEquals(1, r.reachedCount());
+        List<String> text = r.describe();
+        assertEquals("You reached 1 of 5 pieces of evidence the responders reached, in 4 moves.", text.get(0));
+        assertTrue(text.contains("Moves the responders did not make (no recorded evidence): run 'systemctl status nginx' on web-1 (2 times)."),
+                text.toString());
+    }
+
+    @Test
+    void aHypothesisGetsTheSameAnswerWhetherConfirmedOrNot() {
+        TrainingSession right = TrainingSession.over(timeline);
+        TrainingSession wrong = TrainingSession.over(timeline);
+        MoveOutcome r = right.answer(new TraineeMove.StateHypothesis("application logs filled /var"));
+        MoveOutcome w = wrong.answer(new TraineeMove.StateHypothesis("a DNS outage"));
+        assertTrue(r.matched().isPresent());
+        assertTrue(w.matched().isEmpty());
+        assertEquals(w.message(), r.message());
+        assertEquals(wrong.now(), right.now(), "both let time pass");
+        assertEquals(wrong.visible().events(), right.visible().events());
+    }
+
+    @Test
+    void evidenceRecordedAfterAnActionCannotBeReachedBeforeIt() {
+        List<JournalEvent> events = new java.util.ArrayList<>(DiskFullIncident.events());
+        JournalEvent.TriageRun first = (JournalEvent.TriageRun) events.get(2);
+        // the responders triage web-1 again after truncating the log (the action at 150 s)
+        events.add(12, new JournalEvent.TriageRun(at(170), "alice", "web-1", first.report()));
+        TrainingSession s = TrainingSession.over(new IncidentTimeline(events, DiskFullIncident.metrics()));
+        s.answer(new TraineeMove.RunCommand("web-1", "systemctl status nginx")); // time passes: the first triage is revealed
+        MoveOutcome again = s.answer(new TraineeMove.TriageHost("web-1"));
+        assertTrue(again.matched().isEmpty(), "the triage after the action is not reached early");
+        assertTrue(again.evidence().isPresent(), "the trainee has the earlier triage");
+        assertFalse(again.evidence().get().time().isAfter(s.now()));
+    }
 }
