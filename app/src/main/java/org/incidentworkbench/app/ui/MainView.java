@@ -52,6 +52,8 @@ public final class MainView extends StackPane {
     private final HostsViewModel hostsVm;
     private final TriageViewModel triageVm;
     private final FleetViewModel fleetVm;
+    /** The replay's fleet, beside the replay: never the live one. */
+    private final FleetViewModel replayFleetVm;
     private final MetricsViewModel metricsVm;
     private final SamplingViewModel samplingVm;
     private final org.incidentworkbench.app.ui.metrics.SarHistoryViewModel sarHistoryVm;
@@ -95,6 +97,7 @@ public final class MainView extends StackPane {
         triageTab.setId("tab-triage");
         tabs.getTabs().add(triageTab);
         fleetVm = new FleetViewModel(hostsVm.rows(), FxExecutors::nextFrame);
+        replayFleetVm = new FleetViewModel(FXCollections.observableArrayList(), FxExecutors::nextFrame);
         Tab fleetTab = new Tab("Fleet");
         lazyContent(fleetTab, () -> new FleetView(fleetVm, this::openHost));
         fleetTab.setId("tab-fleet");
@@ -149,26 +152,25 @@ public final class MainView extends StackPane {
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     /**
-     * The hosts pane and the fleet follow the replay clock: each host's report as of the replay time,
-     * marked as replay; null (replay closed) shows the live state again. Only publishing happens here:
-     * the reports were read back when the bundle opened.
+     * The replay's own fleet follows the replay clock: each replayed host's report as of the replay time,
+     * in rows of its own. The live hosts pane, Triage tab, fleet and journal never see them, so closing
+     * the replay leaves the live screens as they were. Only publishing happens here: the reports were
+     * read back when the bundle opened.
      */
     private void showReplayed(org.incidentworkbench.app.model.ReplayedHosts replayed) {
         if (replayed == null) {
-            hostsVm.rows().forEach(r -> r.showReplay(false, null));
             replayRows.clear();
-            fleetVm.showLive();
+            replayFleetVm.showLive(); // its live hosts are none: the replay's Fleet tab is empty (and disabled) until the next bundle
             return;
         }
-        hostsVm.rows().forEach(r -> r.showReplay(true, replayed.reports().get(r.name())));
         List<HostRow> rows = new java.util.ArrayList<>();
         replayed.reports().forEach((name, report) -> {
-            HostRow row = replayRows.computeIfAbsent(name, n -> new HostRow(hostsVm.find(n).map(HostRow::entry)
-                    .orElse(org.incidentworkbench.hosts.HostEntry.named(n, org.incidentworkbench.hosts.HostSource.TYPED))));
+            HostRow row = replayRows.computeIfAbsent(name, n -> new HostRow(
+                    org.incidentworkbench.hosts.HostEntry.named(n, org.incidentworkbench.hosts.HostSource.TYPED)));
             row.reportProperty().set(report);
             rows.add(row);
         });
-        fleetVm.showReplay(rows, AS_OF.format(replayed.time()));
+        replayFleetVm.showReplay(rows, AS_OF.format(replayed.time()));
     }
 
     private void buildToolbar() {
@@ -287,13 +289,6 @@ public final class MainView extends StackPane {
         triageVm.triage(sel);
     }
 
-    /** The journal pane shows the replayed incident's events while the replay tab is in front, else the live incident's. */
-    private void syncJournal() {
-        boolean replaying = tabs.getSelectionModel().getSelectedIndex() == tabs.getTabs().size() - 1 && replayVm.isOpen();
-        journalView.show(replaying ? replayVm.events() : incidentVm.events());
-        journalView.redactTo(replaying ? replayVm::markForRedaction : incidentVm::redact);
-    }
-
     private void recordChart() {
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         // only a chart actually on screen is part of the story (not every click in the host tree)
@@ -380,12 +375,10 @@ public final class MainView extends StackPane {
             if (t != null) {
                 ctx.prefs().tab(t.getText());
             }
-            syncJournal();
             if (t != null && "tab-metrics".equals(t.getId())) {
                 recordChart();
             }
         });
-        replayVm.bundleProperty().addListener((o, a, b) -> syncJournal());
     }
 
     private void selectTab(int i) {
@@ -433,6 +426,11 @@ public final class MainView extends StackPane {
 
     public FleetViewModel fleet() {
         return fleetVm;
+    }
+
+    /** The replayed hosts as of the replay time, shown in the replay tab's own Fleet tab. */
+    public FleetViewModel replayFleet() {
+        return replayFleetVm;
     }
 
     public MetricsViewModel metrics() {
@@ -489,6 +487,7 @@ public final class MainView extends StackPane {
     public ReplayView replayView() {
         if (replayView == null) {
             replayView = new ReplayView(replayVm);
+            replayView.setFleet(new FleetView(replayFleetVm, row -> replayView.openHost(row.name())));
             libraryVm = new org.incidentworkbench.app.ui.library.LibraryViewModel(ctx.io(), FxExecutors.fxThread(), notifier,
                     org.incidentworkbench.app.ui.library.LibraryViewModel.remembered(ctx.prefs()::libraryFolder, ctx.prefs()::libraryFolder),
                     this::openBundle, f -> {

@@ -25,11 +25,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The whole window follows the replay clock: a shipped sample, seeked to just after its first
- * triage, shows that host in the Fleet view with the numbers of the recorded report (read from the
- * bundle's JSON here, independently of the window's typed reading), under a header saying it is a
- * replay; seeking back before the triage empties the fleet, and closing the replay brings back the
- * live (empty) fleet.
+ * The replay tab has a fleet of its own that follows the replay clock: a shipped sample, seeked to just
+ * after its first triage, shows that host in the replay's Fleet tab with the numbers of the recorded
+ * report (read from the bundle's JSON here, independently of the window's typed reading), under a
+ * header saying it is a replay; seeking back before the triage empties it. The live fleet and the
+ * hosts pane never show the replayed host, and stay so when the replay closes.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReplayFleetTest {
@@ -70,11 +70,11 @@ class ReplayFleetTest {
         WindowFixture.runFx(() -> vm.openSample(SAMPLE));
         WindowFixture.waitFor(20, "the sample open", vm::isOpen);
         WindowFixture.runFx(() -> fx.view.tabs().getSelectionModel().select(fx.view.tabs().getTabs().stream()
-                .filter(t -> "tab-fleet".equals(t.getId())).findFirst().orElseThrow()));
-        WindowFixture.waitFor(5, "the fleet view shown", () -> robot.lookup("#fleet-table").tryQuery().isPresent());
+                .filter(t -> "tab-replay".equals(t.getId())).findFirst().orElseThrow()));
+        WindowFixture.waitFor(5, "the replay's fleet", () -> robot.from(fx.view.replayView()).lookup("#fleet-table").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
-        TableView<FleetRow> table = (TableView<FleetRow>) robot.lookup("#fleet-table").query();
-        Label header = robot.lookup("#fleet-header").queryAs(Label.class);
+        TableView<FleetRow> table = (TableView<FleetRow>) robot.from(fx.view.replayView()).lookup("#fleet-table").query();
+        Label header = robot.from(fx.view.replayView()).lookup("#fleet-header").queryAs(Label.class);
 
         Instant start = vm.timeline().orElseThrow().start();
         Instant end = vm.timeline().orElseThrow().end();
@@ -87,23 +87,25 @@ class ReplayFleetTest {
         assertTrue(WindowFixture.onFx(() -> header.getText().endsWith("(replay)") && header.getText().startsWith("As of ")),
                 header.getText());
         assertTrue(vm.latestReports().get(triage.host()).triaged());
-        assertTrue(WindowFixture.onFx(() -> live.replayingProperty().get() && live.shownReport().isPresent() && live.report().isEmpty()),
-                "the hosts pane shows the replayed report, the live one untouched");
-        assertTrue(WindowFixture.onFx(() -> robot.lookup(".finding-badge.replay").queryAll().stream()
-                .anyMatch(n -> !((Label) n).getText().isEmpty())), "a badge marked as replay in the hosts pane");
+        assertTrue(WindowFixture.onFx(() -> live.report().isEmpty() && fx.view.fleet().rows().isEmpty()),
+                "the live host and the live fleet know nothing of the replay");
+        assertTrue(WindowFixture.onFx(() -> robot.from(fx.view.hostsView()).lookup(".finding-badge").queryAll().stream()
+                .allMatch(n -> ((Label) n).getText().isEmpty())), "no badge in the hosts pane");
+        // a click on the replay's fleet row shows that host's replayed triage in the replay tab
+        WindowFixture.runFx(() -> fx.view.replayView().openHost(triage.host()));
+        WindowFixture.waitFor(5, "the replayed triage in the replay tab", () -> robot.from(fx.view.replayView()).lookup("#probe-tabs").tryQuery().isPresent());
 
         Instant before = triage.time().minusMillis(Math.max(1, (triage.time().toEpochMilli() - start.toEpochMilli()) / 2));
         WindowFixture.runFx(() -> vm.seekFraction(fraction(start, end, before)));
         WindowFixture.waitFor(5, "the fleet empty before the first triage", () -> table.getItems().isEmpty());
         assertTrue(WindowFixture.onFx(() -> header.getText().endsWith("(replay)")));
-        assertTrue(WindowFixture.onFx(() -> live.shownReport().isEmpty()), "no badge before the host's first triage");
 
         WindowFixture.runFx(() -> vm.seekFraction(fraction(start, end, after)));
         WindowFixture.waitFor(5, "the replayed host back", () -> !table.getItems().isEmpty());
         WindowFixture.runFx(vm::close); // what the replay tab's "Close replay" button does
-        WindowFixture.waitFor(5, "the live fleet back", () -> table.getItems().isEmpty() && !header.getText().contains("replay"));
+        WindowFixture.waitFor(5, "the replay's fleet emptied", () -> table.getItems().isEmpty());
         assertFalse(vm.isOpen());
-        assertFalse(WindowFixture.onFx(() -> live.replayingProperty().get()), "the hosts pane is live again");
+        assertTrue(WindowFixture.onFx(() -> live.report().isEmpty() && fx.view.fleet().rows().isEmpty()), "the live screens as before");
     }
 
     private static Instant nextTime(List<JournalEvent> events, int index, Instant end) {

@@ -122,7 +122,12 @@ public final class TrainingSession {
     /** A responders' event as the trainee's own: same evidence, dated at the trainee's move. */
     static JournalEvent seenAt(JournalEvent e, Instant t) {
         if (e instanceof JournalEvent.TriageRun r) {
-            return new JournalEvent.TriageRun(t, TRAINEE, r.host(), r.report());
+            // the report's header time too, or the window would show when the responders triaged
+            com.fasterxml.jackson.databind.JsonNode report = r.report();
+            if (report instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("startedAt")) {
+                report = o.deepCopy().put("startedAt", t.toString());
+            }
+            return new JournalEvent.TriageRun(t, TRAINEE, r.host(), report);
         }
         if (e instanceof JournalEvent.CommandOutput c) {
             return new JournalEvent.CommandOutput(t, TRAINEE, c.host(), c.command(), c.exitStatus(), c.output(), c.duration());

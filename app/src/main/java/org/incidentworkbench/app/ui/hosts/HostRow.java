@@ -27,9 +27,6 @@ public final class HostRow {
     /** What the triage of this host is doing now ("connecting", "3 of 9 probes"), for the progress column. */
     private final StringProperty progress = new SimpleStringProperty("");
     private final ObjectProperty<TriageReport> report = new SimpleObjectProperty<>(null);
-    /** While a replay is open: the host's report as of the replay time (null when it had none yet). */
-    private final ObjectProperty<TriageReport> replayReport = new SimpleObjectProperty<>(null);
-    private final BooleanProperty replaying = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<HostStatus> status = new ReadOnlyObjectWrapper<>(HostStatus.IDLE);
 
     public HostRow(HostEntry entry) {
@@ -69,25 +66,6 @@ public final class HostRow {
 
     public Optional<TriageReport> report() {
         return Optional.ofNullable(report.get());
-    }
-
-    /** Shows the host as of a replay ({@code replaying} true) or live again ({@code false}, report ignored). */
-    public void showReplay(boolean on, TriageReport asOfReplay) {
-        replayReport.set(on ? asOfReplay : null);
-        replaying.set(on);
-    }
-
-    public BooleanProperty replayingProperty() {
-        return replaying;
-    }
-
-    public ObjectProperty<TriageReport> replayReportProperty() {
-        return replayReport;
-    }
-
-    /** The report the hosts pane shows: the replayed one while a replay is open, else the live one. */
-    public Optional<TriageReport> shownReport() {
-        return replaying.get() ? Optional.ofNullable(replayReport.get()) : report();
     }
 
     public ReadOnlyObjectProperty<HostStatus> statusProperty() {

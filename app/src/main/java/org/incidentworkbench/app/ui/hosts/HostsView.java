@@ -280,8 +280,6 @@ public final class HostsView extends VBox {
                 current.statusProperty().removeListener(refresh);
                 current.progressProperty().removeListener(refresh);
                 current.reportProperty().removeListener(refresh);
-                current.replayReportProperty().removeListener(refresh);
-                current.replayingProperty().removeListener(refresh);
                 current = null;
             }
             getStyleClass().remove("role-group");
@@ -302,8 +300,6 @@ public final class HostsView extends VBox {
             current.statusProperty().addListener(refresh);
             current.progressProperty().addListener(refresh);
             current.reportProperty().addListener(refresh);
-            current.replayReportProperty().addListener(refresh);
-            current.replayingProperty().addListener(refresh);
             setText(null);
             name.setText(current.name() + (current.entry().sudo() ? " (sudo)" : ""));
             tip.setText(current.entry().connectTarget() + "\nroles: " + String.join(", ", current.entry().roles())
@@ -319,15 +315,11 @@ public final class HostsView extends VBox {
             if (r == null) {
                 return;
             }
-            boolean replay = r.replayingProperty().get();
-            Optional<TriageReport> shown = r.shownReport();
-            status.setText(replay ? "replay: " + shown.map(rep -> rep.failure().map(f -> "unreachable: " + f.message()).orElse("triaged"))
-                    .orElse("no triage yet") : r.statusText());
+            // always the live report: a replay shows its hosts in the replay tab, never here
+            Optional<TriageReport> shown = r.report();
+            status.setText(r.statusText());
             dot.getStyleClass().setAll("status-dot", r.status().styleClass());
             badge.getStyleClass().setAll("finding-badge");
-            if (replay) {
-                badge.getStyleClass().add("replay");
-            }
             badge.setText(shown.map(rep -> {
                 long crit = rep.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).count();
                 long warn = rep.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();

@@ -19,8 +19,8 @@ import org.incidentworkbench.playbooks.journal.JournalEvent;
 
 /**
  * The journal beside the work: the incident's events as a timeline (newest last, scrolled into view)
- * and a box to add a note, hypothesis or marker. In replay it shows the bundle's events up to the
- * replay time instead. Binds to an {@link IncidentViewModel} (or a replay's visible events).
+ * and a box to add a note, hypothesis or marker. Always the live incident's: a replayed bundle's
+ * journal is in the replay tab, so nothing of a replay shows here. Binds to an {@link IncidentViewModel}.
  */
 public final class JournalView extends VBox {
 
@@ -29,11 +29,9 @@ public final class JournalView extends VBox {
     private final ListView<JournalEvent> list = new ListView<>();
     private final TextField input = new TextField();
     private final Label title = new Label("Journal");
-    private java.util.function.Consumer<String> redactTo;
 
     public JournalView(IncidentViewModel vm) {
         setId("journal-pane");
-        redactTo = vm::redact;
         getStyleClass().add("journal-pane");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -67,7 +65,7 @@ public final class JournalView extends VBox {
             d.setTitle("Redact this");
             d.setHeaderText("Cut the text down to what must be hidden; exports and shared copies replace it everywhere.");
             d.initOwner(getScene() == null ? null : getScene().getWindow());
-            d.showAndWait().ifPresent(t -> redactTo.accept(t));
+            d.showAndWait().ifPresent(vm::redact);
         });
         menu.getItems().addAll(confirm, reject, redact);
         menu.setOnShowing(e -> {
@@ -107,16 +105,6 @@ public final class JournalView extends VBox {
     /** Puts the cursor in the journal box (Ctrl+N from anywhere). */
     public void focusInput() {
         input.requestFocus();
-    }
-
-    /** Where "Redact this..." sends the text: the recorded incident's list, or the replay's while it is shown. */
-    public void redactTo(java.util.function.Consumer<String> target) {
-        redactTo = target;
-    }
-
-    /** Shows other events (replay) in the same list. */
-    public void show(ObservableList<JournalEvent> events) {
-        list.setItems(events);
     }
 
     public ListView<JournalEvent> list() {

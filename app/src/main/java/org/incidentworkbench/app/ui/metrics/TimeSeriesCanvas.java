@@ -108,6 +108,11 @@ public final class TimeSeriesCanvas extends Region {
         return series;
     }
 
+    /** The events drawn on the chart, oldest first. */
+    public List<ChartMarker> markers() {
+        return markers;
+    }
+
     public void setMarkers(List<ChartMarker> m) {
         markers = m.stream().sorted(Comparator.comparingLong(ChartMarker::timeMillis)).toList();
         invalidate();

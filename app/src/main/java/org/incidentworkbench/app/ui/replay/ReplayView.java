@@ -26,7 +26,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -64,6 +63,8 @@ public final class ReplayView extends BorderPane {
     private final ChartAxis axis = new ChartAxis(new TimeRange(0, 1));
     private final TimeSeriesCanvas chart;
     private final ListView<String> journal = new ListView<>();
+    private final TabPane tabs = new TabPane();
+    private final Label title = new Label("Open a sealed incident (.iwbundle) to replay it or train on it.");
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label time = new Label("");
     private final Timeline ticker;
@@ -76,7 +77,15 @@ public final class ReplayView extends BorderPane {
         setId("replay-view");
         chart = new TimeSeriesCanvas(axis, ChartStyle.LIGHT);
         axis.liveProperty().set(false);
-        setTop(toolbar());
+        // the title on a line of its own: in the toolbar it went into the overflow menu below about 1500 px
+        title.setId("replay-title");
+        title.getStyleClass().add("replay-title");
+        title.setPadding(new Insets(2, 8, 2, 8));
+        title.setMaxWidth(Double.MAX_VALUE);
+        vm.bundleProperty().addListener((o, a, b) -> title.setText(b == null
+                ? "Open a sealed incident (.iwbundle) to replay it or train on it."
+                : b.manifest().title() + "   (" + b.events().size() + " events, " + b.metrics().size() + " metric series)"));
+        setTop(new VBox(toolbar(), title));
         setCenter(center());
         setBottom(new VBox(trainingPane(), scrubberBar()));
         vm.stateProperty().addListener((o, a, s) -> show(s));
@@ -112,6 +121,23 @@ public final class ReplayView extends BorderPane {
         if (libraryShown.get()) {
             setLeft(library);
         }
+    }
+
+    /**
+     * Adds the replay's own fleet (the replayed hosts as of the replay time) as a tab beside the triage;
+     * built by the window, which owns the fleet view. Disabled while no bundle is open.
+     */
+    public void setFleet(javafx.scene.Node fleet) {
+        Tab tab = new Tab("Fleet", fleet);
+        tab.setId("replay-fleet-tab");
+        tab.disableProperty().bind(vm.bundleProperty().isNull());
+        tabs.getTabs().add(1, tab);
+    }
+
+    /** Shows one replayed host's triage as of the replay time (a click in the replay's fleet). */
+    public void openHost(String host) {
+        hosts.getSelectionModel().select(host);
+        tabs.getSelectionModel().select(0);
     }
 
     /** Whether the team library is shown beside the replay. */
@@ -174,7 +200,7 @@ public final class ReplayView extends BorderPane {
         });
     }
 
-    private ToolBar toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Button open = new Button("Open bundle...");
         open.setId("replay-open");
         open.setOnAction(e -> {
@@ -200,10 +226,6 @@ public final class ReplayView extends BorderPane {
         };
         vm.samples().addListener((ListChangeListener<String>) c -> fill.run());
         fill.run();
-        Label title = new Label("Open a sealed incident (.iwbundle) to replay it or train on it.");
-        title.setId("replay-title");
-        vm.bundleProperty().addListener((o, a, b) -> title.setText(b == null ? "" : b.manifest().title() + "   ("
-                + b.events().size() + " events, " + b.metrics().size() + " metric series)"));
         ToggleButton train = new ToggleButton("Training");
         train.setId("replay-training");
         train.disableProperty().bind(vm.bundleProperty().isNull());
@@ -247,7 +269,12 @@ public final class ReplayView extends BorderPane {
         close.setTooltip(new javafx.scene.control.Tooltip("Close the bundle: the hosts pane and the fleet show the live state again"));
         close.disableProperty().bind(vm.bundleProperty().isNull());
         close.setOnAction(e -> vm.close());
-        return new ToolBar(open, samples, library, train, export, share, close, marked, title);
+        // wraps instead of hiding buttons in an overflow menu: beside the hosts and journal panes the tab is narrow
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4, open, samples, library, train, export, share, close, marked);
+        bar.setId("replay-toolbar");
+        bar.getStyleClass().addAll("tool-bar", "replay-toolbar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
     }
 
     private SplitPane center() {
@@ -262,7 +289,7 @@ public final class ReplayView extends BorderPane {
         VBox.setVgrow(withLegend, Priority.ALWAYS);
         charts.setPadding(new Insets(4));
         journal.setId("replay-journal");
-        TabPane tabs = new TabPane(new Tab("Triage", triage), new Tab("Metrics", charts), new Tab("Journal", journal));
+        tabs.getTabs().setAll(new Tab("Triage", triage), new Tab("Metrics", charts), new Tab("Journal", journal));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("replay-tabs");
         SplitPane split = new SplitPane(hosts, tabs);
