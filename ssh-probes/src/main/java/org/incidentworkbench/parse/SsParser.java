@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Parses {@code ss} (iproute2): the probe's {@code ss -s} with a {@code ss -tanp} section, and pasted
  * {@code ss -a}, {@code ss -tanp}, {@code ss -lntp}, {@code ss -tuna}, {@code ss -s}, wide output with
- * {@code ino:}/{@code cgroup:} details; or, where iproute2 is missing, {@code /proc/net/tcp} and {@code tcp6}.
+ * {@code ino:}/{@code cgroup:} details, {@code ss -i}/{@code -m}/{@code -e} with their indented detail lines
+ * (added to the socket above them); or, where iproute2 is missing, {@code /proc/net/tcp} and {@code tcp6}.
  *
  * <p>Invocation (probe {@code ss}, under {@code LC_ALL=C}): {@code ss -s}, then section {@code ss -tanp};
  * fallback sections {@code /proc/net/tcp} and {@code /proc/net/tcp6} (part {@code ""} empty). Sample
@@ -101,8 +102,16 @@ public final class SsParser implements OutputParser<SsReport> {
                     List<String> header = TextTable.words(line);
                     boolean hasNetid = header.get(0).equals("Netid");
                     boolean hasState = header.contains("State");
+                    int first = sockets.size();
                     for (i = i + 1; i < lines.size() && !lines.get(i).contains("Recv-Q"); i++) {
-                        socket(lines.get(i), hasNetid, hasState, warnings).ifPresent(sockets::add);
+                        String row = lines.get(i);
+                        if (Character.isWhitespace(row.charAt(0)) && sockets.size() > first) {
+                            // ss -i, -m, -e print a socket's details on indented lines under it
+                            int last = sockets.size() - 1;
+                            sockets.set(last, withDetails(sockets.get(last), row.strip()));
+                        } else {
+                            socket(row, hasNetid, hasState, warnings).ifPresent(sockets::add);
+                        }
                     }
                     i--;
                 }
@@ -190,6 +199,12 @@ public final class SsParser implements OutputParser<SsReport> {
         String[] scoped = scope(local[0]);
         return Optional.of(new SsReport.Socket(netid, state, recv, send, scoped[0], port(local[1]), Units.text(scoped[1]), peer[0],
                 port(peer[1]), processes, rest.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", rest))));
+    }
+
+    private static SsReport.Socket withDetails(SsReport.Socket s, String more) {
+        return new SsReport.Socket(s.netid(), s.state(), s.recvQueue(), s.sendQueue(), s.localAddress(), s.localPort(),
+                s.localInterface(), s.peerAddress(), s.peerPort(), s.processes(),
+                Optional.of(s.details().map(d -> d + " " + more).orElse(more)));
     }
 
     private static SsReport.SocketProcess process(String name, String attrs, List<String> warnings) {

@@ -55,7 +55,8 @@ public record SsReport(Optional<Summary> summary, List<Socket> sockets, String s
      * @param peerAddress  peer address
      * @param peerPort     peer port
      * @param processes    {@code users:(("nginx",pid=5,fd=6),...)} (with {@code -p} as root)
-     * @param details      anything after the columns (timers, {@code ino:}, {@code cgroup:}), as printed
+     * @param details      anything after the columns (timers, {@code ino:}, {@code cgroup:}) and the indented detail lines
+     *                     of {@code ss -i}, {@code -m}, {@code -e} ({@code skmem:(...)}, {@code rtt:...}), as printed, space-separated
      */
     public record Socket(Optional<String> netid, Optional<String> state, Optional<Long> recvQueue,
                          Optional<Long> sendQueue, String localAddress, Optional<String> localPort,
