@@ -29,6 +29,11 @@ import org.incidentworkbench.probe.TriageReport;
  * <li>{@code proc.d-state}, {@code proc.zombies}: ps, else top; {@code proc.cpu}: top, else ps;
  *     {@code proc.memory}: ps</li>
  * <li>{@code net.close-wait}, {@code net.time-wait}: ss; {@code net.nic-errors}: ip</li>
+ * <li>{@code mem.oom-kill}, {@code mem.cgroup-under-oom} (critical), {@code mem.cgroup-oom} (warning),
+ *     {@code mem.swapping}, {@code psi.cpu}, {@code psi.memory}, {@code psi.io}, {@code cpu.run-queue},
+ *     {@code cpu.imbalance}, {@code fs.file-handles}, {@code net.retransmits}, {@code net.listen-overflows},
+ *     {@code net.resets}, {@code net.interface-errors}: kernel (counters read twice a second apart)</li>
+ * <li>{@code systemd.failed-units} (warning): systemd</li>
  * <li>{@code users.logged-in} (info): w</li>
  * <li>{@code coverage.kernel-log}, {@code coverage.journal} (warning): the report's coverage (logs), when an
  *     error source could not be read</li>
@@ -62,6 +67,15 @@ public final class Findings {
             new CloseWaitRule(),
             new TimeWaitRule(),
             new NicErrorsRule(),
+            new OomRule(),
+            new SystemdFailedRule(),
+            new PressureRule(),
+            new RunQueueRule(),
+            new CpuImbalanceRule(),
+            new SwappingRule(),
+            new FileHandlesRule(),
+            new TcpCountersRule(),
+            new InterfaceErrorsRule(),
             new OtherUsersRule());
 
     public static List<Finding> evaluate(TriageReport report) {
@@ -117,6 +131,12 @@ public final class Findings {
     /** One decimal, as slopes are shown ("12.3"). */
     static String num1(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    /** A rate or duration with one decimal at most: "123.1", "91", "0.5". */
+    static String rate(double v) {
+        double r = Math.round(v * 10) / 10.0;
+        return r == Math.rint(r) ? String.valueOf((long) r) : String.format(java.util.Locale.ROOT, "%.1f", r);
     }
 
     static String num(double v) {

@@ -218,7 +218,7 @@ final class TextTable {
      */
     private static final Pattern PROMPT = Pattern.compile(
             "^\\s*(?:\\[?[\\w.-]+@[\\w.-]+(?:[: ][^\\s$#%>]*)?\\]?\\s*)?[$#%>]\\s*(?:sudo\\s+)?"
-                    + "(?:w|who|uptime|ps|df|top|iostat|ss|ip|journalctl|dmesg|tail|cat|free|vmstat|LC_ALL=C)(?:\\s.*)?$");
+                    + "(?:w|who|uptime|ps|df|top|iostat|ss|ip|journalctl|dmesg|tail|cat|free|vmstat|systemctl|LC_ALL=C)(?:\\s.*)?$");
 
     /** True for a line that is a shell prompt running one of the commands the parsers read. */
     static boolean isPrompt(String line) {

@@ -7,11 +7,13 @@ import org.incidentworkbench.parse.DfReport;
 import org.incidentworkbench.parse.FreeParser;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.parse.IpReport;
+import org.incidentworkbench.parse.KernelReport;
 import org.incidentworkbench.parse.LogsReport;
 import org.incidentworkbench.parse.OutputParser;
 import org.incidentworkbench.parse.Parsers;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.SsReport;
+import org.incidentworkbench.parse.SystemdReport;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.parse.UptimeReport;
 import org.incidentworkbench.parse.VmstatParser;
@@ -42,6 +44,8 @@ public final class Probes {
     public static final Probe<IostatReport> IOSTAT = register(new IostatProbe());
     public static final Probe<SsReport> SS = register(new SsProbe());
     public static final Probe<LogsReport> LOGS = register(new LogsProbe());
+    public static final Probe<KernelReport> KERNEL = register(new KernelProbe());
+    public static final Probe<SystemdReport> SYSTEMD = register(new SystemdProbe());
 
     /** All probes, in report order. */
     public static final List<Probe<?>> STANDARD = List.copyOf(REGISTERED);

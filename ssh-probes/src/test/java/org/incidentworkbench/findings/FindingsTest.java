@@ -104,6 +104,6 @@ class FindingsTest {
         String table = ThresholdTable.markdown(Findings.RULES);
         assertTrue(table.contains("| `FilesystemFullRule` | `fsUsedPercentCritical` | 95 | % | ext4 reserves 5 %"), table);
         assertTrue(!table.contains("(no reason given)"), table);
-        assertEquals(28, table.lines().count() - 2, "one row per threshold");
+        assertEquals(47, table.lines().count() - 2, "one row per threshold");
     }
 }

@@ -36,7 +36,7 @@ class ParserRobustnessTest {
     @Test
     void everyNamedParserIsRegistered() {
         // the probes in report order (Probes.STANDARD), then the parse-only parsers
-        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs", "free", "vmstat"),
+        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs", "kernel", "systemd", "free", "vmstat"),
                 Probes.parsers().stream().map(p -> p.info().name()).toList());
     }
 

@@ -29,7 +29,7 @@ class ParsersTest {
     @MethodSource("linuxFixtures")
     void promptLineOfAPasteIsIgnored(Fixtures.Fixture f) {
         String name = Fixtures.parserOf(f);
-        String command = name.equals("logs") ? "dmesg -T" : name;
+        String command = name.equals("logs") ? "dmesg -T" : name.equals("systemd") ? "systemctl --failed" : name;
         String pasted = "[alice@web-1 ~]$ sudo " + command + "\n" + f.text();
         assertEquals(name, Probes.guessParser(pasted).map(p -> p.info().name()).orElse("none"));
         OutputParser<?> parser = Probes.parser(name).orElseThrow();

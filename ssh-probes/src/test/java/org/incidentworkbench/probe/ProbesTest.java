@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class ProbesTest {
 
     @Test
-    void theNineProbesInReportOrder() {
-        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs"),
+    void theProbesInReportOrder() {
+        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs", "kernel", "systemd"),
                 Probes.STANDARD.stream().map(Probe::name).toList());
     }
 

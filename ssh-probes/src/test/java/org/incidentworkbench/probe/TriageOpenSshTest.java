@@ -43,7 +43,7 @@ class TriageOpenSshTest {
     void allNineProbesParseThroughOpenSsh() {
         TriageReport report = runner(TriageSettings.standard()).triage(sshd.hostSpec());
         assertTrue(report.triaged(), () -> report.failure().toString());
-        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs"),
+        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs", "kernel", "systemd"),
                 report.results().stream().map(ProbeResult::probe).toList());
         for (ProbeResult r : report.results()) {
             assertInstanceOf(ProbeResult.Parsed.class, r, () -> r.probe() + ": " + r.error().orElse("") + "\n" + r.raw());

@@ -25,16 +25,16 @@ class TriageRunnerTest {
     @Test
     void triagesThisMachineWithEveryProbe() {
         List<TriageReport> seen = Collections.synchronizedList(new ArrayList<>());
-        Finding marker = new Finding(Severity.INFO, "test.rule", "uptime", "seen", "9 results", "none");
+        Finding marker = new Finding(Severity.INFO, "test.rule", "uptime", "seen", Probes.STANDARD.size() + " results", "none");
         TriageRunner runner = new TriageRunner(new LocalTransport(), TriageSettings.standard(),
-                report -> report.results().size() == 9 ? List.of(marker) : List.of());
+                report -> report.results().size() == Probes.STANDARD.size() ? List.of(marker) : List.of());
         long start = System.nanoTime();
         TriageReport report = runner.run(List.of(LocalTransport.HOST), seen::add).get(0);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(report.triaged());
         assertEquals(List.of(report), seen);
-        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs"),
+        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs", "kernel", "systemd"),
                 report.results().stream().map(ProbeResult::probe).toList());
         for (ProbeResult r : report.results()) {
             assertFalse(r instanceof ProbeResult.CommandFailed || r instanceof ProbeResult.TimedOut, r.toString());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code workbench triage}: table and JSON, --local and a real sshd, exit codes 0, 1 and 2. */
 class TriageCommandTest {
 
-    private static final List<String> PROBES = List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs");
+    private static final List<String> PROBES = List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs", "kernel", "systemd");
 
     record Run(int exit, String out, String err) {
     }

@@ -88,7 +88,7 @@ class TriageFlowTest {
         assertEquals(target(), report.host());
         WindowFixture.waitFor(10, "the probe tabs", () -> robot.lookup("#probe-tabs").tryQuery().isPresent());
         TabPane probes = robot.lookup("#probe-tabs").queryAs(TabPane.class);
-        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs"),
+        assertEquals(List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs", "kernel", "systemd"),
                 probes.getTabs().stream().map(t -> t.getText()).toList());
         assertTrue(robot.lookup("#findings").tryQuery().isPresent(), "the findings list comes first");
         assertTrue(fx.notifier.history().stream().anyMatch(n -> n.title().equals("Triage finished")), "a notification says triage finished");
