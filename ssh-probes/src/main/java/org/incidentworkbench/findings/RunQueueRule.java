@@ -19,9 +19,9 @@ final class RunQueueRule implements FindingRule {
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
             @Reason("runnable tasks per CPU in both samples (the lower of the two); above 1.0 tasks wait for a CPU: Gregg's \"r greater than the CPU count is saturation\"") double runQueuePerCpuWarning,
-            @Reason("twice as many runnable tasks as CPUs: every task waits about as long as it runs") double runQueuePerCpuCritical) implements RuleLimits {
+            @Reason("a one-second snapshot is noisier than the load average (critical at 2.0 per core), so critical only when four tasks per CPU wait in both samples: each runs a fifth of the time at most") double runQueuePerCpuCritical) implements RuleLimits {
 
-        public static final Limits DEFAULTS = new Limits(1.0, 2.0);
+        public static final Limits DEFAULTS = new Limits(1.0, 4.0);
 
         @Override
         public List<String> units() {
