@@ -68,7 +68,7 @@ class LiveOutputTest {
         ParseOutcome<?> outcome = Parsers.safeParse(parser, r.out);
         ParseOutcome.Parsed<?> parsed = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> outcome + "\n" + r.out);
         assertEquals(List.of(), parsed.warnings(), r.out);
-        assertEquals(parserName, Probes.guessParser(r.out).map(p -> p.info().name()).orElse("none"), "auto recognises " + command);
+        assertEquals(parserName, Probes.guessParser(r.out).map(p -> p.info().name()).orElse("none"), () -> "auto recognises " + command + "; it printed:\n" + r.out.lines().limit(20).reduce("", (a, b) -> a + b + "\n"));
     }
 
     private record Result(int exitCode, String out) {
