@@ -81,7 +81,7 @@ public final class FindingRanking {
      * What makes two findings the same one across triages: the rule and its title with the numbers masked
      * ("/var is 97 % full" and "/var is 98 % full" are the same finding; "/" and "/var" are not).
      */
-    static String key(Finding f) {
+    public static String key(Finding f) {
         String title = f.title().replace(", before this triage", "");
         int latest = title.indexOf(", latest ");
         if (latest >= 0) {

@@ -96,8 +96,13 @@ public final class MainView extends StackPane {
         Tab triageTab = new Tab("Triage", triageView);
         triageTab.setId("tab-triage");
         tabs.getTabs().add(triageTab);
-        fleetVm = new FleetViewModel(hostsVm.rows(), FxExecutors::nextFrame);
-        replayFleetVm = new FleetViewModel(FXCollections.observableArrayList(), FxExecutors::nextFrame);
+        org.incidentworkbench.app.services.TriageHistory triageHistory = org.incidentworkbench.app.services.TriageHistory.standard();
+        fleetVm = new FleetViewModel(hostsVm.rows(), FxExecutors::nextFrame, java.time.Instant::now, new FleetViewModel.Sources(
+                triageHistory::previous,
+                (host, now) -> new org.incidentworkbench.app.services.FleetTrends(ctx.store().get()).of(host, now),
+                ctx.io(), FxExecutors.fxThread()));
+        replayFleetVm = new FleetViewModel(FXCollections.observableArrayList(), FxExecutors::nextFrame, java.time.Instant::now,
+                FleetViewModel.Sources.NONE);
         Tab fleetTab = new Tab("Fleet");
         lazyContent(fleetTab, () -> new FleetView(fleetVm, this::openHost));
         fleetTab.setId("tab-fleet");
@@ -170,7 +175,7 @@ public final class MainView extends StackPane {
             row.reportProperty().set(report);
             rows.add(row);
         });
-        replayFleetVm.showReplay(rows, AS_OF.format(replayed.time()));
+        replayFleetVm.showReplay(rows, replayed.time(), AS_OF.format(replayed.time()));
     }
 
     private void buildToolbar() {

@@ -102,9 +102,6 @@ public final class ScreenshotTour {
         for (String probe : PROBE_SHOTS) {
             probeShot(probe);
         }
-        fx(() -> view.tabs().getSelectionModel().select(1));
-        settle();
-        shot("fleet");
         List<String> sampled = new ArrayList<>(List.of("local"));
         for (String h : moreHosts) {
             fx(() -> view.hosts().addTyped(h));
@@ -154,6 +151,7 @@ public final class ScreenshotTour {
         settle();
         shot("training");
         fx(view.replay()::stopTraining);
+        fleetBoard(sampled);
         fx(() -> view.tabs().getSelectionModel().select(0));
         fx(view.help()::toggle);
         settle();
@@ -216,6 +214,38 @@ public final class ScreenshotTour {
                 sp.setDividerPositions(divider[0]);
             }
         });
+    }
+
+    /**
+     * The fleet board with every sampled host triaged again (the live fleet, replay closed), shot at 1600 x 1000: the
+     * board is the widest view, and an on-call engineer gives it the screen.
+     */
+    private void fleetBoard(List<String> sampled) throws Exception {
+        fx(view.replay()::close);
+        waitFor(10, "the replay closed", () -> !view.replay().isOpen());
+        java.time.Instant mark = java.time.Instant.now();
+        fx(() -> view.hostsView().select(sampled));
+        fx(view::triageSelected);
+        waitFor(90, "the triage of " + sampled, () -> sampled.stream().allMatch(h -> view.hosts().find(h)
+                .map(r -> !r.triagingProperty().get() && r.report().map(x -> !x.startedAt().isBefore(mark)).orElse(false))
+                .orElse(false)));
+        fx(() -> view.tabs().getSelectionModel().select(1));
+        waitFor(30, "the board's rows with their sparklines", () -> view.fleet().rows().size() == sampled.size()
+                && view.fleet().rows().stream().allMatch(r -> r.trends().map(t -> t.sampled()).orElse(false)));
+        javafx.stage.Window window = scene.getWindow();
+        double w = window.getWidth();
+        double h = window.getHeight();
+        fx(() -> {
+            window.setWidth(1600);
+            window.setHeight(1000);
+        });
+        settle();
+        shot("fleet");
+        fx(() -> {
+            window.setWidth(w);
+            window.setHeight(h);
+        });
+        settle();
     }
 
     private void shot(String name) throws Exception {

@@ -1,50 +1,119 @@
 package org.incidentworkbench.app.ui.fleet;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import org.incidentworkbench.app.format.Durations;
+import org.incidentworkbench.app.model.HostTrends;
+import org.incidentworkbench.app.model.Spark;
+import org.incidentworkbench.app.model.TimeToFull;
+import org.incidentworkbench.app.services.FleetTrends;
 import org.incidentworkbench.app.ui.hosts.HostRow;
+import org.incidentworkbench.probe.Finding;
 
 /**
- * The fleet: one row per triaged host with its key numbers side by side, sortable by any column;
- * a number that stands out (in its bad direction) from the host's role is highlighted, with the
- * group it was compared with in the tooltip. Double-click opens the host's triage.
+ * The fleet board: one row per triaged host, the most severe first, as k9s lists pods: worst finding, the age of
+ * the data (stale marked), what changed since the previous triage, the soonest filesystem or memory to run out,
+ * sparklines of the last minutes from the store, then the triage's key numbers, each highlighted when far from the
+ * host's role. Every header says in its tooltip what it shows; every column sorts. Double-click or Enter opens the
+ * host's triage. Binds to {@link FleetViewModel}; computes nothing itself.
  */
 public final class FleetView extends BorderPane {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final TableView<FleetRow> table = new TableView<>();
 
     public FleetView(FleetViewModel vm, Consumer<HostRow> open) {
         setId("fleet-view");
+        getStylesheets().add(FleetView.class.getResource("/org/incidentworkbench/app/ui/fleet.css").toExternalForm());
         table.setId("fleet-table");
-        table.setItems(vm.rows());
+        table.getStyleClass().add("fleet-board");
+        SortedList<FleetRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setPlaceholder(new Label("Triage some hosts (select them and press Ctrl+T) to compare them here."));
-        TableColumn<FleetRow, String> host = new TableColumn<>("host");
-        host.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().host().name()));
-        host.setPrefWidth(120);
-        TableColumn<FleetRow, String> role = new TableColumn<>("role");
-        role.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().host().entry().role()));
-        table.getColumns().add(host);
-        table.getColumns().add(role);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+
+        table.getColumns().add(text("host", "The host as the hosts pane lists it", 100, r -> r.host().name(), null));
+        TableColumn<FleetRow, FleetRow> worst = column("worst finding", "The most severe finding of the host's latest"
+                + " successful triage (hover for its evidence and hint); sorts critical first", 250);
+        worst.setId("fleet-worst");
+        worst.setComparator(Comparator.comparingInt(FleetRow::worstRank).thenComparing(r -> r.host().name()));
+        worst.setCellFactory(tc -> new WorstCell());
+        table.getColumns().add(worst);
+        TableColumn<FleetRow, FleetRow> age = column("data age", "How long ago the figures were taken (the triage's start)."
+                + " Older than " + Durations.human(org.incidentworkbench.app.model.DataAge.STALE_AFTER)
+                + ", or after a failed triage, they are marked stale", 100);
+        age.setId("fleet-age");
+        age.setComparator(Comparator.comparing(r -> r.age().age()));
+        age.setCellFactory(tc -> new AgeCell());
+        table.getColumns().add(age);
+        TableColumn<FleetRow, FleetRow> changes = column("since previous\ntriage", "Findings new in the latest triage and"
+                + " findings of the triage before that are gone (hover for the list)", 130);
+        changes.setId("fleet-changes");
+        changes.setComparator(Comparator.comparingInt(r -> r.changes().added().size() + r.changes().resolved().size()));
+        changes.setCellFactory(tc -> new ChangesCell());
+        table.getColumns().add(changes);
+        TableColumn<FleetRow, FleetRow> full = column("soonest\ntime to full", "The filesystem (space or inodes) or memory"
+                + " that runs out first, forecast from the last " + Durations.human(FleetTrends.FORECAST_WINDOW)
+                + " of samples in the store (the chart's own forecast); empty when nothing heads for its limit within "
+                + Durations.human(org.incidentworkbench.app.model.TimeToFull.HORIZON) + " or the host was not sampled", 140);
+        full.setId("fleet-time-to-full");
+        full.setComparator(Comparator.comparing(r -> r.trends().flatMap(HostTrends::timeToFull).map(TimeToFull::in)
+                .orElse(java.time.Duration.ofDays(100_000))));
+        full.setCellFactory(tc -> new TimeToFullCell());
+        table.getColumns().add(full);
+        table.getColumns().add(spark("CPU busy\nlast 10 min", "CPU busy (100 - idle) %, sampled; 0-100 scale", "fleet-spark-cpu",
+                HostTrends::cpuBusyPct, 100));
+        table.getColumns().add(spark("load\nlast 10 min", "1-minute load average, sampled; the scale starts at 0", "fleet-spark-load",
+                HostTrends::load1, 1));
+        table.getColumns().add(spark("memory used\nlast 10 min", "Memory used (total - available) as % of total, sampled; 0-100 scale",
+                "fleet-spark-mem", HostTrends::memUsedPct, 100));
+        table.getColumns().add(text("role", "The host's role (inventory group); figures are compared within it when it has"
+                + " at least three triaged hosts, else with all hosts", 90, r -> r.host().entry().role(), null));
         for (FleetColumn c : FleetColumn.values()) {
-            TableColumn<FleetRow, FleetRow> col = new TableColumn<>(c.title());
-            col.setId("fleet-" + c.name().toLowerCase(java.util.Locale.ROOT));
-            col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+            TableColumn<FleetRow, FleetRow> col = column(c.title(), c.description() + ". From the triage; highlighted when"
+                    + " far from the host's role in the direction that hurts.", c == FleetColumn.FULLEST_PCT || c == FleetColumn.BUSIEST_UTIL ? 120 : 64);
+            col.setId("fleet-" + c.name().toLowerCase(Locale.ROOT));
             col.setComparator((a, b) -> compare(c.read(a.figures()), c.read(b.figures())));
             col.setCellFactory(tc -> new FigureCell(c));
-            col.setPrefWidth(c == FleetColumn.FULLEST_PCT || c == FleetColumn.BUSIEST_UTIL ? 120 : 68);
             table.getColumns().add(col);
         }
         table.setRowFactory(tv -> {
-            TableRow<FleetRow> r = new TableRow<>();
+            TableRow<FleetRow> r = new TableRow<>() {
+                @Override
+                protected void updateItem(FleetRow row, boolean empty) {
+                    super.updateItem(row, empty);
+                    getStyleClass().remove("fleet-row-stale");
+                    if (!empty && row != null && row.age().stale()) {
+                        getStyleClass().add("fleet-row-stale");
+                    }
+                }
+            };
             r.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && r.getItem() != null) {
                     open.accept(r.getItem().host());
@@ -52,9 +121,19 @@ public final class FleetView extends BorderPane {
             });
             return r;
         });
-        Label legend = new Label("Highlighted: far from the host's role (modified z-score over 3.5, median and MAD), "
-                + "in the direction that hurts. Double-click a host to open its triage.");
+        table.setOnKeyPressed(e -> {
+            FleetRow r = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && r != null) {
+                open.accept(r.host());
+            }
+        });
+        keepSelection(vm);
+
+        Label legend = new Label("Highlighted: far from the host's role (modified z-score over 3.5, median and MAD), in the direction"
+                + " that hurts. Stale: figures older than " + Durations.human(org.incidentworkbench.app.model.DataAge.STALE_AFTER)
+                + " or kept after a failed triage. Double-click or Enter opens a host's triage.");
         legend.getStyleClass().add("pane-message");
+        legend.setWrapText(true);
         legend.setPadding(new Insets(4));
         Label header = new Label();
         header.setId("fleet-header");
@@ -70,10 +149,91 @@ public final class FleetView extends BorderPane {
         setTop(header);
         setCenter(table);
         setBottom(legend);
+
+        // ages move and the store's trends are re-read while the board is on screen, and only then
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(5), e -> {
+            if (isVisible() && getScene() != null) {
+                vm.refresh();
+            }
+        }));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        visibleProperty().addListener((o, a, v) -> vm.shown(v && getScene() != null));
+        sceneProperty().addListener((o, a, s) -> vm.shown(s != null && isVisible()));
+        vm.shown(getScene() != null && isVisible());
     }
 
     public TableView<FleetRow> table() {
         return table;
+    }
+
+    /** A refresh replaces the rows; the host the user selected stays selected. */
+    private void keepSelection(FleetViewModel vm) {
+        String[] selected = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                selected[0] = r.host().name();
+            }
+        });
+        vm.rows().addListener((ListChangeListener<FleetRow>) c -> {
+            if (selected[0] != null) {
+                table.getItems().stream().filter(r -> r.host().name().equals(selected[0])).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
+    }
+
+    private static TableColumn<FleetRow, FleetRow> column(String title, String tip, double width) {
+        TableColumn<FleetRow, FleetRow> col = new TableColumn<>();
+        Label head = new Label(title);
+        head.setTooltip(new Tooltip(tip));
+        head.getTooltip().setWrapText(true);
+        head.getTooltip().setMaxWidth(420);
+        head.getStyleClass().add("fleet-header-label");
+        col.setGraphic(head);
+        col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        fitHeader(col, title, width);
+        return col;
+    }
+
+    /**
+     * Never narrower than the header's longest line in the header's bold font, plus the padding and the sort arrow's
+     * room: a header is never cut to "per c...".
+     */
+    private static void fitHeader(TableColumn<?, ?> col, String title, double width) {
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize());
+        double longest = 0;
+        for (String line : title.split("\n")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(line);
+            t.setFont(font);
+            longest = Math.max(longest, t.getLayoutBounds().getWidth());
+        }
+        double min = Math.ceil(longest) + 34;
+        col.setMinWidth(min);
+        col.setPrefWidth(Math.max(width, min));
+        col.setUserData(title);
+    }
+
+    private static TableColumn<FleetRow, String> text(String title, String tip, double width, Function<FleetRow, String> read, String id) {
+        TableColumn<FleetRow, String> col = new TableColumn<>();
+        Label head = new Label(title);
+        head.setTooltip(new Tooltip(tip));
+        head.getTooltip().setWrapText(true);
+        head.getTooltip().setMaxWidth(420);
+        col.setGraphic(head);
+        col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(read.apply(cd.getValue())));
+        fitHeader(col, title, width);
+        return col;
+    }
+
+    private static TableColumn<FleetRow, FleetRow> spark(String title, String tip, String id, Function<HostTrends, Spark> read, double floor) {
+        TableColumn<FleetRow, FleetRow> col = column(title, tip + ". Empty when the host was not sampled in the last "
+                + Durations.human(FleetTrends.SPARK_WINDOW) + " (select it and press Sample).", 125);
+        col.setId(id);
+        col.setComparator(Comparator.comparingDouble(r -> r.trends().map(read).map(Spark::last).filter(Double::isFinite).orElse(-1.0)));
+        col.setCellFactory(tc -> new SparkCell(read, floor));
+        return col;
     }
 
     private static int compare(OptionalDouble a, OptionalDouble b) {
@@ -83,10 +243,164 @@ public final class FleetView extends BorderPane {
         return Double.compare(a.getAsDouble(), b.getAsDouble());
     }
 
+    private static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(480);
+        return t;
+    }
+
+    /** The worst finding, coloured by severity; evidence and hint in the tooltip. */
+    private static final class WorstCell extends TableCell<FleetRow, FleetRow> {
+        WorstCell() {
+            setTextOverrun(OverrunStyle.ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(FleetRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("fleet-critical", "fleet-warning", "fleet-info", "fleet-clean");
+            setTooltip(null);
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            Optional<Finding> w = row.worst();
+            if (w.isEmpty()) {
+                setText("no findings");
+                getStyleClass().add("fleet-clean");
+                return;
+            }
+            Finding f = w.get();
+            String sev = f.severity().name().toLowerCase(Locale.ROOT);
+            int more = row.report().findings().size() - 1;
+            setText(f.title() + (more > 0 ? "  (+" + more + ")" : ""));
+            getStyleClass().add("fleet-" + sev);
+            setTooltip(tip(sev + ": " + f.title() + "\n" + f.evidence() + "\nNext: " + f.hint()
+                    + (more > 0 ? "\n\n" + more + " more finding(s) in the host's triage (double-click)." : "")));
+        }
+    }
+
+    /** "40 s ago", or "stale: 2 h ago" marked; the triage time and a failed triage's reason in the tooltip. */
+    private static final class AgeCell extends TableCell<FleetRow, FleetRow> {
+        @Override
+        protected void updateItem(FleetRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("fleet-stale");
+            setTooltip(null);
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            setText(row.latestFailure().isPresent() ? "stale: triage failed" : row.age().text());
+            String when = "Triaged at " + TIME.format(row.report().startedAt()) + " (took "
+                    + Durations.human(row.report().duration()) + ").";
+            if (row.age().stale()) {
+                getStyleClass().add("fleet-stale");
+                when += row.latestFailure().map(f -> "\nThe latest triage failed: " + f + "\nThese figures are from the one before, "
+                        + row.age().text().replace("stale: ", "") + ".").orElse("\nThese figures are old: triage the host again"
+                        + " (select it, Ctrl+T) before reading them as the present.");
+            }
+            setTooltip(tip(when));
+        }
+    }
+
+    private static final class ChangesCell extends TableCell<FleetRow, FleetRow> {
+        @Override
+        protected void updateItem(FleetRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("fleet-new");
+            setTooltip(null);
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            setText(row.changes().summary());
+            if (!row.changes().added().isEmpty()) {
+                getStyleClass().add("fleet-new");
+            }
+            setTooltip(tip(row.changes().details()));
+        }
+    }
+
+    private static final class TimeToFullCell extends TableCell<FleetRow, FleetRow> {
+        @Override
+        protected void updateItem(FleetRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("fleet-filling");
+            setTooltip(null);
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            if (row.trends().isEmpty()) {
+                setText("");
+                return;
+            }
+            Optional<TimeToFull> t = row.trends().get().timeToFull();
+            if (t.isEmpty()) {
+                setText("\u2014");
+                setTooltip(tip(row.trends().get().sampled() ? "No filesystem or memory heads for its limit within "
+                        + Durations.human(TimeToFull.HORIZON) + ", by the last " + Durations.human(FleetTrends.FORECAST_WINDOW)
+                        + " of samples." : "Not sampled in the last " + Durations.human(FleetTrends.FORECAST_WINDOW)
+                        + ": select the host and press Sample for a forecast."));
+                return;
+            }
+            setText(t.get().text());
+            getStyleClass().add("fleet-filling");
+            setTooltip(tip(t.get().text() + " (at " + TIME.format(t.get().crossing()) + ").\n" + t.get().forecast().explanation()));
+        }
+    }
+
+    /** A sparkline and the last value beside it. */
+    private static final class SparkCell extends TableCell<FleetRow, FleetRow> {
+        private final Function<HostTrends, Spark> read;
+        private final double floor;
+        private final Sparkline line = new Sparkline();
+        private final Label last = new Label();
+        private final HBox box = new HBox(6, line, last);
+
+        SparkCell(Function<HostTrends, Spark> read, double floor) {
+            this.read = read;
+            this.floor = floor;
+            box.setAlignment(Pos.CENTER_LEFT);
+            last.getStyleClass().add("fleet-spark-value");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(FleetRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setTooltip(null);
+            if (empty || row == null || row.trends().isEmpty()) {
+                setGraphic(null);
+                return;
+            }
+            Spark s = read.apply(row.trends().get());
+            if (s.isEmpty()) {
+                setGraphic(null);
+                setContentDisplay(ContentDisplay.TEXT_ONLY);
+                setText("not sampled");
+                getStyleClass().add("fleet-muted");
+                return;
+            }
+            getStyleClass().remove("fleet-muted");
+            setText(null);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            line.show(s, floor);
+            java.util.function.DoubleFunction<String> fmt = "%".equals(s.unit()) ? v -> String.format(Locale.ROOT, "%.0f %%", v)
+                    : v -> String.format(Locale.ROOT, "%.2f", v);
+            last.setText(fmt.apply(s.last()));
+            setGraphic(box);
+            setTooltip(tip("Last " + fmt.apply(s.last()) + ", min " + fmt.apply(s.min()) + ", max " + fmt.apply(s.max())
+                    + " over the " + Durations.human(FleetTrends.SPARK_WINDOW) + " to " + TIME.format(row.trends().get().asOf())
+                    + "; last sample at " + TIME.format(java.time.Instant.ofEpochMilli(s.lastMillis())) + "."));
+        }
+    }
+
     /** A figure, right-aligned, highlighted when it is an outlier in its bad direction. */
     private static final class FigureCell extends TableCell<FleetRow, FleetRow> {
         private final FleetColumn column;
-        private final Tooltip tip = new Tooltip();
 
         FigureCell(FleetColumn column) {
             this.column = column;
@@ -110,11 +424,13 @@ public final class FleetView extends BorderPane {
                 text = row.figures().busiestDevice().map(d -> d + "  ").orElse("") + text;
             }
             setText(text);
+            String name = column.title().replace('\n', ' ');
             if (row.isBad(column)) {
                 getStyleClass().add(column.bad() == FleetColumn.Bad.HIGH ? "fleet-outlier-high" : "fleet-outlier-low");
-                tip.setText(column.title() + " stands out " + (column.bad() == FleetColumn.Bad.HIGH ? "high" : "low")
-                        + " against " + row.comparedWith() + ".");
-                setTooltip(tip);
+                setTooltip(tip(name + " stands out " + (column.bad() == FleetColumn.Bad.HIGH ? "high" : "low")
+                        + " against " + row.comparedWith() + (row.age().stale() ? " (stale figures: " + row.age().text() + ")" : "") + "."));
+            } else if (row.age().stale()) {
+                setTooltip(tip(name + " from a triage " + row.age().text().replace("stale: ", "") + ": not the present."));
             }
         }
     }

@@ -73,4 +73,55 @@ class FleetViewModelTest {
         assertEquals("all hosts", db.comparedWith(), "a role of one is compared with the whole fleet");
         assertTrue(sick.figures().memAvailableBytes().isEmpty(), "no top probe: memory is unknown, not zero");
     }
+
+    private static TriageReport withFindings(TriageReport r, Instant at, org.incidentworkbench.probe.Finding... findings) {
+        return new TriageReport(r.host(), r.target(), at, r.duration(), r.failure(), r.results(), List.of(findings));
+    }
+
+    private static org.incidentworkbench.probe.Finding finding(org.incidentworkbench.probe.Severity s, String rule, String title) {
+        return new org.incidentworkbench.probe.Finding(s, rule, "df", title, "evidence", "hint");
+    }
+
+    @Test
+    void aFailedTriageKeepsTheLastGoodFiguresMarkedStaleAndChangesAreCountedAgainstTheTriageBefore() {
+        Instant[] now = {Instant.parse("2026-12-03T06:00:00Z")};
+        List<HostEntry> hostsIn = AnsibleInventory.parseIni("[web]\nweb-[1:2]\n").hosts();
+        ObservableList<HostRow> hosts = FXCollections.observableArrayList(hostsIn.stream().map(HostRow::new).toList());
+        TriageReport remembered = withFindings(report("web-1", 0.4, 4, 40, 0, 1), now[0].minusSeconds(86_400),
+                finding(org.incidentworkbench.probe.Severity.WARNING, "load.high", "load 1.5 per core"));
+        FleetViewModel vm = new FleetViewModel(hosts, Runnable::run, () -> now[0], new FleetViewModel.Sources(
+                h -> h.equals("web-1") ? Optional.of(remembered) : Optional.empty(),
+                (h, t) -> org.incidentworkbench.app.model.HostTrends.none(t), Runnable::run, Runnable::run));
+
+        TriageReport first = withFindings(report("web-1", 0.4, 4, 97, 0, 1), now[0],
+                finding(org.incidentworkbench.probe.Severity.CRITICAL, "fs.full", "/ is 97 % full"));
+        hosts.get(0).reportProperty().set(first);
+        hosts.get(1).reportProperty().set(report("web-2", 0.4, 4, 40, 0, 1));
+        FleetRow row = vm.rows().get(0);
+        assertEquals("web-1", row.host().name(), "the host with a critical finding comes first");
+        assertEquals("/ is 97 % full", row.worst().orElseThrow().title());
+        assertEquals("+1 new, 1 resolved", row.changes().summary(), "compared with the triage remembered from before this window");
+        assertFalse(row.age().stale());
+
+        now[0] = now[0].plusSeconds(120);
+        TriageReport second = withFindings(report("web-1", 0.4, 4, 98, 0, 1), now[0],
+                finding(org.incidentworkbench.probe.Severity.CRITICAL, "fs.full", "/ is 98 % full"));
+        hosts.get(0).reportProperty().set(second);
+        assertEquals("no change", vm.rows().get(0).changes().summary(), "97 % then 98 % full is one finding that stayed");
+
+        now[0] = now[0].plusSeconds(60);
+        TriageReport failed = new TriageReport("web-1", "web-1", now[0], Duration.ofSeconds(10), Optional.of(new org.incidentworkbench.ssh.HostFailure(
+                org.incidentworkbench.ssh.HostFailure.Kind.CONNECT_TIMEOUT, "web-1 did not answer within 10 s.", "")), List.of(), List.of());
+        hosts.get(0).reportProperty().set(failed);
+        FleetRow stale = vm.rows().stream().filter(r -> r.host().name().equals("web-1")).findFirst().orElseThrow();
+        assertTrue(stale.age().stale(), "figures kept after a failed triage are never shown as current");
+        assertEquals(Optional.of("web-1 did not answer within 10 s."), stale.latestFailure());
+        assertEquals(98, stale.figures().fullestPct().getAsDouble(), 1e-9, "the last good triage's figures");
+
+        now[0] = now[0].plus(org.incidentworkbench.app.model.DataAge.STALE_AFTER);
+        vm.refresh();
+        FleetRow web2 = vm.rows().stream().filter(r -> r.host().name().equals("web-2")).findFirst().orElseThrow();
+        assertTrue(web2.age().stale(), web2.age().text());
+        assertTrue(web2.age().text().startsWith("stale: "), web2.age().text());
+    }
 }

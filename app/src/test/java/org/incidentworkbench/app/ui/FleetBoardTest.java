@@ -1,0 +1,128 @@
+package org.incidentworkbench.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.incidentworkbench.app.ui.fleet.FleetRow;
+import org.incidentworkbench.app.ui.hosts.HostRow;
+import org.incidentworkbench.probe.TriageReport;
+import org.incidentworkbench.ssh.HostFailure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The fleet board in a real window, on this machine's real triage and a few seconds of real samples: the row shows
+ * the worst finding, a fresh age and sparklines from the store; every header is shown in full and has a tooltip;
+ * a header click sorts; a failed triage afterwards keeps the figures but marks them stale with the reason.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FleetBoardTest {
+
+    private WindowFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fx = new WindowFixture();
+        fx.show(stage, 1600, 1000);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void theBoardShowsAgeFindingsAndSparklinesAndMarksStaleFigures(FxRobot robot) throws Exception {
+        WindowFixture.waitFor(10, "the host list", () -> fx.view.hosts().find("local").isPresent());
+        HostRow local = fx.view.hosts().find("local").orElseThrow();
+        WindowFixture.runFx(() -> fx.view.hostsView().select(List.of("local")));
+        WindowFixture.runFx(fx.view::triageSelected);
+        WindowFixture.waitFor(60, "the triage of local", () -> local.report().isPresent() && !local.triagingProperty().get());
+        assertTrue(local.report().get().triaged(), "this machine triages");
+        WindowFixture.runFx(fx.view::sampleSelected);
+        WindowFixture.waitFor(30, "sampling of local", () -> local.samplingProperty().get());
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (samples() < 3) {
+            assertTrue(System.nanoTime() < deadline, "three samples of local in the store within 30 s");
+            Thread.sleep(100);
+        }
+        WindowFixture.runFx(() -> fx.view.tabs().getSelectionModel().select(fx.view.tabs().getTabs().stream()
+                .filter(t -> "tab-fleet".equals(t.getId())).findFirst().orElseThrow()));
+        WindowFixture.waitFor(5, "the board", () -> robot.lookup("#fleet-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<FleetRow> table = (TableView<FleetRow>) robot.lookup("#fleet-table").query();
+        // the board re-reads the store every few seconds while shown: wait for a CPU sparkline with some points
+        WindowFixture.waitFor(40, "a CPU sparkline from the store", () -> table.getItems().size() == 1
+                && table.getItems().get(0).trends().map(t -> t.cpuBusyPct().values().length >= 2).orElse(false)
+                && !robot.lookup("#fleet-table .sparkline").queryAll().isEmpty());
+        WindowFixture.runFx(fx.view::sampleSelected); // stop sampling
+
+        FleetRow row = table.getItems().get(0);
+        assertEquals("local", row.host().name());
+        assertFalse(row.age().stale(), row.age().text());
+        assertTrue(WindowFixture.onFx(() -> cellTexts(robot, "#fleet-age").contains(row.age().text())),
+                "the age is shown: " + row.age().text());
+        String worst = row.worst().map(f -> f.title()).orElse("no findings");
+        assertTrue(WindowFixture.onFx(() -> cellTexts(robot, "#fleet-worst").stream().anyMatch(t -> t.startsWith(worst))),
+                "the worst finding is shown: " + worst);
+
+        for (TableColumn<FleetRow, ?> c : table.getColumns()) {
+            Label head = (Label) c.getGraphic();
+            assertTrue(head.getTooltip() != null && !head.getTooltip().getText().isBlank(), head.getText() + " has a tooltip");
+            String[] shown = new String[1];
+            assertTrue(WindowFixture.onFx(() -> {
+                shown[0] = head.lookup(".text") instanceof Text t ? t.getText() + " w=" + head.getWidth() + " pref=" + head.prefWidth(-1) : "none";
+                return shownInFull(head);
+            }), "the header '" + head.getText() + "' is shown in full, not as " + shown[0]);
+        }
+        Node ageHeader = ((TableColumn<?, ?>) table.getColumns().stream().filter(c -> "fleet-age".equals(c.getId())).findFirst()
+                .orElseThrow()).getGraphic();
+        robot.clickOn(ageHeader);
+        WindowFixture.waitFor(5, "sorted by data age", () -> !table.getSortOrder().isEmpty()
+                && "fleet-age".equals(table.getSortOrder().get(0).getId()));
+
+        TriageReport good = local.report().orElseThrow();
+        TriageReport failed = new TriageReport("local", "local", Instant.now(), Duration.ofSeconds(3),
+                Optional.of(new HostFailure(HostFailure.Kind.UNREACHABLE, "local could not be reached.", "")), List.of(), List.of());
+        WindowFixture.runFx(() -> local.reportProperty().set(failed));
+        WindowFixture.waitFor(5, "the row marked stale", () -> table.getItems().size() == 1 && table.getItems().get(0).age().stale()
+                && cellTexts(robot, "#fleet-age").contains("stale: triage failed")
+                && !robot.lookup(".fleet-row-stale").queryAll().isEmpty());
+        assertEquals(good, table.getItems().get(0).report(), "the last good triage's figures stay, marked");
+    }
+
+    private int samples() {
+        long now = System.currentTimeMillis();
+        return fx.ctx.store().get().store().points(org.incidentworkbench.timeseries.Selector.of(
+                org.incidentworkbench.sample.SampleMetrics.CPU_IDLE, "local"), now - 120_000, now + 1000).stream()
+                .mapToInt(p -> p.size()).sum();
+    }
+
+    private static List<String> cellTexts(FxRobot robot, String columnId) {
+        return robot.lookup(".table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && columnId.substring(1).equals(c.getTableColumn().getId()) && c.getText() != null)
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).toList();
+    }
+
+    /** A label's skin shows its text cut with an ellipsis when it does not fit. */
+    private static boolean shownInFull(Label label) {
+        Node text = label.lookup(".text");
+        return text instanceof Text t && t.getText().equals(label.getText());
+    }
+}
