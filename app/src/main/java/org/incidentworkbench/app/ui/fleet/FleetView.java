@@ -151,8 +151,11 @@ public final class FleetView extends BorderPane {
         setBottom(legend);
 
         // ages move and the store's trends are re-read while the board is on screen, and only then
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(5), e -> {
-            if (isVisible() && getScene() != null) {
+        Timeline tick = new Timeline();
+        tick.getKeyFrames().add(new KeyFrame(Duration.seconds(5), e -> {
+            if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isShowing()) {
+                tick.stop(); // the window closed, and its executors with it
+            } else if (isVisible() && getScene() != null) {
                 vm.refresh();
             }
         }));

@@ -143,7 +143,7 @@ public final class FleetViewModel {
         if (!historyAsked.add(host)) {
             return;
         }
-        sources.io().execute(() -> {
+        runIo(() -> {
             Optional<TriageReport> r;
             try {
                 r = sources.previousTriage().apply(host);
@@ -156,6 +156,14 @@ public final class FleetViewModel {
                 schedule();
             }));
         });
+    }
+
+    private void runIo(Runnable work) {
+        try {
+            sources.io().execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the window is closing and its executor with it: nothing left to show the result in
+        }
     }
 
     private void schedule() {
@@ -281,7 +289,7 @@ public final class FleetViewModel {
             return;
         }
         trendsAsked.put(host, now);
-        sources.io().execute(() -> {
+        runIo(() -> {
             HostTrends t;
             try {
                 t = sources.trends().read(host, now);
