@@ -34,7 +34,8 @@ final class LogAge {
     private static final DateTimeFormatter DMESG_T = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("EEE MMM d HH:mm:ss yyyy").toFormatter(Locale.ROOT);
     private static final DateTimeFormatter SYSLOG = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("MMM d HH:mm:ss").parseDefaulting(ChronoField.YEAR, 2000).toFormatter(Locale.ROOT);
+            .appendPattern("MMM d HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd().parseDefaulting(ChronoField.YEAR, 2000).toFormatter(Locale.ROOT);
     private static final DateTimeFormatter ISO_OFFSET = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd'T'HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
             .optionalEnd().appendPattern("[XXX][XX][X]").toFormatter(Locale.ROOT);

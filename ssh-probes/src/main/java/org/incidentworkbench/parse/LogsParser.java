@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses log lines: the journal ({@code journalctl -o short-iso} and the default {@code short}), syslog
+ * Parses log lines: the journal ({@code journalctl -o short-iso} and the default {@code short}, and their
+ * {@code short-precise} and {@code short-iso-precise} forms with fractional seconds), syslog
  * files (RFC 3164 with or without {@code <PRI>}, rsyslog's RFC 3339 timestamps, RFC 5424), and the kernel
  * ring buffer ({@code dmesg -T}, raw {@code dmesg}, {@code dmesg -r}, {@code dmesg -x}).
  *
@@ -51,12 +52,22 @@ public final class LogsParser implements OutputParser<LogsReport> {
     /** short-iso, rsyslog RFC 3339 and RFC 5424 style timestamps. */
     private static final Pattern ISO = Pattern.compile(
             "^(?:<(\\d+)>(?:1 )?)?(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)\\s+(\\S+)\\s+" + TAG + "$");
-    /** RFC 3164 / journal short: {@code <PRI>Mmm dd hh:mm:ss host tag[pid]: msg}. */
+    /**
+     * RFC 3164 / journal short: {@code <PRI>Mmm dd hh:mm:ss host tag[pid]: msg}; {@code journalctl -o short-precise}
+     * adds microseconds ({@code Dec 03 05:21:01.734233}).
+     */
     private static final Pattern BSD = Pattern.compile(
-            "^(?:<(\\d+)>)?([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d)\\s+(\\S+)\\s+" + TAG + "$");
+            "^(?:<(\\d+)>)?([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?)\\s+(\\S+)\\s+" + TAG + "$");
     /** RFC 3164 without a tag: {@code Mar  8 15:18:40 avas: last message repeated 11 times}. */
     private static final Pattern BSD_NO_TAG = Pattern.compile(
-            "^(?:<(\\d+)>)?([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d)\\s+([^\\s:]+):\\s+(.*)$");
+            "^(?:<(\\d+)>)?([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?)\\s+([^\\s:]+):\\s+(.*)$");
+    /**
+     * RFC 5424 ({@code logger --rfc5424}, rsyslog's RSYSLOG_SyslogProtocol23Format): {@code <PRI>1 TIMESTAMP HOSTNAME
+     * APP-NAME PROCID MSGID STRUCTURED-DATA MSG}, each header field {@code -} when nil; structured data is one or
+     * more {@code [id name="value"...]} elements whose values may hold escaped quotes and brackets.
+     */
+    private static final Pattern RFC5424 = Pattern.compile(
+            "^<(\\d{1,3})>1 (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (-|(?:\\[(?:[^\\]\"\\\\]|\"(?:[^\"\\\\]|\\\\.)*\")*\\])+)(?: (.*))?$");
     /** dmesg: optional {@code kern  :err   : } or {@code <3>}, then {@code [seconds]} or {@code [Wed Nov 25 07:38:23 2026]}. */
     private static final Pattern DMESG = Pattern.compile(
             "^(?:([a-z]+)\\s*:\\s*([a-z]+)\\s*:\\s)?(?:<(\\d+)>)?\\[\\s*(\\d+\\.\\d+|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4})\\]\\s?(.*)$");
@@ -100,6 +111,7 @@ public final class LogsParser implements OutputParser<LogsReport> {
                 break;
             }
             if (ISO.matcher(line).matches() || BSD.matcher(line).matches() || DMESG.matcher(line).matches()
+                    || RFC5424.matcher(line).matches()
                     || BSD_NO_TAG.matcher(line).matches()
                     || line.startsWith("-- ") || line.equals("No journal files were found.")) {
                 known++;
@@ -179,6 +191,7 @@ public final class LogsParser implements OutputParser<LogsReport> {
         for (String line : TextTable.lines(text)) {
             String s = line.strip();
             if (!s.isEmpty() && (NOTE.matcher(s).matches() || ISO.matcher(line).matches() || BSD.matcher(line).matches()
+                    || RFC5424.matcher(line).matches()
                     || BSD_NO_TAG.matcher(line).matches() || DMESG.matcher(s).matches())) {
                 return true;
             }
@@ -188,6 +201,13 @@ public final class LogsParser implements OutputParser<LogsReport> {
 
     private static Optional<LogsReport.LogEntry> line(String line, String section, String floor, List<String> warnings) {
         Matcher m;
+        if ((m = RFC5424.matcher(line)).matches()) {
+            // structured data is not kept (no field for it); it stands in for an empty MSG
+            String msg = m.group(8) == null || m.group(8).isBlank() ? (m.group(7).equals("-") ? "" : m.group(7)) : m.group(8);
+            return Optional.of(entry("syslog", nil(m.group(2)), Optional.empty(), nil(m.group(3)), nil(m.group(4)),
+                    nil(m.group(5)).filter(p -> p.matches("\\d{1,10}")).map(Long::parseLong), pri(m.group(1), line, warnings),
+                    floor, msg.strip()));
+        }
         if ((m = ISO.matcher(line)).matches() || (m = BSD.matcher(line)).matches()) {
             String origin = section.equals("journalctl") ? "journal" : section.startsWith("/var/log") ? "syslog"
                     : m.group(1) != null || m.pattern() == BSD ? "syslog" : "journal";
@@ -219,6 +239,11 @@ public final class LogsParser implements OutputParser<LogsReport> {
                     severity, "dmesg".equals(section) || section.isEmpty() ? "info" : floor, msg.strip()));
         }
         return Optional.empty();
+    }
+
+    /** An RFC 5424 header field: {@code -} is nil. */
+    private static Optional<String> nil(String field) {
+        return field.equals("-") ? Optional.empty() : Optional.of(field);
     }
 
     /** dmesg -x level names ({@code warn}, {@code err}) as syslog's. */

@@ -350,6 +350,18 @@ class FindingRulesTest {
         }
 
         @Test
+        void pastedJournalFormatsWithFractionsAndRfc5424HaveAnAge() {
+            // journalctl -o short-precise (host local time) and RFC 5424 (with offset): the same 5 minutes
+            for (String line : List.of("Nov 25 09:55:00.734233 web-1 kernel: Out of memory: Killed process 42 (java)",
+                    "<2>1 2026-11-25T06:55:00.354530+00:00 web-1 kernel - - - Out of memory: Killed process 42 (java)")) {
+                Finding f = Reports.rule(Reports.builder().probe("uptime", uptime)
+                        .probe("logs", Sections.marker("/var/log/syslog") + "\n" + line + "\n").evaluate(), "logs.oom-kill").get(0);
+                java.time.Duration off = f.since().orElseThrow().minus(java.time.Duration.ofMinutes(5)).abs();
+                assertTrue(off.toMillis() < 1000, line + ": " + f.since());
+            }
+        }
+
+        @Test
         void anOomKillFromBeforeTheObservationWindowIsAWarningBeforeThisTriage() {
             // the ranking's recency: 30 minutes ago, with no previous triage (window 10 min), is not what happens now
             Finding f = oom("[Wed Nov 25 09:30:00 2026] Out of memory: Killed process 42 (java)").get(0);
