@@ -139,6 +139,31 @@ final class ChunkTier {
         return bytes;
     }
 
+    /** Deletes the chunks of these series keyed by {@code windowStart}. */
+    static void deleteOne(Sql c, int[] seriesIds, long windowStart) throws SQLException {
+        PreparedStatement ps = c.prepare("DELETE FROM chunk WHERE series_id = ? AND window_start = ?");
+        for (int id : seriesIds) {
+            ps.setInt(1, id);
+            ps.setLong(2, windowStart);
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    /** The coarse series' chunks keyed before {@code dayStart}, oldest first: what retention rolls into hours before dropping. */
+    static List<Row> coarseBefore(Sql c, long dayStart) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        PreparedStatement ps = c.prepare("SELECT series_id, window_start, ts_id, data FROM chunk WHERE window_start < ?"
+                + " AND series_id IN (SELECT series_id FROM coarse_series) ORDER BY window_start");
+        ps.setLong(1, dayStart);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4)));
+            }
+        }
+        return rows;
+    }
+
     /** Deletes timestamp blocks of {@code windowStart} that no chunk refers to any more. */
     static void deleteOrphans(Sql c, long windowStart) throws SQLException {
         {

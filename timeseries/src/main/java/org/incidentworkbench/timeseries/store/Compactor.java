@@ -277,16 +277,20 @@ final class Compactor {
             for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
                 markIfCoarse(e.getKey(), e.getValue());
             }
-            Map<SeriesBuffer, Points> kept = chunks;
-            if (ws + window <= rawKeep) {
-                // past the chunks' retention: only coarse series keep chunks, as long as 1-minute rollups are kept
-                kept = new LinkedHashMap<>();
-                if (ws + window > minuteKeep) {
-                    for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
-                        if (e.getKey().coarse) {
-                            kept.put(e.getKey(), e.getValue());
-                        }
+            long day = Math.floorDiv(ws, RollupTier.DAY) * RollupTier.DAY;
+            // fine series: one chunk per window while raw points are kept; coarse series (a step of a minute or
+            // more: 24 points a window at 5-minute steps, where H2's row and index cost as much as the points) one
+            // chunk per day, kept as long as 1-minute rollups, and no rollups while it is kept
+            Map<SeriesBuffer, Points> kept = new LinkedHashMap<>();
+            Map<SeriesBuffer, Points> coarseDay = new LinkedHashMap<>();
+            boolean coarseKept = day >= Retention.coarseChunkFloor(now, policy);
+            for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
+                if (e.getKey().coarse) {
+                    if (coarseKept) {
+                        coarseDay.put(e.getKey(), e.getValue());
                     }
+                } else if (ws + window > rawKeep) {
+                    kept.put(e.getKey(), e.getValue());
                 }
             }
             if (!kept.isEmpty()) {
@@ -295,9 +299,14 @@ final class Compactor {
                     ChunkTier.deleteOrphans(writer, ws);
                 }
             }
-            long day = Math.floorDiv(ws, RollupTier.DAY) * RollupTier.DAY;
+            if (!coarseDay.isEmpty()) {
+                writeCoarseDay(ws, day, coarseDay, mayExist);
+            }
             for (Map.Entry<SeriesBuffer, Points> e : chunks.entrySet()) {
                 SeriesBuffer b = e.getKey();
+                if (b.coarse && coarseKept) {
+                    continue; // its day chunk stands in for rollups until retention rolls it into hours
+                }
                 RollupBlock minutes = RollupBlock.of(e.getValue(), Tier.MINUTE.resolutionMillis(), b.decimals);
                 if (ws + window > minuteKeep && !b.coarse) {
                     RollupTier.write(writer, RollupTier.MINUTE, b.id, ws, minutes, b.decimals);
@@ -333,6 +342,23 @@ final class Compactor {
                 }
             }
         }
+    }
+
+    /**
+     * Merges one window of coarse series into their day chunks (keyed by the day's start): read, merge (the
+     * window's points win), write back, and drop a window-keyed chunk written before the series was known coarse.
+     */
+    private void writeCoarseDay(long ws, long day, Map<SeriesBuffer, Points> window, boolean mayExist) throws SQLException {
+        Map<SeriesBuffer, Points> merged = new LinkedHashMap<>();
+        for (Map.Entry<SeriesBuffer, Points> e : window.entrySet()) {
+            merged.put(e.getKey(), Points.merge(ChunkTier.readOne(writer, e.getKey().id, day), e.getValue()));
+        }
+        ChunkTier.write(writer, day, merged, nextTsId);
+        if (mayExist && ws != day) {
+            ChunkTier.deleteOne(writer, window.keySet().stream().mapToInt(b -> b.id).toArray(), ws);
+            ChunkTier.deleteOrphans(writer, ws);
+        }
+        ChunkTier.deleteOrphans(writer, day);
     }
 
     /**

@@ -41,9 +41,13 @@ final class StoreSummary {
                 }
             }
             Optional<Long> first = Optional.empty();
-            try (ResultSet rs = s.executeQuery("SELECT MIN(block_start) FROM rollup WHERE tier = " + RollupTier.HOUR)) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    first = Optional.of(rs.getLong(1));
+            // coarse series have day chunks and no hourly rollups until their chunks age out
+            try (ResultSet rs = s.executeQuery("SELECT MIN(block_start) FROM rollup WHERE tier = " + RollupTier.HOUR
+                    + " UNION ALL SELECT MIN(window_start) FROM chunk WHERE series_id IN (SELECT series_id FROM coarse_series)")) {
+                while (rs.next()) {
+                    if (rs.getObject(1) != null && (first.isEmpty() || rs.getLong(1) < first.get())) {
+                        first = Optional.of(rs.getLong(1));
+                    }
                 }
             }
             long memMin = Long.MAX_VALUE;
@@ -56,7 +60,8 @@ final class StoreSummary {
             long max = hot.maxTs();
             // coarse series have chunks where others have 1-minute rollups
             try (ResultSet rs = s.executeQuery("SELECT MAX(block_start) FROM rollup WHERE tier = " + RollupTier.MINUTE
-                    + " UNION ALL SELECT MAX(window_start) FROM chunk")) {
+                    + " UNION ALL SELECT MAX(window_start) FROM chunk UNION ALL SELECT MAX(window_start) + " + (RollupTier.DAY - window)
+                    + " FROM chunk WHERE series_id IN (SELECT series_id FROM coarse_series)")) {
                 while (rs.next()) {
                     if (rs.getObject(1) != null) {
                         max = Math.max(max, rs.getLong(1) + window - 1);

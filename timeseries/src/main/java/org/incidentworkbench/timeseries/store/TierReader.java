@@ -119,7 +119,9 @@ final class TierReader {
             }
             f.memory = comp == null ? mem : Points.merge(comp.slice(from, to), mem);
             if (rawFrom < rawTo) {
-                f.chunks = ChunkTier.read(c, b.id, Math.floorDiv(rawFrom, window) * window, rawTo);
+                // a coarse series' chunks are keyed by their day (Compactor): a range starting mid-day needs that day's
+                long keyedBy = b.coarse ? RollupTier.DAY : window;
+                f.chunks = ChunkTier.read(c, b.id, Math.floorDiv(rawFrom, keyedBy) * keyedBy, rawTo);
                 ChunkTier.readTimestamps(c, f.chunks, f.tsBlocks);
             }
             long minuteTo = Math.min(rawFrom, to);

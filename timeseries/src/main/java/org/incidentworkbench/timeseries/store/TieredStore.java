@@ -106,7 +106,10 @@ public final class TieredStore implements TimeSeriesStore {
         this.hot = new HotTier(config.resolution());
         this.policy = new RetentionPolicy(config);
         this.compactor = new Compactor(file, config, hot, pool, policy);
-        this.retention = new Retention(file, config, pool, policy);
+        this.retention = new Retention(file, config, pool, policy, id -> {
+            SeriesBuffer b = hot.byId(id);
+            return b == null ? -1 : b.decimals;
+        });
         this.reader = new TierReader(file, window, hot, pool, compactor, new BlockCache(config.blockCacheBuckets()));
         this.background = Executors.newSingleThreadScheduledExecutor(daemon("metrics-store " + file.getFileName()));
         this.queries = Executors.newFixedThreadPool(ConnectionPool.READERS, daemon("metrics-store query " + file.getFileName()));
@@ -285,8 +288,8 @@ public final class TieredStore implements TimeSeriesStore {
         long rawFrom = plan.tier() == Tier.RAW ? Math.max(fromMillis, rawFloor) : toMillis;
         long minuteFrom = Math.min(plan.tier() == Tier.HOUR ? toMillis : Math.max(fromMillis, minuteFloor), rawFrom);
         // a coarse series (step >= 1 min) has chunks where others have 1-minute rollups: read them there instead
-        long coarseRawFrom = plan.tier() == Tier.HOUR ? toMillis
-                : Math.max(fromMillis, Math.min(rawFloor, ceil(now - Math.max(policy.rawMillis(), policy.minuteMillis()), hour)));
+        // (and where others have 1-hour rollups too, until retention rolls its day chunks into hours: Retention)
+        long coarseRawFrom = Math.max(fromMillis, Math.min(rawFloor, Retention.coarseChunkFloor(now, policy)));
         List<SeriesKey> keys = series(selector);
         List<Callable<SeriesData>> reads = new ArrayList<>(keys.size());
         for (SeriesKey key : keys) {

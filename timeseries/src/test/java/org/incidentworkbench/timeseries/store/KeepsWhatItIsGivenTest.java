@@ -159,6 +159,52 @@ class KeepsWhatItIsGivenTest {
     }
 
     @Test
+    void coarseSeriesKeepDayChunksWithoutRollupsUntilRetentionRollsThemIntoHours() throws Exception {
+        SeriesKey sparse = SeriesKey.of("web-1", "custom.sar_like");
+        Instant start = NOW.minus(Duration.ofDays(10));
+        int n = 10 * 288;
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            samples.add(new Sample(sparse, start.toEpochMilli() + i * 300_000L, 100 + i % 13 * 0.25));
+        }
+        Path db = dir.resolve("days.mv.db");
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, config())) {
+            store.appendAll(samples);
+            store.compact();
+            // no 1-minute nor 1-hour buckets: the day chunks hold every point and answer every range
+            assertEquals(0L, store.info().rollupBuckets().get("1h"), store.info().toString());
+            assertEquals(0L, store.info().rollupBuckets().get("1m"), store.info().toString());
+            assertEquals(n, store.info().chunkPoints() + store.info().hotPoints(), "the open window is still in memory");
+            assertEquals(start.toEpochMilli(), store.info().firstMillis().orElseThrow() + start.toEpochMilli() % 86_400_000L,
+                    "the first day chunk starts the store");
+            assertEquals(n, counted(store.query(Selector.of(sparse), NOW.minus(Duration.ofDays(365)).toEpochMilli(),
+                    NOW.toEpochMilli(), 1000)), "a year's query (1-hour plan) reads the day chunks");
+            // a range starting mid-day reads that day's chunk
+            long midDay = start.plus(Duration.ofHours(30)).toEpochMilli();
+            assertEquals(n - 360, store.points(Selector.of(sparse), midDay, NOW.toEpochMilli()).get(0).size());
+        }
+        // 95 days later the first five days are past the chunks' 90 days: rolled into hours, then dropped
+        Instant later = NOW.plus(Duration.ofDays(85));
+        try (TimeSeriesStore store = TimeSeriesStore.open(db, StoreConfig.defaults().withClock(Clock.fixed(later, ZoneOffset.UTC)))) {
+            store.compact();
+            long floor = Math.floorDiv(later.minus(Duration.ofDays(90)).toEpochMilli(), 86_400_000L) * 86_400_000L;
+            long keptPoints = store.points(Selector.of(sparse), 0, later.toEpochMilli()).get(0).size();
+            assertEquals((start.toEpochMilli() + (n - 1) * 300_000L - floor) / 300_000L + 1, keptPoints, "points from the day floor on");
+            assertTrue(store.info().rollupBuckets().get("1h") > 0, store.info().toString());
+            assertEquals(n, counted(store.query(Selector.of(sparse), later.minus(Duration.ofDays(365)).toEpochMilli(),
+                    later.toEpochMilli(), 1000)), "hours before the floor, day chunks after: every point counted once");
+        }
+    }
+
+    private static long counted(QueryResult q) {
+        long counted = 0;
+        for (long c : q.series().get(0).count()) {
+            counted += c;
+        }
+        return counted;
+    }
+
+    @Test
     void pointsPastTheChunkRetentionGoToTheRollupsThatStillKeepThem() throws Exception {
         // 30 days old: past the chunks' 14 days, inside the 1-minute rollups' 90 days
         Instant start = NOW.minus(Duration.ofDays(30));
