@@ -205,7 +205,12 @@ public final class MainView extends StackPane {
                 triageVm.busyProperty(), triageVm.batchDoneProperty(), triageVm.batchTotalProperty()));
         themeButton.setId("theme-button");
         themeButton.setSelected(ctx.prefs().dark());
-        themeButton.setTooltip(new Tooltip("Dark theme (" + Shortcuts.THEME.keys().getDisplayText() + ")"));
+        // the button names the theme it switches to, as a light switch names "on" when it is off
+        themeButton.textProperty().bind(Bindings.when(themeButton.selectedProperty()).then("Light").otherwise("Dark"));
+        Tooltip themeTip = new Tooltip();
+        themeTip.textProperty().bind(Bindings.when(themeButton.selectedProperty()).then("Switch to the light theme").otherwise("Switch to the dark theme")
+                .concat(" (" + Shortcuts.THEME.keys().getDisplayText() + ")"));
+        themeButton.setTooltip(themeTip);
         themeButton.selectedProperty().addListener((o, a, dark) -> {
             ctx.prefs().dark(dark);
             if (getScene() != null) {
@@ -286,6 +291,12 @@ public final class MainView extends StackPane {
     public void triageSelected() {
         List<HostRow> sel = List.copyOf(hostsVm.selected());
         if (sel.isEmpty()) {
+            // Ctrl+T works with nothing selected too: it says what to do rather than nothing
+            notifier.accept(Notice.warning("Nothing to triage", hostsVm.rows().isEmpty()
+                    ? "Add a host first (user@host:port under the hosts list, or Import), select it, then press "
+                    + Shortcuts.TRIAGE.keys().getDisplayText() + "."
+                    : "Select one or more hosts in the hosts pane (for example 'local' under 'this machine'), then press "
+                    + Shortcuts.TRIAGE.keys().getDisplayText() + "."));
             return;
         }
         List<String> names = sel.stream().map(HostRow::name).toList();
@@ -364,7 +375,7 @@ public final class MainView extends StackPane {
         scene.getAccelerators().put(Shortcuts.TAB_TRIAGE.keys(), () -> selectTab(0));
         scene.getAccelerators().put(Shortcuts.TAB_FLEET.keys(), () -> selectTab(1));
         scene.getAccelerators().put(Shortcuts.TAB_METRICS.keys(), () -> selectTab(2));
-        scene.getAccelerators().put(Shortcuts.TAB_INCIDENT.keys(), () -> selectTab(3));
+        scene.getAccelerators().put(Shortcuts.TAB_REPLAY.keys(), () -> selectTab(3));
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
                 help.setVisible(false);

@@ -20,7 +20,7 @@ public final class Shortcuts {
     public static final Shortcut TAB_TRIAGE = new Shortcut(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), "Show the Triage tab");
     public static final Shortcut TAB_FLEET = new Shortcut(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), "Show the Fleet tab");
     public static final Shortcut TAB_METRICS = new Shortcut(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), "Show the Metrics tab");
-    public static final Shortcut TAB_INCIDENT = new Shortcut(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), "Show the Incident tab");
+    public static final Shortcut TAB_REPLAY = new Shortcut(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), "Show the Replay & training tab");
     public static final Shortcut THEME = new Shortcut(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), "Switch between light and dark theme");
     public static final Shortcut OPEN_BUNDLE = new Shortcut(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Open an incident bundle to replay or train");
     public static final Shortcut HELP = new Shortcut(new KeyCodeCombination(KeyCode.F1), "Show or hide this help");
@@ -31,10 +31,11 @@ public final class Shortcuts {
             new String[] {"Scroll / +, -", "Zoom every chart together around the pointer"},
             new String[] {"Double-click", "Back to the chosen range"},
             new String[] {"Space", "Replay: play or pause"},
-            new String[] {", and .", "Replay: step to the previous or next event"});
+            new String[] {", and .", "Replay: step to the previous or next event"},
+            new String[] {"C / R", "Journal: confirm or reject the selected hypothesis"});
 
     public static final List<Shortcut> ALL = List.of(TRIAGE, NOTE, RECORD, SAMPLE, SEARCH, TAB_TRIAGE, TAB_FLEET, TAB_METRICS,
-            TAB_INCIDENT, OPEN_BUNDLE, THEME, HELP);
+            TAB_REPLAY, OPEN_BUNDLE, THEME, HELP);
 
     private Shortcuts() {
     }

@@ -5,7 +5,6 @@ import org.incidentworkbench.probe.TriageReport;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +37,15 @@ import org.incidentworkbench.hosts.HostLists;
 import org.incidentworkbench.probe.TriageReport;
 
 /**
- * The hosts pane: search, the host tree grouped by role (recent hosts first), a status dot and word
+ * The hosts pane: search, recent hosts as links, the host tree grouped by role, a status dot and word
  * per host, import and add-by-hand. Selecting a role selects its hosts. Binds to {@link HostsViewModel}.
  */
 public final class HostsView extends VBox {
 
-    private static final String RECENT = "recent";
 
     private final HostsViewModel vm;
     private final ObservableList<String> recent;
+    private final javafx.scene.layout.FlowPane recentRow = new javafx.scene.layout.FlowPane();
     private final TreeView<Object> tree = new TreeView<>();
     private boolean rebuilding;
 
@@ -79,6 +78,8 @@ public final class HostsView extends VBox {
         MenuItem otherConfig = new MenuItem("Another ssh config file...");
         otherConfig.setOnAction(e -> chooseFile("ssh config").ifPresent(vm::importSshConfig));
         importMenu.getItems().addAll(sshConfig, knownHosts, inventory, otherConfig);
+        // file names are not mnemonics: "known_hosts" would lose its underscore
+        importMenu.getItems().forEach(i -> i.setMnemonicParsing(false));
 
         HBox header = new HBox(6, title, busy, spacer(), importMenu);
 
@@ -121,7 +122,9 @@ public final class HostsView extends VBox {
         message.getStyleClass().add("pane-message");
         message.setMaxHeight(120);
 
-        getChildren().addAll(header, search, tree, new HBox(6, add, addButton), message);
+        recentRow.setId("host-recent");
+        recentRow.setHgap(2);
+        getChildren().addAll(header, search, recentRow, tree, new HBox(6, add, addButton), message);
 
         vm.visibleRows().addListener((ListChangeListener<HostRow>) c -> rebuild());
         // the recent group is redrawn on the next frame, not in the one that starts a triage
@@ -159,13 +162,7 @@ public final class HostsView extends VBox {
             List<HostRow> keep = List.copyOf(vm.selected());
             TreeItem<Object> root = new TreeItem<>("hosts");
             List<HostRow> visible = List.copyOf(vm.visibleRows());
-            List<HostRow> recentRows = new ArrayList<>();
-            for (String name : recent) {
-                visible.stream().filter(r -> r.name().equals(name)).findFirst().ifPresent(recentRows::add);
-            }
-            if (!recentRows.isEmpty()) {
-                root.getChildren().add(group(RECENT, recentRows, collapsed));
-            }
+            rebuildRecent(visible);
             Map<String, List<HostEntry>> byRole = HostLists.byRole(visible.stream().map(HostRow::entry).toList());
             for (Map.Entry<String, List<HostEntry>> e : byRole.entrySet()) {
                 List<HostRow> members = visible.stream().filter(r -> e.getValue().contains(r.entry())).toList();
@@ -174,9 +171,6 @@ public final class HostsView extends VBox {
             tree.setRoot(root);
             tree.getSelectionModel().clearSelection();
             for (TreeItem<Object> g : root.getChildren()) {
-                if (g.getValue().equals(RECENT)) {
-                    continue;
-                }
                 for (TreeItem<Object> h : g.getChildren()) {
                     if (keep.contains(h.getValue())) {
                         tree.getSelectionModel().select(h);
@@ -187,6 +181,30 @@ public final class HostsView extends VBox {
             rebuilding = false;
         }
         syncSelection();
+    }
+
+    /**
+     * Recent hosts as links above the tree, newest first: each host stays one row in the tree (a "recent"
+     * group listed every recent host a second time, and selecting it selected them all).
+     */
+    private void rebuildRecent(List<HostRow> visible) {
+        recentRow.getChildren().clear();
+        for (String name : recent) {
+            if (visible.stream().anyMatch(r -> r.name().equals(name)) && recentRow.getChildren().size() < 6) {
+                javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(name);
+                link.setMnemonicParsing(false);
+                link.getStyleClass().add("recent-host");
+                link.setOnAction(e -> select(List.of(name)));
+                recentRow.getChildren().add(link);
+            }
+        }
+        if (!recentRow.getChildren().isEmpty()) {
+            Label l = new Label("Recent:");
+            l.getStyleClass().add("pane-message");
+            recentRow.getChildren().add(0, l);
+        }
+        recentRow.setVisible(!recentRow.getChildren().isEmpty());
+        recentRow.setManaged(recentRow.isVisible());
     }
 
     private static TreeItem<Object> group(String name, List<HostRow> members, Set<String> collapsed) {
@@ -220,9 +238,6 @@ public final class HostsView extends VBox {
     public void select(List<String> names) {
         List<Integer> rows = new java.util.ArrayList<>();
         for (TreeItem<Object> g : tree.getRoot().getChildren()) {
-            if (((RoleGroup) g.getValue()).name().equals(RECENT)) {
-                continue;
-            }
             for (TreeItem<Object> h : g.getChildren()) {
                 if (names.contains(((HostRow) h.getValue()).name())) {
                     int row = tree.getRow(h);

@@ -29,6 +29,7 @@ public final class JournalView extends VBox {
     private final ListView<JournalEvent> list = new ListView<>();
     private final TextField input = new TextField();
     private final Label title = new Label("Journal");
+    private HBox decideRow;
 
     public JournalView(IncidentViewModel vm) {
         setId("journal-pane");
@@ -45,15 +46,45 @@ public final class JournalView extends VBox {
         state.getStyleClass().add("pane-message");
         list.setId("journal-list");
         list.setItems(vm.events());
-        list.setCellFactory(l -> new EventCell());
-        // a hypothesis is confirmed or rejected from its line: confirmed ones are steps a trainee is measured against
+        list.setCellFactory(l -> new EventCell(list));
+        // a hypothesis is confirmed or rejected from its line (menu, buttons, or C / R on the list):
+        // confirmed ones are steps a trainee is measured against
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         javafx.scene.control.MenuItem confirm = new javafx.scene.control.MenuItem("Confirm hypothesis");
         javafx.scene.control.MenuItem reject = new javafx.scene.control.MenuItem("Reject hypothesis");
-        confirm.setOnAction(e -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
-                org.incidentworkbench.playbooks.journal.HypothesisState.CONFIRMED, "")));
-        reject.setOnAction(e -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
-                org.incidentworkbench.playbooks.journal.HypothesisState.REJECTED, "")));
+        Runnable doConfirm = () -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
+                org.incidentworkbench.playbooks.journal.HypothesisState.CONFIRMED, ""));
+        Runnable doReject = () -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
+                org.incidentworkbench.playbooks.journal.HypothesisState.REJECTED, ""));
+        confirm.setOnAction(e -> doConfirm.run());
+        reject.setOnAction(e -> doReject.run());
+        javafx.beans.binding.BooleanBinding canDecide = Bindings.createBooleanBinding(
+                () -> selectedHypothesis().isPresent() && vm.isRecording(), list.getSelectionModel().selectedItemProperty(), vm.recordingProperty());
+        Button confirmButton = new Button("Confirm");
+        confirmButton.setId("journal-confirm");
+        confirmButton.setTooltip(new javafx.scene.control.Tooltip("Confirm the selected hypothesis (C)"));
+        confirmButton.setOnAction(e -> doConfirm.run());
+        Button rejectButton = new Button("Reject");
+        rejectButton.setId("journal-reject");
+        rejectButton.setTooltip(new javafx.scene.control.Tooltip("Reject the selected hypothesis (R)"));
+        rejectButton.setOnAction(e -> doReject.run());
+        Label decide = new Label("Hypothesis:");
+        decideRow = new HBox(6, decide, confirmButton, rejectButton);
+        decideRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        decideRow.visibleProperty().bind(canDecide);
+        decideRow.managedProperty().bind(canDecide);
+        list.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() || e.isAltDown() || !canDecide.get()) {
+                return;
+            }
+            if (e.getCode() == javafx.scene.input.KeyCode.C) {
+                doConfirm.run();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.R) {
+                doReject.run();
+                e.consume();
+            }
+        });
         javafx.scene.control.MenuItem redact = new javafx.scene.control.MenuItem("Redact this...");
         redact.setId("journal-redact");
         redact.setOnAction(e -> {
@@ -94,7 +125,7 @@ public final class JournalView extends VBox {
         add.setOnAction(e -> doAdd.run());
         input.setOnAction(e -> doAdd.run());
         add.disableProperty().bind(vm.recordingBinding().not());
-        getChildren().addAll(title, state, list, kind, new HBox(4, input, add));
+        getChildren().addAll(title, state, list, decideRow, kind, new HBox(4, input, add));
     }
 
     private java.util.Optional<JournalEvent.Hypothesis> selectedHypothesis() {
@@ -111,22 +142,32 @@ public final class JournalView extends VBox {
         return list;
     }
 
+    /** One event: its time, then its text wrapped to the list's width (never a sideways scroll). */
     private static final class EventCell extends ListCell<JournalEvent> {
+        private final Label time = new Label();
+        private final Label text = new Label();
+        private final HBox box = new HBox(6, time, text);
+
+        EventCell(ListView<JournalEvent> list) {
+            // a cell asks for no width of its own, so the list never scrolls sideways; its text wraps instead
+            setPrefWidth(0);
+            time.getStyleClass().add("journal-time");
+            time.setMinWidth(Label.USE_PREF_SIZE);
+            text.setWrapText(true);
+            text.maxWidthProperty().bind(list.widthProperty().subtract(90));
+        }
+
         @Override
         protected void updateItem(JournalEvent e, boolean empty) {
             super.updateItem(e, empty);
+            setText(null);
             if (empty || e == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            Label time = new Label(TIME.format(e.time()));
-            time.getStyleClass().add("journal-time");
-            Label text = new Label(JournalLine.summary(e));
-            text.setWrapText(true);
-            text.setMaxWidth(220);
-            setGraphic(new HBox(6, time, text));
-            setText(null);
+            time.setText(TIME.format(e.time()));
+            text.setText(JournalLine.summary(e));
+            setGraphic(box);
         }
     }
 }
