@@ -102,6 +102,9 @@ class ProbeViewsTest {
         WindowFixture.waitFor(5, "marked rows", () -> !table.lookupAll(".process-zombie").isEmpty()
                 || !table.lookupAll(".process-uninterruptible").isEmpty());
         String fullCommand = shown.stream().filter(p -> p.pid() == 1).findFirst().orElseThrow().command();
+        WindowFixture.runFx(() -> table.scrollTo(table.getItems().stream().filter(p -> p.pid() == 1).findFirst().orElseThrow()));
+        WindowFixture.waitFor(5, "pid 1's row", () -> table.lookupAll(".command-cell").stream()
+                .anyMatch(n -> ((javafx.scene.control.TableCell<?, ?>) n).getItem() instanceof ProcessLine p && p.pid() == 1));
         assertTrue(table.lookupAll(".command-cell").stream()
                 .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getTooltip())
                 .anyMatch(t -> t != null && t.getText().equals(fullCommand)), "pid 1's full command line is a tooltip");
@@ -133,5 +136,18 @@ class ProbeViewsTest {
         TableView<?> stuck = (TableView<?>) view.lookup("#ss-stuck");
         assertEquals("python3 (pid 23175)", ((org.incidentworkbench.app.model.probes.SocketGroups.Held) stuck.getItems().get(0)).process());
         assertEquals(3, ((TableView<?>) view.lookup("#ss-listeners")).getItems().size());
+    }
+
+    @Test
+    void logsGroupsByPatternWithTheSegfaultOnTopAndNoContradictoryNote(FxRobot robot) throws Exception {
+        Node view = openProbe(robot, "logs");
+        TableView<?> table = (TableView<?>) view.lookup("#logs-groups");
+        var top = (org.incidentworkbench.app.model.probes.LogPatterns.Group) table.getItems().get(0);
+        assertTrue(top.flags().contains("segfault"), top.toString());
+        WindowFixture.waitFor(5, "the flagged row marked", () -> !table.lookupAll(".log-flagged").isEmpty());
+        List<String> sources = view.lookup("#logs-sources").lookupAll(".label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        assertTrue(sources.get(0).startsWith("journal: none on this host"), sources.toString());
+        assertTrue(sources.stream().noneMatch(t -> t.contains("No journal files were found")), sources.toString());
     }
 }

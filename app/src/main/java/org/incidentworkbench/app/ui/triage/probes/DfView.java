@@ -46,11 +46,11 @@ final class DfView extends VBox {
         TableColumn<FilesystemLine, FilesystemLine> avail = text("FREE", 72, FilesystemLine::availableText, true);
         TableColumn<FilesystemLine, FilesystemLine> inodeUse = bar("INODES USED", 160, l -> l.inodesPercent() < 0 ? null
                 : new UseBar().set(l.inodesPercent(), l.inodesPercent() + " %  " + l.inodesText(), l.inodeLevel(), l.judged()));
-        TableColumn<FilesystemLine, FilesystemLine> type = text("TYPE", 70, FilesystemLine::type, false);
-        TableColumn<FilesystemLine, FilesystemLine> fs = text("FILESYSTEM", 140, FilesystemLine::filesystem, false);
-        table.getColumns().addAll(List.of(mount, use, avail, inodeUse, type, fs));
-        // the device name takes what is left: the mount point and the bars matter more
-        fs.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(100, table.widthProperty().subtract(180 + 220 + 72 + 160 + 70 + 24)));
+        TableColumn<FilesystemLine, FilesystemLine> fs = text("FILESYSTEM (TYPE)", 140,
+                l -> l.filesystem() + (l.type().isEmpty() ? "" : " (" + l.type() + ")"), false);
+        table.getColumns().addAll(List.of(mount, use, avail, inodeUse, fs));
+        // the device takes what is left: the mount point and the bars matter more
+        fs.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(110, table.widthProperty().subtract(180 + 220 + 72 + 160 + 24)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(summary, table);
     }

@@ -43,6 +43,7 @@ public final class ProbeViews {
                 "%CPU is ps's average over each process's lifetime; the top tab has the last second's."));
         register(Probes.DF, "use", (df, r) -> new DfView(df));
         register(Probes.SS, "states and groups", (ss, r) -> new SsView(ss));
+        register(Probes.LOGS, "by pattern", (logs, r) -> new LogsView(logs));
     }
 
     private ProbeViews() {

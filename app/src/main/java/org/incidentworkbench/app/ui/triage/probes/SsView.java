@@ -81,30 +81,37 @@ final class SsView extends VBox {
         VBox histoBox = section("TCP states", bars);
         histoBox.setMinWidth(Region.USE_PREF_SIZE);
 
-        TableView<SocketGroups.Listener> listen = table("ss-listeners", SocketGroups.listeners(ss), "No listening TCP sockets.");
+        List<SocketGroups.Listener> listeners = SocketGroups.listeners(ss);
+        TableView<SocketGroups.Listener> listen = table("ss-listeners", listeners, "No listening TCP sockets.");
         listen.getColumns().addAll(List.of(
-                DfView.<SocketGroups.Listener>text("LISTENING ON", 150, SocketGroups.Listener::local, false),
-                DfView.<SocketGroups.Listener>bar("ACCEPT QUEUE (Recv-Q of Send-Q)", 200, l -> new UseBar().set(l.fillPercent(),
-                        l.queued() + " of " + l.backlog(), java.util.Optional.ofNullable(l.fillPercent() >= 90
+                DfView.<SocketGroups.Listener>text("LISTENING ON", 130, SocketGroups.Listener::local, false),
+                DfView.<SocketGroups.Listener>bar("QUEUED / BACKLOG", 120, l -> new UseBar().set(l.fillPercent(),
+                        l.queued() + " / " + l.backlog(), java.util.Optional.ofNullable(l.fillPercent() >= 90
                                 ? org.incidentworkbench.probe.Severity.WARNING : null), true)),
-                DfView.<SocketGroups.Listener>text("PROCESS", 160, SocketGroups.Listener::process, false)));
-        VBox listenBox = section("Listen backlogs", listen);
-        HBox.setHgrow(listenBox, Priority.ALWAYS);
-        HBox top = new HBox(16, histoBox, listenBox);
+                DfView.<SocketGroups.Listener>text("PROCESS", 110, SocketGroups.Listener::process, false)));
+        listen.setTooltip(new Tooltip("On LISTEN, ss's Recv-Q is the connections waiting to be accepted and Send-Q the backlog limit."));
 
-        TableView<SocketGroups.Held> held = table("ss-stuck", SocketGroups.closeWaitAndSynRecv(ss), "No CLOSE-WAIT or SYN-RECV sockets.");
+        List<SocketGroups.Held> heldRows = SocketGroups.closeWaitAndSynRecv(ss);
+        TableView<SocketGroups.Held> held = table("ss-stuck", heldRows, "No CLOSE-WAIT or SYN-RECV sockets: no application is sitting on closed connections.");
         held.getColumns().addAll(List.of(
                 DfView.<SocketGroups.Held>text("STATE", 90, SocketGroups.Held::state, false),
-                DfView.<SocketGroups.Held>text("SOCKETS", 64, h -> String.valueOf(h.count()), true),
-                DfView.<SocketGroups.Held>text("PROCESS", 150, SocketGroups.Held::process, false),
-                DfView.<SocketGroups.Held>text("LOCAL PORTS", 90, SocketGroups.Held::ports, false)));
-        TableView<SocketGroups.Group> ports = groupTable("ss-by-port", "LOCAL PORT", "PROCESSES", SocketGroups.byLocalPort(ss));
-        TableView<SocketGroups.Group> peers = groupTable("ss-by-peer", "PEER", "PORTS", SocketGroups.byPeer(ss));
-        SplitPane groups = new SplitPane(section("CLOSE-WAIT and SYN-RECV by process", held),
+                DfView.<SocketGroups.Held>text("SOCKETS", 70, h -> String.valueOf(h.count()), true),
+                DfView.<SocketGroups.Held>text("PROCESS", 170, SocketGroups.Held::process, false),
+                DfView.<SocketGroups.Held>text("LOCAL PORTS", 110, SocketGroups.Held::ports, false)));
+        VBox heldBox = section("CLOSE-WAIT and SYN-RECV by process", held);
+        HBox.setHgrow(heldBox, Priority.ALWAYS);
+        HBox top = new HBox(16, histoBox, heldBox);
+        double rowsHigh = Math.max(histogram.size() * 20.0 + 24, (Math.min(5, heldRows.size()) + 1) * 24.0 + 30);
+        top.setMinHeight(Math.max(120, rowsHigh));
+        top.setPrefHeight(Math.max(120, rowsHigh));
+
+        TableView<SocketGroups.Group> ports = groupTable("ss-by-port", "PORT", "PROCESSES", SocketGroups.byLocalPort(ss));
+        TableView<SocketGroups.Group> peers = groupTable("ss-by-peer", "PEER", "PEER PORTS", SocketGroups.byPeer(ss));
+        SplitPane groups = new SplitPane(section("Listen backlogs", listen),
                 section("Connections by local port", ports), section("Connections by peer", peers));
         groups.setOrientation(Orientation.HORIZONTAL);
+        groups.setDividerPositions(0.32, 0.64);
         VBox.setVgrow(groups, Priority.ALWAYS);
-        top.setMaxHeight(Math.max(120, 22.0 * Math.max(histogram.size(), Math.min(6, SocketGroups.listeners(ss).size() + 1)) + 40));
         getChildren().addAll(summary, top, groups);
     }
 
@@ -112,9 +119,9 @@ final class SsView extends VBox {
         TableView<SocketGroups.Group> t = table(id, rows, "No connections.");
         t.getColumns().addAll(List.of(
                 DfView.<SocketGroups.Group>text(keyName, 110, SocketGroups.Group::key, false),
-                DfView.<SocketGroups.Group>text("SOCKETS", 64, g -> String.valueOf(g.count()), true),
-                DfView.<SocketGroups.Group>text("STATES", 170, SocketGroups.Group::states, false),
-                DfView.<SocketGroups.Group>text(detailName, 130, SocketGroups.Group::detail, false)));
+                DfView.<SocketGroups.Group>text("N", 36, g -> String.valueOf(g.count()), true),
+                DfView.<SocketGroups.Group>text("STATES", 130, SocketGroups.Group::states, false),
+                DfView.<SocketGroups.Group>text(detailName, 110, SocketGroups.Group::detail, false)));
         return t;
     }
 
