@@ -150,4 +150,19 @@ class ProbeViewsTest {
         assertTrue(sources.get(0).startsWith("journal: none on this host"), sources.toString());
         assertTrue(sources.stream().noneMatch(t -> t.contains("No journal files were found")), sources.toString());
     }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void iostatShowsTheUseColumnsFirstAndTheRestBehindMoreColumns(FxRobot robot) throws Exception {
+        Node view = openProbe(robot, "iostat");
+        TableView<org.incidentworkbench.app.model.probes.DeviceLine> table =
+                (TableView<org.incidentworkbench.app.model.probes.DeviceLine>) view.lookup("#iostat-table");
+        assertEquals(List.of("DEVICE", "%UTIL", "R_AWAIT", "W_AWAIT", "AQU-SZ", "R/S", "W/S", "READ", "WRITE"),
+                table.getColumns().stream().map(c -> c.getText()).toList());
+        assertEquals("vda", table.getItems().get(0).name());
+        int before = table.getColumns().size();
+        robot.clickOn("#iostat-more");
+        WindowFixture.waitFor(5, "more columns", () -> table.getColumns().stream().anyMatch(c -> c.getText().equals("wareq-sz")));
+        assertTrue(table.getColumns().size() > before + 5);
+    }
 }

@@ -135,6 +135,8 @@ public final class LogPatterns {
             out.add("kernel log (dmesg): " + entries(byOrigin.get("dmesg")));
         } else if (!dmesgNotes.isEmpty()) {
             out.add("kernel log (dmesg): not readable (" + dmesgNotes.get(0).substring("dmesg:".length()).strip() + ")");
+        } else {
+            out.add("kernel log (dmesg): no entries");
         }
         if (byOrigin.containsKey("text")) {
             out.add("lines in no known format: " + byOrigin.get("text"));

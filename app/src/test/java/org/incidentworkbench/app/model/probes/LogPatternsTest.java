@@ -55,6 +55,8 @@ class LogPatternsTest {
         List<String> sources = LogPatterns.sources(logs);
         assertEquals(List.of("journal: none on this host (journald keeps no files here)",
                 "kernel log (dmesg): " + logs.entries().size() + " entries"), sources);
+        LogsReport none = new LogsReport(List.of(), java.util.Map.of(), 0, 0, 0, List.of("No journal files were found.", "-- No entries --"));
+        assertEquals(List.of("journal: none on this host (journald keeps no files here)", "kernel log (dmesg): no entries"), LogPatterns.sources(none));
         assertFalse(sources.stream().anyMatch(s -> s.contains("No entries")));
     }
 }

@@ -44,6 +44,7 @@ public final class ProbeViews {
         register(Probes.DF, "use", (df, r) -> new DfView(df));
         register(Probes.SS, "states and groups", (ss, r) -> new SsView(ss));
         register(Probes.LOGS, "by pattern", (logs, r) -> new LogsView(logs));
+        register(Probes.IOSTAT, "devices", (io, r) -> new IostatView(io));
     }
 
     private ProbeViews() {

@@ -84,30 +84,30 @@ final class SsView extends VBox {
         List<SocketGroups.Listener> listeners = SocketGroups.listeners(ss);
         TableView<SocketGroups.Listener> listen = table("ss-listeners", listeners, "No listening TCP sockets.");
         listen.getColumns().addAll(List.of(
-                DfView.<SocketGroups.Listener>text("LISTENING ON", 130, SocketGroups.Listener::local, false),
-                DfView.<SocketGroups.Listener>bar("QUEUED / BACKLOG", 120, l -> new UseBar().set(l.fillPercent(),
+                DfView.<SocketGroups.Listener>text("LISTENING ON", 150, SocketGroups.Listener::local, false),
+                DfView.<SocketGroups.Listener>bar("QUEUED / BACKLOG", 150, l -> new UseBar().set(l.fillPercent(),
                         l.queued() + " / " + l.backlog(), java.util.Optional.ofNullable(l.fillPercent() >= 90
                                 ? org.incidentworkbench.probe.Severity.WARNING : null), true)),
                 DfView.<SocketGroups.Listener>text("PROCESS", 110, SocketGroups.Listener::process, false)));
         listen.setTooltip(new Tooltip("On LISTEN, ss's Recv-Q is the connections waiting to be accepted and Send-Q the backlog limit."));
 
         List<SocketGroups.Held> heldRows = SocketGroups.closeWaitAndSynRecv(ss);
-        TableView<SocketGroups.Held> held = table("ss-stuck", heldRows, "No CLOSE-WAIT or SYN-RECV sockets: no application is sitting on closed connections.");
+        TableView<SocketGroups.Held> held = table("ss-stuck", heldRows, "No CLOSE-WAIT or SYN-RECV sockets.");
         held.getColumns().addAll(List.of(
                 DfView.<SocketGroups.Held>text("STATE", 90, SocketGroups.Held::state, false),
-                DfView.<SocketGroups.Held>text("SOCKETS", 70, h -> String.valueOf(h.count()), true),
-                DfView.<SocketGroups.Held>text("PROCESS", 170, SocketGroups.Held::process, false),
-                DfView.<SocketGroups.Held>text("LOCAL PORTS", 110, SocketGroups.Held::ports, false)));
-        VBox heldBox = section("CLOSE-WAIT and SYN-RECV by process", held);
-        HBox.setHgrow(heldBox, Priority.ALWAYS);
-        HBox top = new HBox(16, histoBox, heldBox);
-        double rowsHigh = Math.max(histogram.size() * 20.0 + 24, (Math.min(5, heldRows.size()) + 1) * 24.0 + 30);
+                DfView.<SocketGroups.Held>text("N", 40, h -> String.valueOf(h.count()), true),
+                DfView.<SocketGroups.Held>text("PROCESS", 150, SocketGroups.Held::process, false),
+                DfView.<SocketGroups.Held>text("PORTS", 70, SocketGroups.Held::ports, false)));
+        VBox listenBox = section("Listen backlogs (accept queue: Recv-Q of Send-Q)", listen);
+        HBox.setHgrow(listenBox, Priority.ALWAYS);
+        HBox top = new HBox(16, histoBox, listenBox);
+        double rowsHigh = Math.max(histogram.size() * 20.0 + 24, (Math.min(5, listeners.size()) + 1) * 24.0 + 34);
         top.setMinHeight(Math.max(120, rowsHigh));
         top.setPrefHeight(Math.max(120, rowsHigh));
 
         TableView<SocketGroups.Group> ports = groupTable("ss-by-port", "PORT", "PROCESSES", SocketGroups.byLocalPort(ss));
         TableView<SocketGroups.Group> peers = groupTable("ss-by-peer", "PEER", "PEER PORTS", SocketGroups.byPeer(ss));
-        SplitPane groups = new SplitPane(section("Listen backlogs", listen),
+        SplitPane groups = new SplitPane(section("CLOSE-WAIT and SYN-RECV by process", held),
                 section("Connections by local port", ports), section("Connections by peer", peers));
         groups.setOrientation(Orientation.HORIZONTAL);
         groups.setDividerPositions(0.32, 0.64);
