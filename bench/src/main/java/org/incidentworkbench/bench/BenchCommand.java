@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", synopsisSubcommandLabel = "NAME",
         description = "run a benchmark and print its figures as JSON (medians, baseline from the same run)",
         customSynopsis = "workbench bench NAME [ARGS]   (workbench bench NAME --help for its options)",
-        subcommands = {StoreBenchmark.class, TriageBenchmark.class, SampleBenchmark.class, UiBenchmark.class, RedactBenchmark.class})
+        subcommands = {StoreBenchmark.class, TriageBenchmark.class, SampleBenchmark.class, UiBenchmark.class, RedactBenchmark.class,
+                ForecastBenchmark.class})
 public final class BenchCommand extends CliCommand {
 }

@@ -74,12 +74,12 @@ class ForecastCommandTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Run r = run(clock, "forecast", "fs.used_pct{host=web-1,mount=/var}", "--db", db.toString());
         assertEquals(0, r.exit(), r.err());
-        // the store keeps fs.used_pct to 2 decimals: that rounding is the only noise, hence the few seconds of interval;
-        // the window ends before now, so the point at now itself is not fitted
+        // the store keeps fs.used_pct to 2 decimals: that rounding is the only noise, hence a few seconds of band, and the
+        // interval adds the points' spacing (a minute) either side; the window ends before now, so the point at now is not fitted
         assertEquals("""
                 fs.used_pct{host=web-1,mount=/var}
                   reaches 100.00 % in 3.0 h, at 2026-12-01T15:00:00.040Z
-                  95 % interval: 3.0 h (2026-12-01T14:59:57.950Z) to 3.0 h (2026-12-01T15:00:02.131Z)
+                  95 % interval: 3.0 h (2026-12-01T14:58:57.950Z) to 3.0 h (2026-12-01T15:01:02.131Z)
                   slope 10.00 %/h, 180 points used of 180 since 2026-12-01T09:00:00Z, step not detected
 
                 """, r.out());

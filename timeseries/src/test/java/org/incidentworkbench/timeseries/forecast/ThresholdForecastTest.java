@@ -97,4 +97,44 @@ class ThresholdForecastTest {
         assertTrue(few.crossingMillis().isEmpty());
         assertTrue(few.explanation().startsWith("Too few points"));
     }
+
+    @Test
+    void recurringDropsAreASawtoothFittedThroughNotAStep() {
+        // 0.5 %/h net for 5 days from 30 %, logs add 6 % a day and rotation takes them back at midnight: full 140 h in
+        int n = 5 * 24 * 12;
+        long[] ts = new long[n];
+        double[] v = new double[n];
+        Random r = new Random(3);
+        for (int i = 0; i < n; i++) {
+            double h = i / 12.0;
+            ts[i] = i * 300_000L;
+            v[i] = 30 + 0.5 * h + 6 * ((h % 24) / 24) - 3 + r.nextGaussian() * 0.2;
+        }
+        Forecast f = ThresholdForecast.forecast(ts, v, 100, ts[n - 1]);
+        assertFalse(f.stepDetected(), f.toString());
+        assertEquals(n, f.pointsUsed());
+        double hours = f.crossingMillis().orElseThrow() / (double) H;
+        assertEquals(140, hours, 140 * 0.1, f.toString());
+        assertTrue(f.earliestMillis().get() <= 140 * H && 140 * H <= f.latestMillis().get(), f.toString());
+    }
+
+    @Test
+    void aSlopeWithinItsNoiseIsFlatAndNoCrossingIsClaimedFarBeyondTheHistory() {
+        Random r = new Random(5);
+        long[] ts = new long[60];
+        double[] v = new double[60];
+        for (int i = 0; i < 60; i++) {
+            ts[i] = i * 10_000L;
+            v[i] = 50 + r.nextGaussian() * 1.5;
+        }
+        Forecast f = ThresholdForecast.forecast(ts, v, 100, ts[59]);
+        assertTrue(f.crossingMillis().isEmpty(), f.toString());
+        // 10 minutes of points rising 2 %/h: full in 25 h, 150 times the history: not claimed
+        for (int i = 0; i < 60; i++) {
+            v[i] = 50 + 2 * (ts[i] / (double) H);
+        }
+        Forecast far = ThresholdForecast.forecast(ts, v, 100, ts[59]);
+        assertTrue(far.crossingMillis().isEmpty(), far.toString());
+        assertTrue(far.explanation().startsWith("The trend does not reach the threshold within"), far.explanation());
+    }
 }
