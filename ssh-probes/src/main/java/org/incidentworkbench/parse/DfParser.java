@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * <p>Record: {@link DfReport}, sizes in bytes from the header's block size ({@code 1K-blocks},
  * {@code 1024-blocks}, {@code 512-blocks}, {@code 1M-blocks}) or, under {@code Size}/{@code Avail},
  * from the human suffix (binary: {@code 1.9G} is 1.9 GiB, as coreutils means it). Inode rows are
- * merged into the space rows with the same mount point. {@code -} (inodes on btrfs, vfat) becomes an
+ * merged into the space rows with the same mount point; {@code df --total}'s {@code total} row becomes
+ * {@link DfReport#total()}, not a filesystem. {@code -} (inodes on btrfs, vfat) becomes an
  * empty value. A device name too long for its column, which non-POSIX {@code df} prints on a line of
  * its own, is joined with the next line. Filesystem and mount point may contain spaces: the numeric
  * run in the middle separates them.
@@ -46,7 +47,7 @@ public final class DfParser implements OutputParser<DfReport> {
 
     @Override
     public boolean hasData(DfReport value) {
-        return !value.filesystems().isEmpty();
+        return !value.filesystems().isEmpty() || value.total().isPresent();
     }
 
     @Override
@@ -100,7 +101,16 @@ public final class DfParser implements OutputParser<DfReport> {
                     ? ParseOutcome.unrecognised("no df header (\"Filesystem ... Mounted on\") found")
                     : ParseOutcome.parsed(new DfReport(List.of()));
         }
-        return ParseOutcome.parsed(new DfReport(merged), warnings);
+        // df --total's last row sums the others: kept as the total, never counted or ranked as a filesystem
+        Optional<DfReport.Filesystem> total = Optional.empty();
+        if (!merged.isEmpty() && isTotal(merged.get(merged.size() - 1))) {
+            total = Optional.of(merged.remove(merged.size() - 1));
+        }
+        return ParseOutcome.parsed(new DfReport(merged, total), warnings);
+    }
+
+    private static boolean isTotal(DfReport.Filesystem f) {
+        return f.filesystem().equals("total") && f.mountedOn().equals("-");
     }
 
     private static void readTable(String header, List<String> rows, List<DfReport.Filesystem> out, List<String> warnings) {

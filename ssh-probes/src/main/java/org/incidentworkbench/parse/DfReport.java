@@ -7,11 +7,18 @@ import java.util.Optional;
  * Filesystems as {@code df} lists them, space and inodes merged by mount point.
  *
  * @param filesystems one per mount, in the order printed
+ * @param total       the {@code total} row {@code df --total} adds (filesystem {@code total}, mounted on {@code -}):
+ *                    the sum of the rows, not a filesystem, so not among {@code filesystems}
  */
-public record DfReport(List<Filesystem> filesystems) {
+public record DfReport(List<Filesystem> filesystems, Optional<Filesystem> total) {
 
     public DfReport {
         filesystems = List.copyOf(filesystems);
+    }
+
+    /** A listing without a total row. */
+    public DfReport(List<Filesystem> filesystems) {
+        this(filesystems, Optional.empty());
     }
 
     /**
