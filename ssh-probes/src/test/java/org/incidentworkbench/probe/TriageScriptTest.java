@@ -41,6 +41,7 @@ class TriageScriptTest {
 
     @Test
     void everyProbePrintsItsContractSections() throws IOException {
+        org.incidentworkbench.testing.RequiredTool.assume("iostat", "sysstat"); // every probe's own tool, not its fallback
         List<ProbeRun> runs = run(new LocalTransport(), Probes.STANDARD);
         assertEquals(Probes.STANDARD.stream().map(Probe::name).toList(), runs.stream().map(ProbeRun::name).toList());
         Map<String, ProbeRun> byName = new java.util.HashMap<>();
@@ -64,6 +65,7 @@ class TriageScriptTest {
 
     @Test
     void iostatPrintsTwoReports() throws IOException {
+        org.incidentworkbench.testing.RequiredTool.assume("iostat", "sysstat");
         ProbeRun r = run(new LocalTransport(), List.of(Probes.IOSTAT)).get(0);
         assertTrue(r.ended());
         assertEquals(2, r.text().split("\nDevice", -1).length - 1, r.text());
