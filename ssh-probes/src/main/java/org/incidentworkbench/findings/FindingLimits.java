@@ -53,6 +53,15 @@ public final class FindingLimits {
         return new Rising(l.deviceAwaitMillisWarning(), l.deviceAwaitMillisCritical());
     }
 
+    /**
+     * Memory in use (100 minus MemAvailable's share) at which {@code mem.available} warns and turns critical:
+     * the rule's thresholds on available memory, turned around so that a bar fills towards trouble.
+     */
+    public static Rising memoryUsedPercent() {
+        MemoryPressureRule.Limits l = limits(MemoryPressureRule.class, MemoryPressureRule.Limits.class);
+        return new Rising(100 - l.memAvailablePercentWarning(), 100 - l.memAvailablePercentCritical());
+    }
+
     /** Load per core at which {@code load.per-core} warns and turns critical. */
     public static Rising loadPerCore() {
         LoadPerCoreRule.Limits l = limits(LoadPerCoreRule.class, LoadPerCoreRule.Limits.class);

@@ -146,6 +146,25 @@ public final class LogPatterns {
         return out;
     }
 
+    private static final Pattern CTIME = Pattern.compile("^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\\d{1,2}) (\\d\\d:\\d\\d:\\d\\d) \\d{4}$");
+    private static final Pattern ISO = Pattern.compile("^\\d{4}-(\\d\\d-\\d\\d)T(\\d\\d:\\d\\d:\\d\\d)(?:[.,]\\d+)?(?:[+-]\\d{2}:?\\d{2}|Z)?$");
+
+    /**
+     * A time as printed, shortened for a narrow column: dmesg -T's {@code Thu Dec  3 05:48:51 2026} as
+     * {@code Dec 3 05:48:51}, journal's {@code 2026-11-25T07:01:02+0000} as {@code 11-25 07:01:02}; others as printed.
+     */
+    public static String shortTime(String printed) {
+        java.util.regex.Matcher m = CTIME.matcher(printed.strip());
+        if (m.matches()) {
+            return m.group(1) + " " + m.group(2) + " " + m.group(3);
+        }
+        m = ISO.matcher(printed.strip());
+        if (m.matches()) {
+            return m.group(1) + " " + m.group(2);
+        }
+        return printed;
+    }
+
     private static String entries(long n) {
         return n + (n == 1 ? " entry" : " entries");
     }

@@ -22,7 +22,7 @@ public final class SocketGroups {
             "FIN-WAIT-2", "CLOSE-WAIT", "CLOSING", "LAST-ACK", "TIME-WAIT", "CLOSED", "UNCONN");
 
     /** What ss calls the sockets whose local port no listener owns: the client side of outgoing connections. */
-    public static final String OUTGOING = "outgoing (ephemeral ports)";
+    public static final String OUTGOING = "outgoing";
 
     private SocketGroups() {
     }
@@ -108,7 +108,7 @@ public final class SocketGroups {
     public static List<Group> byPeer(SsReport ss) {
         Map<String, List<SsReport.Socket>> groups = new LinkedHashMap<>();
         for (SsReport.Socket s : connections(ss)) {
-            groups.computeIfAbsent(s.peerAddress(), k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent(address(s.peerAddress()), k -> new ArrayList<>()).add(s);
         }
         List<Group> out = new ArrayList<>();
         groups.forEach((peer, sockets) -> {
@@ -151,6 +151,15 @@ public final class SocketGroups {
         }
         out.sort(Comparator.comparingDouble(Listener::fillPercent).reversed().thenComparing(Listener::local));
         return out;
+    }
+
+    /** An IPv4-mapped IPv6 address ({@code [::ffff:127.0.0.1]}) as the IPv4 address it is. */
+    static String address(String a) {
+        String lower = a.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("[::ffff:") && lower.endsWith("]") && lower.indexOf('.') > 0) {
+            return a.substring("[::ffff:".length(), a.length() - 1);
+        }
+        return a;
     }
 
     private static List<SsReport.Socket> connections(SsReport ss) {

@@ -59,4 +59,11 @@ class LogPatternsTest {
         assertEquals(List.of("journal: none on this host (journald keeps no files here)", "kernel log (dmesg): no entries"), LogPatterns.sources(none));
         assertFalse(sources.stream().anyMatch(s -> s.contains("No entries")));
     }
+
+    @Test
+    void timesAreShortenedForTheColumn() {
+        assertEquals("Dec 3 05:48:51", LogPatterns.shortTime("Thu Dec  3 05:48:51 2026"));
+        assertEquals("11-25 07:01:02", LogPatterns.shortTime("2026-11-25T07:01:02+0000"));
+        assertEquals("Oct 11 22:14:15", LogPatterns.shortTime("Oct 11 22:14:15"));
+    }
 }

@@ -54,4 +54,10 @@ class SocketGroupsTest {
         assertEquals("", ssh.process(), "ss names no process it could not see");
         assertEquals(50.0, new SocketGroups.Listener("x", "", 64, 128).fillPercent(), 1e-9);
     }
+
+    @Test
+    void ipv4MappedPeersReadAsIpv4() {
+        assertEquals("127.0.0.1", SocketGroups.address("[::ffff:127.0.0.1]"));
+        assertEquals("[::1]", SocketGroups.address("[::1]"));
+    }
 }

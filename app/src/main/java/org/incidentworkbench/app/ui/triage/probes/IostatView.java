@@ -35,7 +35,7 @@ final class IostatView extends VBox {
         List<DeviceLine> rows = DeviceTable.of(io);
         FindingLimits.Rising util = FindingLimits.deviceUtilPercent();
         FindingLimits.Rising await = FindingLimits.deviceAwaitMillis();
-        Label summary = new Label(rows.size() + " devices, busiest first, over " + (io.source().equals("iostat")
+        Label summary = new Label(rows.size() + (rows.size() == 1 ? " device" : " devices, busiest first") + ", over " + (io.source().equals("iostat")
                 ? "iostat's last one-second report" : "two /proc/diskstats reads") + ". Amber from " + Percent.of(util.warning())
                 + " util or " + fmt(await.warning()) + " ms await, red from " + fmt(await.critical())
                 + " ms (the disk.saturation finding's thresholds). On NVMe and RAID a high %util alone can be normal.");
@@ -50,16 +50,16 @@ final class IostatView extends VBox {
         TableView<DeviceLine> table = new TableView<>(FXCollections.observableArrayList(rows));
         table.setId("iostat-table");
         table.setPlaceholder(new Label("iostat listed no devices."));
-        table.getColumns().add(DfView.text("DEVICE", 90, DeviceLine::name, false));
-        table.getColumns().add(DfView.bar("%UTIL", 140, d -> Double.isNaN(d.utilPercent()) ? null
+        table.getColumns().add(DfView.text("DEVICE", 80, DeviceLine::name, false));
+        table.getColumns().add(DfView.bar("%UTIL", 130, d -> Double.isNaN(d.utilPercent()) ? null
                 : new UseBar().set(d.utilPercent(), d.utilText(), d.utilLevel(), true)));
-        table.getColumns().add(levelled("R_AWAIT", 84, DeviceLine::readAwaitText, DeviceLine::awaitLevel));
-        table.getColumns().add(levelled("W_AWAIT", 84, DeviceLine::writeAwaitText, DeviceLine::awaitLevel));
-        table.getColumns().add(DfView.text("AQU-SZ", 64, DeviceLine::queueText, true));
-        table.getColumns().add(DfView.text("R/S", 70, DeviceLine::readsText, true));
-        table.getColumns().add(DfView.text("W/S", 70, DeviceLine::writesText, true));
-        table.getColumns().add(DfView.text("READ", 90, DeviceLine::readThroughputText, true));
-        table.getColumns().add(DfView.text("WRITE", 90, DeviceLine::writeThroughputText, true));
+        table.getColumns().add(levelled("R_AWAIT", 76, DeviceLine::readAwaitText, DeviceLine::awaitLevel));
+        table.getColumns().add(levelled("W_AWAIT", 76, DeviceLine::writeAwaitText, DeviceLine::awaitLevel));
+        table.getColumns().add(DfView.text("AQU-SZ", 60, DeviceLine::queueText, true));
+        table.getColumns().add(DfView.text("R/S", 64, DeviceLine::readsText, true));
+        table.getColumns().add(DfView.text("W/S", 64, DeviceLine::writesText, true));
+        table.getColumns().add(DfView.text("READ", 80, DeviceLine::readThroughputText, true));
+        table.getColumns().add(DfView.text("WRITE", 80, DeviceLine::writeThroughputText, true));
         List<TableColumn<DeviceLine, DeviceLine>> extra = DeviceLine.moreColumns(rows).stream()
                 .map(h -> DfView.<DeviceLine>text(h, 70, d -> d.more().getOrDefault(h, ""), true)).toList();
         more.selectedProperty().addListener((o, a, on) -> {

@@ -45,6 +45,10 @@ public final class ProbeViews {
         register(Probes.SS, "states and groups", (ss, r) -> new SsView(ss));
         register(Probes.LOGS, "by pattern", (logs, r) -> new LogsView(logs));
         register(Probes.IOSTAT, "devices", (io, r) -> new IostatView(io));
+        register(Probes.TOP, "CPU, memory, processes", (top, r) -> new TopView(top));
+        register(Probes.IP, "interfaces and routes", (ip, r) -> new IpView(ip));
+        register(Probes.W, "who", (w, r) -> SummaryLineView.of(w));
+        register(Probes.UPTIME, "load", (u, r) -> SummaryLineView.of(u));
     }
 
     private ProbeViews() {

@@ -107,10 +107,16 @@ final class SsView extends VBox {
 
         TableView<SocketGroups.Group> ports = groupTable("ss-by-port", "PORT", "PROCESSES", SocketGroups.byLocalPort(ss));
         TableView<SocketGroups.Group> peers = groupTable("ss-by-peer", "PEER", "PEER PORTS", SocketGroups.byPeer(ss));
-        SplitPane groups = new SplitPane(section("CLOSE-WAIT and SYN-RECV by process", held),
-                section("Connections by local port", ports), section("Connections by peer", peers));
+        SplitPane groups = new SplitPane(section("Connections by local port", ports), section("Connections by peer", peers));
         groups.setOrientation(Orientation.HORIZONTAL);
-        groups.setDividerPositions(0.32, 0.64);
+        groups.setDividerPositions(0.5);
+        if (!heldRows.isEmpty()) {
+            // what points at an application comes first when there is any
+            groups.getItems().add(0, section("CLOSE-WAIT and SYN-RECV by process", held));
+            groups.setDividerPositions(0.36, 0.68);
+        } else {
+            summary.setText(summary.getText() + " No CLOSE-WAIT or SYN-RECV sockets.");
+        }
         VBox.setVgrow(groups, Priority.ALWAYS);
         getChildren().addAll(summary, top, groups);
     }

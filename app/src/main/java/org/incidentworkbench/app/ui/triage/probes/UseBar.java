@@ -16,23 +16,28 @@ import org.incidentworkbench.probe.Severity;
  */
 final class UseBar extends HBox {
 
-    private static final double TRACK = 64;
+    private final double trackWidth;
 
     private final StackPane track = new StackPane();
     private final Region fill = new Region();
     private final Label text = new Label();
 
     UseBar() {
+        this(64);
+    }
+
+    UseBar(double trackWidth) {
         super(6);
+        this.trackWidth = trackWidth;
         getStyleClass().add("use-bar");
         track.getStyleClass().add("use-track");
         fill.getStyleClass().add("use-fill");
         text.getStyleClass().add("use-text");
         setAlignment(Pos.CENTER_LEFT);
         track.setAlignment(Pos.CENTER_LEFT);
-        track.setMinSize(TRACK, 12);
-        track.setPrefSize(TRACK, 12);
-        track.setMaxSize(TRACK, 12);
+        track.setMinSize(trackWidth, 12);
+        track.setPrefSize(trackWidth, 12);
+        track.setMaxSize(trackWidth, 12);
         fill.setMaxHeight(12);
         track.getChildren().add(fill);
         text.setMinWidth(Region.USE_PREF_SIZE);
@@ -42,7 +47,7 @@ final class UseBar extends HBox {
     /** Fills to {@code percent} (0 to 100) with {@code label} beside the bar; {@code judged} false draws it grey. */
     UseBar set(double percent, String label, Optional<Severity> level, boolean judged) {
         double p = Double.isNaN(percent) ? 0 : Math.max(0, Math.min(100, percent));
-        double w = p == 0 ? 0 : Math.max(2, TRACK * p / 100);
+        double w = p == 0 ? 0 : Math.max(2, trackWidth * p / 100);
         fill.setMinWidth(w);
         fill.setPrefWidth(w);
         fill.setMaxWidth(w);
