@@ -88,6 +88,11 @@ public final class SadfJson {
         } catch (JsonProcessingException e) {
             throw new SadfJsonException(source + " is not sadf -j output (" + e.getOriginalMessage() + ").", e);
         }
+        return parse(root, host, source);
+    }
+
+    /** Parses sadf's JSON already read (or built from sar's text by {@link SarText}). */
+    static Archive parse(JsonNode root, String host, String source) throws SadfJsonException {
         JsonNode hosts = root == null ? null : root.path("sysstat").path("hosts");
         if (hosts == null || !hosts.isArray() || hosts.isEmpty()) {
             throw new SadfJsonException(source + " is not sadf -j output: it has no \"sysstat\": {\"hosts\": [...]}.");

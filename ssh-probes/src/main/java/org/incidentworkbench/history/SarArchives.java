@@ -173,12 +173,13 @@ public final class SarArchives {
         List<ArchiveRead> read = new ArrayList<>();
         long cutoffMillis = cutoffSeconds * 1000;
         for (ArchiveFile f : recent) {
-            Optional<String> json = sadf(connection, host, f, notes);
-            if (json.isEmpty()) {
+            Optional<Text> out = sadf(connection, host, f, notes);
+            if (out.isEmpty()) {
                 continue;
             }
             try {
-                SadfJson.Archive a = SadfJson.parse(json.get(), host, host + ":" + f.path());
+                SadfJson.Archive a = out.get().json() ? SadfJson.parse(out.get().text(), host, host + ":" + f.path())
+                        : SarText.parse(out.get().text(), host, host + ":" + f.path());
                 a.samples().stream().filter(s -> s.timestampMillis() >= cutoffMillis).forEach(samples::add);
                 a.warnings().forEach(w -> notes.add(f.path() + ": " + w + "."));
                 read.add(new ArchiveRead(f.path(), a.records(), a.sysstatFormat()));
@@ -193,30 +194,48 @@ public final class SarArchives {
         return new Outcome(host, samples, read, notes, Optional.empty(), sadfVersion);
     }
 
-    /** One archive's JSON, or empty with a note saying why sadf could not read it. */
-    private static Optional<String> sadf(HostConnection connection, String host, ArchiveFile f, List<String> notes)
+    /** What was read of one archive: sadf's JSON, or sar's text when sadf has no -j. */
+    private record Text(String text, boolean json) {
+    }
+
+    /**
+     * One archive's JSON, or sar's text where sadf has no {@code -j} (sysstat before 10), or empty with a note
+     * saying why neither could read it.
+     */
+    private static Optional<Text> sadf(HostConnection connection, String host, ArchiveFile f, List<String> notes)
             throws IOException {
         String file = TriageScript.shellQuote(f.path());
         ExecResult r = connection.exec("LC_ALL=C sadf -j " + file + " -- " + ACTIVITIES, SADF_TIMEOUT, MAX_JSON_BYTES);
         if (r.exitStatus() != 0 && !r.timedOut() && usageError(r.stderr())) {
             r = connection.exec("LC_ALL=C sadf -j " + file + " -- " + OLD_ACTIVITIES, SADF_TIMEOUT, MAX_JSON_BYTES);
         }
+        boolean json = true;
+        if (r.exitStatus() != 0 && !r.timedOut() && (r.stderr().contains("Usage") || r.stderr().contains("invalid option"))) {
+            // no -j at all: sar's own text, in UTC, 24-hour times and ISO dates, read by SarText
+            String sar = "LC_ALL=C TZ=UTC S_TIME_FORMAT=ISO sar ";
+            r = connection.exec(sar + ACTIVITIES + " -f " + file, SADF_TIMEOUT, MAX_JSON_BYTES);
+            if (r.exitStatus() != 0 && !r.timedOut() && usageError(r.stderr())) {
+                r = connection.exec(sar + OLD_ACTIVITIES + " -f " + file, SADF_TIMEOUT, MAX_JSON_BYTES);
+            }
+            json = false;
+        }
         if (r.timedOut()) {
             notes.add(host + ":" + f.path() + " took longer than " + SADF_TIMEOUT.toSeconds() + " s to read; skipped.");
             return Optional.empty();
         }
         if (r.truncated()) {
-            notes.add(host + ":" + f.path() + " gave more than " + MAX_JSON_BYTES / (1024 * 1024) + " MiB of JSON; skipped.");
+            notes.add(host + ":" + f.path() + " gave more than " + MAX_JSON_BYTES / (1024 * 1024) + " MiB of " + (json ? "JSON" : "text")
+                    + "; skipped.");
             return Optional.empty();
         }
         if (r.exitStatus() != 0 || r.stdout().isBlank()) {
             String why = r.stderr().strip().replace('\n', ' ');
-            notes.add(host + ":" + f.path() + " could not be read by sadf" + (why.isEmpty() ? " (exit status "
+            notes.add(host + ":" + f.path() + " could not be read by " + (json ? "sadf" : "sar") + (why.isEmpty() ? " (exit status "
                     + r.exitStatus() + ")" : ": " + why) + (why.contains("version") || why.contains("format")
                     ? " (it was written by another sysstat version; 'sadf -c' converts old archives)" : "") + ".");
             return Optional.empty();
         }
-        return Optional.of(r.stdout());
+        return Optional.of(new Text(r.stdout(), json));
     }
 
     private static boolean usageError(String stderr) {

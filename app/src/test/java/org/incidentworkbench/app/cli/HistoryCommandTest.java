@@ -122,6 +122,41 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aSadfWithoutJsonIsReadThroughSarsTextWithTheSamePoints() throws Exception {
+        Path sa = Files.createDirectories(dir.resolve("sa"));
+        Sysstat.collect(sa, 4);
+        // sysstat before 10 has a sadf without -j: this one answers -j as such a sadf does (usage, exit 1); the
+        // real sar of this machine then reads the real archive as text
+        Path bin = Files.createDirectories(dir.resolve("old-sysstat"));
+        for (String tool : List.of("sh", "date", "stat", "head", "sar")) {
+            Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin").resolve(tool).toRealPath());
+        }
+        Path sadf = bin.resolve("sadf");
+        Files.writeString(sadf, "#!/bin/sh\nif [ \"$1\" = -V ]; then echo 'sysstat version 9.0.4'; exit 0; fi\n"
+                + "echo 'Usage: sadf [ options ] [ <interval> [ <count> ] ] [ <datafile> ]' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(sadf, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        SarArchives.Request request = new SarArchives.Request(1, List.of(sa.toString()));
+        try (TimeSeriesStore text = TimeSeriesStore.open(dir.resolve("text.mv.db"));
+             TimeSeriesStore json = TimeSeriesStore.open(dir.resolve("json.mv.db"))) {
+            SarHistoryService.HostHistory h = new SarHistoryService(new LocalTransport(Map.of("PATH", bin.toString())), text)
+                    .load(LocalTransport.HOST, request);
+            assertTrue(h.problem().isEmpty(), h.problem().toString());
+            assertEquals("sar text", h.archives().get(0).sysstatFormat());
+            assertEquals(3, h.records());
+            new SarHistoryService(new LocalTransport(), json).load(LocalTransport.HOST, request);
+            assertEquals(json.allSeries(), text.allSeries(), "the same series either way");
+            for (String m : List.of("cpu.user", "load.1", "memory.used", "ctxt.per_s")) {
+                SeriesPoints a = json.points(Selector.parse(m + "{host=local}"), 0, Long.MAX_VALUE).get(0);
+                SeriesPoints b = text.points(Selector.parse(m + "{host=local}"), 0, Long.MAX_VALUE).get(0);
+                assertEquals(java.util.Arrays.toString(a.timestamps()), java.util.Arrays.toString(b.timestamps()), m);
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(a.values()[i], b.values()[i], 0.006, m + " #" + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(Cli.USAGE, run("history", "sar"));
         assertTrue(err().contains("name at least one host"), err());
