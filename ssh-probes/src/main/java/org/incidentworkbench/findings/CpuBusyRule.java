@@ -47,7 +47,7 @@ final class CpuBusyRule implements FindingRule {
 
     @Override
     public List<Finding> apply(TriageReport report) {
-        return report.get(Probes.TOP).filter(top -> top.source().equals("top") && top.cpu().isPresent()).map(top -> {
+        return report.get(Probes.TOP).filter(top -> !top.source().equals("/proc") && top.cpu().isPresent()).map(top -> { // /proc alone: since boot
             double idle = top.cpu().get().idlePercent().orElse(100.0) + top.cpu().get().iowaitPercent().orElse(0.0);
             if (idle >= t.cpuIdlePercentWarning()) {
                 return List.<Finding>of();

@@ -64,8 +64,9 @@ final class RunawayProcessRule implements FindingRule {
         report.get(Probes.PS).ifPresent(ps -> {
             for (PsReport.ProcessRow p : ps.processes()) {
                 if (top.isEmpty() && p.cpuPercent().orElse(0.0) >= t.processCpuPercentWarning() && seen.add(p.pid())) {
-                    out.add(cpuFinding("ps", p.pid(), p.name(), p.user().orElse("?"), p.cpuPercent().get(),
-                            "averaged over its lifetime" + p.elapsedSeconds().map(s -> " of " + s + " s").orElse("")));
+                    out.add(cpuFinding("ps", p.pid(), p.name(), p.user().orElse("?"), p.cpuPercent().get(), ps.cpuSampled()
+                            ? "over the probe's half-second sample of /proc"
+                            : "averaged over its lifetime" + p.elapsedSeconds().map(s -> " of " + s + " s").orElse("")));
                 }
                 double mem = p.memPercent().orElse(0.0);
                 // threads of a thread listing share their process's memory: one finding per process

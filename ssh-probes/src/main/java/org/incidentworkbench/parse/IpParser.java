@@ -100,12 +100,18 @@ public final class IpParser implements OutputParser<IpReport> {
                 continue;
             }
             anyText = true;
+            if (part.getKey().equals(OPERSTATE)) {
+                continue; // merged below, once every interface is known
+            }
             if (part.getKey().equals("/proc/net/dev") || lines.get(0).startsWith("Inter-|")) {
                 Optional<List<IpReport.Interface>> dev = procNetDev(lines, warnings);
                 if (dev.isPresent()) {
                     if (interfaces.isEmpty()) {
                         interfaces.addAll(dev.get());
                         source = "/proc/net/dev";
+                    } else {
+                        // BusyBox ip has no -s: its interfaces take the counters of /proc/net/dev by name
+                        mergeCounters(interfaces, dev.get());
                     }
                     recognised = true;
                 }
@@ -132,10 +138,37 @@ public final class IpParser implements OutputParser<IpReport> {
                 recognised = true;
             }
         }
+        mergeStates(interfaces, parts.getOrDefault(OPERSTATE, ""));
         if (anyText && !recognised) {
             return ParseOutcome.unrecognised("neither ip's \"N: name: <FLAGS>\" interface lines, nor routes, nor /proc/net/dev found");
         }
         return ParseOutcome.parsed(new IpReport(interfaces, routes, source), warnings);
+    }
+
+    /** The section of {@code NAME STATE} lines (from /sys/class/net/NAME/operstate) the BusyBox and /proc variants print. */
+    static final String OPERSTATE = "/sys/class/net operstate";
+
+    private static void mergeStates(List<IpReport.Interface> interfaces, String section) {
+        Map<String, String> states = new java.util.HashMap<>();
+        for (String line : TextTable.nonBlankLines(section)) {
+            List<String> w = TextTable.words(line);
+            if (w.size() == 2) {
+                states.put(w.get(0), w.get(1).toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        interfaces.replaceAll(i -> i.state().isPresent() || !states.containsKey(i.name()) ? i
+                : new IpReport.Interface(i.index(), i.name(), i.link(), i.flags(), i.mtu(), Optional.of(states.get(i.name())),
+                        i.macAddress(), i.addresses(), i.rx(), i.tx()));
+    }
+
+    private static void mergeCounters(List<IpReport.Interface> interfaces, List<IpReport.Interface> counted) {
+        Map<String, IpReport.Interface> byName = new java.util.HashMap<>();
+        counted.forEach(c -> byName.put(c.name(), c));
+        interfaces.replaceAll(i -> {
+            IpReport.Interface c = byName.get(i.name());
+            return c == null || i.rx().isPresent() ? i : new IpReport.Interface(i.index(), i.name(), i.link(), i.flags(),
+                    i.mtu(), i.state(), i.macAddress(), i.addresses(), c.rx(), c.tx());
+        });
     }
 
     private static List<IpReport.Interface> interfaces(List<String> lines, List<String> warnings) {

@@ -31,21 +31,29 @@ final class ProcTop {
         Optional<CpuSplit> cpu = Optional.empty();
         Integer running = null;
         Integer blocked = null;
-        for (String line : TextTable.nonBlankLines(parts.getOrDefault("/proc/stat", ""))) {
+        // two reads (the probe's fallback since this change): the split over the interval between them
+        long[] first = cpuTicks(parts.getOrDefault("/proc/stat", ""), warnings);
+        long[] second = cpuTicks(parts.getOrDefault("/proc/stat 2", ""), warnings);
+        boolean sampled = first != null && second != null;
+        long[] v = sampled ? new long[8] : first;
+        if (sampled) {
+            for (int i = 0; i < 8; i++) {
+                v[i] = Math.max(0, second[i] - first[i]);
+            }
+        }
+        if (v != null) {
+            long total = java.util.Arrays.stream(v).sum();
+            if (total > 0) {
+                double t = total;
+                cpu = Optional.of(new CpuSplit(Optional.of(100 * v[0] / t), Optional.of(100 * v[2] / t),
+                        Optional.of(100 * v[1] / t), Optional.of(100 * v[3] / t), Optional.of(100 * v[4] / t),
+                        Optional.of(100 * v[5] / t), Optional.of(100 * v[6] / t), Optional.of(100 * v[7] / t)));
+            }
+        }
+        for (String line : TextTable.nonBlankLines(parts.getOrDefault(sampled ? "/proc/stat 2" : "/proc/stat", ""))) {
             List<String> w = TextTable.words(line);
-            if (w.get(0).equals("cpu") && w.size() >= 5) {
-                long[] v = new long[8];
-                long total = 0;
-                for (int i = 0; i < 8 && i + 1 < w.size(); i++) {
-                    v[i] = Units.longValue(w.get(i + 1), "/proc/stat cpu field " + (i + 1), warnings).orElse(0L);
-                    total += v[i];
-                }
-                if (total > 0) {
-                    double t = total;
-                    cpu = Optional.of(new CpuSplit(Optional.of(100 * v[0] / t), Optional.of(100 * v[2] / t),
-                            Optional.of(100 * v[1] / t), Optional.of(100 * v[3] / t), Optional.of(100 * v[4] / t),
-                            Optional.of(100 * v[5] / t), Optional.of(100 * v[6] / t), Optional.of(100 * v[7] / t)));
-                }
+            if (w.get(0).equals("cpu")) {
+                continue;
             } else if (w.get(0).equals("procs_running") && w.size() > 1) {
                 running = Units.intValue(w.get(1), "/proc/stat procs_running", warnings).orElse(null);
             } else if (w.get(0).equals("procs_blocked") && w.size() > 1) {
@@ -58,7 +66,7 @@ final class ProcTop {
             if (w.size() >= 2 && w.get(0).endsWith(":")) {
                 String key = w.get(0).substring(0, w.get(0).length() - 1);
                 Units.longValue(w.get(1), "/proc/meminfo " + key, warnings)
-                        .ifPresent(v -> mi.put(key, w.size() > 2 && w.get(2).equals("kB") ? v * Units.KIB : v));
+                        .ifPresent(n -> mi.put(key, w.size() > 2 && w.get(2).equals("kB") ? n * Units.KIB : n));
             }
         }
         Optional<TopReport.Memory> memory = Optional.empty();
@@ -90,6 +98,25 @@ final class ProcTop {
         if (cpu.isEmpty() && memory.isEmpty() && summary.isEmpty()) {
             return ParseOutcome.unrecognised("the /proc sections hold no cpu line, no MemTotal and no load average");
         }
-        return ParseOutcome.parsed(new TopReport(summary, tasks, cpu, memory, List.of(), "/proc"), new ArrayList<>(warnings));
+        return ParseOutcome.parsed(new TopReport(summary, tasks, cpu, memory, List.of(), sampled ? SAMPLED : "/proc"),
+                new ArrayList<>(warnings));
+    }
+
+    /** The source of a report whose CPU split is over the probe's half second, not since boot. */
+    static final String SAMPLED = "/proc sampled";
+
+    /** The aggregate {@code cpu} line's first eight counters, or null when there is none. */
+    private static long[] cpuTicks(String stat, List<String> warnings) {
+        for (String line : TextTable.nonBlankLines(stat)) {
+            List<String> w = TextTable.words(line);
+            if (w.get(0).equals("cpu") && w.size() >= 5) {
+                long[] v = new long[8];
+                for (int i = 0; i < 8 && i + 1 < w.size(); i++) {
+                    v[i] = Units.longValue(w.get(i + 1), "/proc/stat cpu field " + (i + 1), warnings).orElse(0L);
+                }
+                return v;
+            }
+        }
+        return null;
     }
 }

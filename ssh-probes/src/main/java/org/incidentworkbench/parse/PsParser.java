@@ -77,6 +77,9 @@ public final class PsParser implements OutputParser<PsReport> {
 
     @Override
     public boolean recognises(String text) {
+        if (ProcPs.applies(Sections.split(text))) {
+            return true;
+        }
         List<String> lines = TextTable.nonBlankLines(TextTable.stripPrompt(text));
         if (lines.isEmpty()) {
             return false;
@@ -94,7 +97,11 @@ public final class PsParser implements OutputParser<PsReport> {
 
     @Override
     public ParseOutcome<PsReport> parse(String text) {
-        List<String> lines = TextTable.nonBlankLines(Sections.split(text).getOrDefault("", text));
+        Map<String, String> parts = Sections.split(text);
+        if (ProcPs.applies(parts)) {
+            return ProcPs.parse(parts, new ArrayList<>());
+        }
+        List<String> lines = TextTable.nonBlankLines(parts.size() == 1 ? text : Sections.main(parts));
         if (lines.isEmpty()) {
             return ParseOutcome.parsed(new PsReport(List.of()));
         }
@@ -166,7 +173,7 @@ public final class PsParser implements OutputParser<PsReport> {
                     Units.longValue(v.get("ppid"), at + "PPID", warnings),
                     Units.text(v.get("user")), Units.text(v.get("state")),
                     Units.doubleValue(v.get("cpu"), at + "%CPU", warnings), Units.doubleValue(v.get("mem"), at + "%MEM", warnings),
-                    Units.kibAsBytes(v.get("rss"), at + "RSS", warnings), Units.kibAsBytes(v.get("vsz"), at + "VSZ", warnings),
+                    Units.humanBytes(v.get("rss"), Units.KIB, at + "RSS", warnings), Units.humanBytes(v.get("vsz"), Units.KIB, at + "VSZ", warnings),
                     Units.clockSeconds(elapsed, at + "ELAPSED", warnings),
                     Units.text(v.get("tty")), Units.text(v.get("started")), Units.text(v.get("time")),
                     Units.text(v.get("comm")), v.getOrDefault("command", "").strip(), other));

@@ -11,11 +11,27 @@ import java.util.Optional;
  *
  * @param processes one per row, in the order printed; with {@code threads} one per thread, grouped by {@code pid}
  * @param threads   true when the rows are threads (the header has {@code LWP}, {@code SPID} or {@code TID})
+ * @param source    {@code ps} (%CPU is ps's lifetime average) or {@link #PROC_SAMPLED} (the probe's {@code /proc}
+ *                  variant: %CPU over its half-second sample, as top shows it)
  */
-public record PsReport(List<ProcessRow> processes, boolean threads) {
+public record PsReport(List<ProcessRow> processes, boolean threads, String source) {
+
+    /** The source of rows read from {@code /proc/PID/stat} twice: their %CPU is a current sample. */
+    public static final String PROC_SAMPLED = "/proc sampled";
 
     public PsReport {
         processes = List.copyOf(processes);
+        source = source == null ? "ps" : source;
+    }
+
+    /** Rows as ps printed them. */
+    public PsReport(List<ProcessRow> processes, boolean threads) {
+        this(processes, threads, "ps");
+    }
+
+    /** True when %CPU is a current sample rather than ps's average over each process's lifetime. */
+    public boolean cpuSampled() {
+        return source.equals(PROC_SAMPLED);
     }
 
     /** A process listing. */

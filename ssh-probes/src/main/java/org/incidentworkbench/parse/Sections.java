@@ -28,6 +28,23 @@ public final class Sections {
         return MARKER + name;
     }
 
+    /**
+     * The main command's part: {@code ""}, or where that is blank, the part a BusyBox variant of the probe printed
+     * under a section named {@code busybox ...} (the triage states the variant that way); {@code ""} when neither.
+     */
+    public static String main(Map<String, String> parts) {
+        String main = parts.getOrDefault("", "");
+        if (!main.isBlank()) {
+            return main;
+        }
+        for (Map.Entry<String, String> e : parts.entrySet()) {
+            if (e.getKey().startsWith("busybox ")) {
+                return e.getValue();
+            }
+        }
+        return main;
+    }
+
     /** The parts in the order printed; the first one is named {@code ""} (possibly empty). */
     public static Map<String, String> split(String text) {
         Map<String, String> parts = new LinkedHashMap<>();

@@ -61,6 +61,9 @@ public final class SsParser implements OutputParser<SsReport> {
         if (parts.containsKey("/proc/net/tcp") || parts.containsKey("ss -tanp")) {
             return true;
         }
+        if (Netstat.recognises(TextTable.nonBlankLines(TextTable.stripPrompt(text)))) {
+            return true;
+        }
         for (String line : TextTable.nonBlankLines(text)) {
             if (line.contains("Recv-Q") && line.contains("Local Address") && !line.startsWith("Proto")) {
                 return true;
@@ -79,6 +82,10 @@ public final class SsParser implements OutputParser<SsReport> {
         boolean mainEmpty = parts.getOrDefault("", "").isBlank();
         if (mainEmpty && (parts.containsKey("/proc/net/tcp") || parts.containsKey("/proc/net/tcp6"))) {
             return ProcNetTcp.parse(parts, warnings);
+        }
+        List<String> all = TextTable.nonBlankLines(Sections.main(parts));
+        if (Netstat.recognises(all)) {
+            return Netstat.parse(all, warnings);
         }
         Optional<SsReport.Summary> summary = Optional.empty();
         List<SsReport.Socket> sockets = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param summary the {@code ss -s} summary, when given
  * @param sockets one per row, in the order printed
- * @param source  {@code ss} or {@code /proc/net/tcp}
+ * @param source  {@code ss}, {@code /proc/net/tcp} or {@code netstat} (a pasted {@code netstat -tan})
  */
 public record SsReport(Optional<Summary> summary, List<Socket> sockets, String source) {
 

@@ -73,7 +73,7 @@ public final class TopParser implements OutputParser<TopReport> {
         if (lines.isEmpty()) {
             return false;
         }
-        if (lines.get(0).startsWith("top - ")) {
+        if (lines.get(0).startsWith("top - ") || BusyBoxTop.recognises(lines)) {
             return true;
         }
         Map<String, String> parts = Sections.split(text);
@@ -84,7 +84,11 @@ public final class TopParser implements OutputParser<TopReport> {
     public ParseOutcome<TopReport> parse(String text) {
         List<String> warnings = new ArrayList<>();
         Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
-        List<String> lines = TextTable.lines(parts.getOrDefault("", ""));
+        List<String> lines = TextTable.lines(Sections.main(parts));
+        List<String> nonBlank = TextTable.nonBlankLines(Sections.main(parts));
+        if (BusyBoxTop.recognises(nonBlank)) {
+            return BusyBoxTop.parse(nonBlank, warnings);
+        }
         if (lines.stream().allMatch(String::isBlank)) {
             if (parts.containsKey("/proc/stat") || parts.containsKey("/proc/meminfo")) {
                 return ProcTop.parse(parts, warnings);

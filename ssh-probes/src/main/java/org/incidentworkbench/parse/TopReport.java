@@ -14,7 +14,8 @@ import java.util.Optional;
  *                  procps samples about a quarter second), for {@code /proc} the average since boot
  * @param memory    memory and swap, in bytes
  * @param processes the process list as printed (sorted by %CPU by default)
- * @param source    {@code top} or {@code /proc} (then {@code cpu} is since boot and {@code processes} is empty)
+ * @param source    {@code top}, {@code busybox top}, {@code /proc sampled} (the fallback: {@code cpu} over half a second,
+ *                  {@code processes} empty) or {@code /proc} (one read: {@code cpu} since boot, {@code processes} empty)
  */
 public record TopReport(Optional<UptimeReport> summary, Optional<Tasks> tasks, Optional<CpuSplit> cpu,
                         Optional<Memory> memory, List<TopProcess> processes, String source) {

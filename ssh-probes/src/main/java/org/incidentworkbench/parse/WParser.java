@@ -62,7 +62,7 @@ public final class WParser implements OutputParser<WReport> {
     public ParseOutcome<WReport> parse(String text) {
         List<String> warnings = new ArrayList<>();
         Map<String, String> parts = Sections.split(TextTable.stripPrompt(text));
-        List<String> lines = TextTable.nonBlankLines(parts.getOrDefault("", ""));
+        List<String> lines = TextTable.nonBlankLines(Sections.main(parts));
         String who = parts.get("who -u");
         if (lines.isEmpty() && who != null) {
             return parseWho(who, warnings);

@@ -11,11 +11,17 @@ import org.incidentworkbench.parse.OutputParser;
 
 /**
  * ip: interfaces with their counters (errors, drops) and the routes; {@code /proc/net/dev} when
- * iproute2 is missing.
+ * iproute2 is missing. BusyBox ip rejects {@code -s}: there, {@code ip addr} (section {@code busybox ip addr})
+ * with the counters of {@code /proc/net/dev} merged in by interface name, and {@code ip route}.
  */
 public final class IpProbe implements Probe<IpReport> {
 
     private static final IpParser PARSER = new IpParser();
+    /** BusyBox ip has no {@code -s}: addresses from it, counters from {@code /proc/net/dev}. */
+    static final String BUSYBOX = "busybox ip addr";
+    /** Each interface's operational state (BusyBox ip and /proc/net/dev print none): builtins only, no process. */
+    static final String OPERSTATE = section("/sys/class/net operstate")
+            + "for iw_i in /sys/class/net/*; do read -r iw_s < \"$iw_i/operstate\" 2>/dev/null && printf '%s %s\\n' \"${iw_i##*/}\" \"$iw_s\"; done; ";
 
     @Override
     public String name() {
@@ -34,8 +40,10 @@ public final class IpProbe implements Probe<IpReport> {
 
     @Override
     public String fragment() {
-        return "if command -v ip >/dev/null 2>&1; then ip -s addr; s=$?; " + section("ip route") + "ip route; exit $s; else "
-                + missing("ip", "iproute2", true) + section("/proc/net/dev") + "cat /proc/net/dev; fi";
+        return "if " + Probe.busyBox("ip") + "; then " + section(BUSYBOX) + "ip addr; s=$?; "
+                + section("/proc/net/dev") + "cat /proc/net/dev; " + OPERSTATE + section("ip route") + "ip route; exit $s\n"
+                + "elif command -v ip >/dev/null 2>&1; then ip -s addr; s=$?; " + section("ip route") + "ip route; exit $s; else "
+                + missing("ip", "iproute2", true) + section("/proc/net/dev") + "cat /proc/net/dev; " + OPERSTATE + "fi";
     }
 
     @Override

@@ -30,6 +30,12 @@ public final class KernelProbe implements Probe<KernelReport> {
         return "kernel";
     }
 
+    /** One variant everywhere: files only, no tool (its first section's name would read as a variant). */
+    @Override
+    public String variant(ProbeResult result) {
+        return "/proc and /sys files";
+    }
+
     @Override
     public List<String> commands() {
         // what the benchmark's ssh baseline runs: the files cat reads and the cgroup walk, once; the filtered

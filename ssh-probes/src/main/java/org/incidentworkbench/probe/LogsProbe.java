@@ -52,7 +52,8 @@ public final class LogsProbe implements Probe<LogsReport> {
                 + "elif [ -e /var/log/messages ]; then " + section("/var/log/messages") + "iw_priv tail -n 300 /var/log/messages\n"
                 + "elif [ $js -ne 127 ]; then " + section("journalctl") + "printf '%s\\n' \"$j\"\n"
                 + "else " + missing("journalctl", "systemd", true) + "fi\n"
-                + section("dmesg") + "iw_priv dmesg -T | tail -n 100\n"
+                // BusyBox dmesg has no -T: its raw "[seconds] message" lines
+                + section("dmesg") + "if " + Probe.busyBox("dmesg") + "; then iw_priv dmesg | tail -n 100; else iw_priv dmesg -T | tail -n 100; fi\n"
                 + "exit 0";
     }
 

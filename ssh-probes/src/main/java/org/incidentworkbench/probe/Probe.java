@@ -124,6 +124,34 @@ public interface Probe<T> {
         return new Unparsed(name, fragment, timeout, maxOutputBytes, background);
     }
 
+    /** The tools whose BusyBox applet {@link TriageScript} looks for (see {@link #busyBox}). */
+    List<String> BUSYBOX_TOOLS = List.of("ps", "top", "ip", "df", "w", "uptime", "dmesg");
+
+    /**
+     * A shell test, true when the triage script found {@code tool} (one of {@link #BUSYBOX_TOOLS}) to be a
+     * BusyBox applet; parameter expansion only, so it costs no process.
+     */
+    static String busyBox(String tool) {
+        if (!BUSYBOX_TOOLS.contains(tool)) {
+            throw new IllegalArgumentException("The triage script does not check whether " + tool + " is BusyBox.");
+        }
+        return "[ \"${IW_BB#* " + tool + " }\" != \"${IW_BB:-}\" ]";
+    }
+
+    /**
+     * The variant of the probe that produced this result, as its raw text states it: the first section's name
+     * when the text opens with a section (a BusyBox variant or a {@code /proc} fallback), else the probe's
+     * main command.
+     */
+    default String variant(ProbeResult result) {
+        String raw = result.raw();
+        if (raw.startsWith(org.incidentworkbench.parse.Sections.MARKER)) {
+            int nl = raw.indexOf('\n');
+            return raw.substring(org.incidentworkbench.parse.Sections.MARKER.length(), nl < 0 ? raw.length() : nl).strip();
+        }
+        return commands().get(0);
+    }
+
     /** Shell code printing a {@code parse.Sections} marker line. */
     static String section(String name) {
         return "printf '%s\\n' '" + org.incidentworkbench.parse.Sections.marker(name) + "'; ";
@@ -206,6 +234,11 @@ public interface Probe<T> {
         @Override
         public ProbeCoverage coverage(ProbeResult result, String loginUser) {
             return probe.coverage(result, loginUser);
+        }
+
+        @Override
+        public String variant(ProbeResult result) {
+            return probe.variant(result);
         }
     }
 

@@ -17,12 +17,25 @@ import java.util.Locale;
  * @param reasons    one sentence per thing not seen, with why; empty when full
  * @param blindSpots the error sources among them (kernel log, journal), which become findings of their own
  *                   ({@code coverage.kernel-log}, {@code coverage.journal})
+ * @param variant    how the probe read it ({@link Probe#variant}): its main command, a BusyBox variant
+ *                   ({@code busybox top -b -n 1}) or a {@code /proc} fallback; empty when unknown
  */
-public record ProbeCoverage(String probe, Level level, List<String> reasons, List<BlindSpot> blindSpots) {
+public record ProbeCoverage(String probe, Level level, List<String> reasons, List<BlindSpot> blindSpots, String variant) {
 
     public ProbeCoverage {
         reasons = List.copyOf(reasons);
         blindSpots = List.copyOf(blindSpots);
+        variant = variant == null ? "" : variant;
+    }
+
+    /** A coverage whose variant is not known yet (see {@link #withVariant}). */
+    public ProbeCoverage(String probe, Level level, List<String> reasons, List<BlindSpot> blindSpots) {
+        this(probe, level, reasons, blindSpots, "");
+    }
+
+    /** The same coverage, stating the variant the probe used. */
+    public ProbeCoverage withVariant(String newVariant) {
+        return new ProbeCoverage(probe, level, reasons, blindSpots, newVariant);
     }
 
     /** How much of what the probe looks at it saw. */
@@ -73,6 +86,6 @@ public record ProbeCoverage(String probe, Level level, List<String> reasons, Lis
         r.addAll(moreReasons);
         List<BlindSpot> b = new ArrayList<>(blindSpots);
         b.addAll(moreBlindSpots);
-        return new ProbeCoverage(probe, level == Level.NONE ? Level.NONE : Level.PARTIAL, r, b);
+        return new ProbeCoverage(probe, level == Level.NONE ? Level.NONE : Level.PARTIAL, r, b, variant);
     }
 }

@@ -54,7 +54,7 @@ public final class SsProbe implements Probe<SsReport> {
 
     @Override
     public List<String> fixturePrefixes() {
-        return List.of("ss", "proc-net-tcp");
+        return List.of("ss", "proc-net-tcp", "netstat");
     }
 
     /**

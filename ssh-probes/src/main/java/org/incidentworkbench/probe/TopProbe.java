@@ -16,7 +16,10 @@ import org.incidentworkbench.parse.TopReport;
  * says 100 % idle on a busy machine) and the parser reads the last frame. The half second passes while
  * iostat samples beside the other probes. Not a background probe itself: two frames of a busy server
  * are far more than a pipe's 64 KiB, and a background probe that fills its pipe waits for the others.
- * procps before 3.3 has no -w: COLUMNS does its job.
+ * procps before 3.3 has no -w: COLUMNS does its job. Without procps' top, {@code /proc/stat} twice half a
+ * second apart (the CPU split over that interval), {@code /proc/meminfo} and {@code /proc/loadavg}; also where
+ * top is BusyBox's: its one frame samples a tenth of a second and its %CPU is a share of all CPUs, too noisy to
+ * name a hog (the ps probe's {@code /proc} variant does that there). Pasted BusyBox top output still parses.
  */
 public final class TopProbe implements Probe<TopReport> {
     private static final String TOP = "top -b -n 2 -d 0.5 -w 512";
@@ -40,9 +43,12 @@ public final class TopProbe implements Probe<TopReport> {
 
     @Override
     public String fragment() {
-        return "if command -v top >/dev/null 2>&1; then " + TOP + " 2>/dev/null || COLUMNS=512 top -b -n 2 -d 0.5; else "
-                + missing("top", "procps", true)
+        return "if command -v top >/dev/null 2>&1 && ! " + Probe.busyBox("top") + "; then " + TOP
+                + " 2>/dev/null || COLUMNS=512 top -b -n 2 -d 0.5; else "
+                + "command -v top >/dev/null 2>&1 || " + missing("top", "procps", true)
                 + section("/proc/stat") + "cat /proc/stat; "
+                + "sleep 0.5 2>/dev/null || sleep 1; "
+                + section("/proc/stat 2") + "cat /proc/stat; "
                 + section("/proc/meminfo") + "cat /proc/meminfo; "
                 + section("/proc/loadavg") + "cat /proc/loadavg; fi";
     }
@@ -60,5 +66,11 @@ public final class TopProbe implements Probe<TopReport> {
     @Override
     public List<String> fixturePrefixes() {
         return List.of("top", "proc-stat");
+    }
+
+    @Override
+    public String variant(ProbeResult result) {
+        return org.incidentworkbench.parse.Sections.split(result.raw()).containsKey("/proc/stat 2")
+                ? "/proc/stat sampled 0.5 s apart, /proc/meminfo, /proc/loadavg" : Probe.super.variant(result);
     }
 }

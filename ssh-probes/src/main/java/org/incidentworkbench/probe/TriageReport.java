@@ -45,7 +45,7 @@ public record TriageReport(String host, String target, Instant startedAt, Durati
     @com.fasterxml.jackson.annotation.JsonProperty("coverage")
     public List<ProbeCoverage> coverage() {
         String user = loginUser();
-        return results.stream().map(r -> Probes.byName(r.probe()).map(p -> p.coverage(r, user))
+        return results.stream().map(r -> Probes.byName(r.probe()).map(p -> p.coverage(r, user).withVariant(p.variant(r)))
                 .orElseGet(() -> ProbeCoverage.basic(r))).toList();
     }
 

@@ -99,6 +99,7 @@ public final class TriageScript {
         s.append("LC_ALL=C; export LC_ALL; unset LANGUAGE\n");
         s.append("PATH=$PATH:/usr/sbin:/sbin; export PATH\n");
         s.append("IWM='").append(marker).append("'; export IWM\n");
+        appendUserland(s);
         s.append(sudo ? "IW_SUDO=1; export IW_SUDO\n" : "unset IW_SUDO\n");
         appendWatchdog(s, seconds(channelTimeout()) + 1);
         s.append("if command -v timeout >/dev/null 2>&1; then\n");
@@ -123,6 +124,21 @@ public final class TriageScript {
         appendGroups(s, background, foreground);
         s.append("[ -n \"$iw_wd\" ] && kill -USR1 $iw_wd 2>/dev/null\n");
         return s.toString();
+    }
+
+    /**
+     * The userland, detected once for every probe: {@code IW_BB} lists (space-separated, with a space at
+     * each end) the probes' tools that are BusyBox applets (their path resolves to a {@code busybox}
+     * binary, or {@code command -v} names no path: BusyBox ash built as a standalone shell runs its own applets
+     * before any on the PATH, and none of these tools is a builtin of another shell), so each fragment picks its
+     * variant with {@link Probe#busyBox} and no further process.
+     * Hosts without a {@code busybox} binary pay one {@code command -v}.
+     */
+    private static void appendUserland(StringBuilder s) {
+        s.append("IW_BB=; if command -v busybox >/dev/null 2>&1; then for iw_t in ").append(String.join(" ", Probe.BUSYBOX_TOOLS))
+                .append("; do iw_p=$(command -v $iw_t 2>/dev/null) || continue; case $iw_p in */*) case $(readlink -f \"$iw_p\" 2>/dev/null) in"
+                        + " */busybox) IW_BB=\"$IW_BB $iw_t\" ;; esac ;; *) IW_BB=\"$IW_BB $iw_t\" ;; esac; done; fi;"
+                        + " IW_BB=\"$IW_BB \"; export IW_BB\n");
     }
 
     /**

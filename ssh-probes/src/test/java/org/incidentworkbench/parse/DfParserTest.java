@@ -29,8 +29,10 @@ class DfParserTest {
         }
         List<DfReport.Filesystem> fs = report.get().filesystems();
         // with a df -Pi section, its rows merge into the space rows of the first part
+        // BusyBox df (without -P) wraps a long device name: its numbers follow on an indented line
         long rows = Sections.split(InputText.normalise(f.text())).get("").lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("Filesystem") && !l.matches("total .* -")).count();
+                .filter(l -> !l.isBlank() && !l.startsWith("Filesystem") && !l.matches("total .* -")
+                        && !(f.os().startsWith("busybox") && Character.isWhitespace(l.charAt(0)))).count();
         assertEquals(rows, fs.size(), "one filesystem per row");
         if (f.json().isPresent()) {
             JsonNode expected = f.expected();

@@ -29,15 +29,18 @@ class IpParserTest {
         }
         IpReport r = report.get();
         assertTrue(!r.interfaces().isEmpty() || !r.routes().isEmpty(), f + " is not empty");
+        // the BusyBox variant's /proc/net/dev only adds counters to ip addr's interfaces
+        boolean merged = Sections.split(f.text()).containsKey("busybox ip addr");
         long ifaceLines = f.name().startsWith("ip-br") ? f.text().lines().filter(l -> !l.isBlank()).count()
-                : f.text().lines().filter(l -> l.matches("^\\d+: .*") || l.matches("^\\s*\\w+:\\s+\\d+.*")).count();
+                : f.text().lines().filter(l -> l.matches("^\\d+: .*") || !merged && l.matches("^\\s*\\w+:\\s+\\d+.*")).count();
         assertEquals(ifaceLines, r.interfaces().size(), "one interface per header line");
         boolean stats = f.name().contains("-s-") || f.name().startsWith("proc");
         for (IpReport.Interface i : r.interfaces()) {
             if (stats) {
                 assertTrue(i.rx().orElseThrow().errors().isPresent() && i.tx().orElseThrow().dropped().isPresent(), i.name());
             }
-            if (r.source().equals("ip") && !f.name().startsWith("ip-br")) {
+            if (r.source().equals("ip") && !f.name().startsWith("ip-br") && !f.os().startsWith("busybox")) {
+                // BusyBox ip prints no "state": the probe reads it from /sys/class/net (IpParserTest covers that)
                 assertTrue(i.mtu().isPresent() && i.state().isPresent() && !i.flags().isEmpty(), i.name());
             }
         }

@@ -30,7 +30,7 @@ class SsParserTest {
         }
         SsReport r = report.get();
         long rows = f.text().lines().filter(l -> !l.isBlank() && !l.startsWith("\t") && !l.contains("Recv-Q") && !l.startsWith("####")
-                && !l.strip().startsWith("sl ")).count();
+                && !l.strip().startsWith("sl ") && !l.startsWith("Active Internet connections")).count();
         if (r.summary().isEmpty()) {
             assertEquals(rows, r.sockets().size(), "one socket per row");
         }
@@ -140,6 +140,15 @@ class SsParserTest {
     @Test
     void otherTextIsUnrecognised() {
         assertInstanceOf(ParseOutcome.Unrecognised.class, parser.parse(
-                "Active Internet connections (servers and established)\nProto Recv-Q Send-Q Local Address Foreign Address State\n"));
+                "Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n"));
+    }
+
+    @Test
+    void netstatWithoutConnectionsIsAnEmptyNetstatReport() {
+        SsReport r = assertInstanceOf(ParseOutcome.Parsed.class, parser.parse(
+                "Active Internet connections (servers and established)\nProto Recv-Q Send-Q Local Address Foreign Address State\n"))
+                .value() instanceof SsReport s ? s : null;
+        assertEquals("netstat", r.source());
+        assertEquals(List.of(), r.sockets());
     }
 }

@@ -152,12 +152,30 @@ class TriageScriptTest {
 
     @Test
     void aMissingToolWithoutFallbackNamesItsPackage(@TempDir Path dir) throws IOException {
+        LocalTransport noDf = new LocalTransport(Map.of("PATH", pathWithout(dir, Set.of("df"))));
+        ProbeRun r = run(noDf, List.of(Probes.DF)).get(0);
+        ProbeResult result = ProbeInterpreter.interpret(Probes.DF, r, "web-1", false, CHANNEL, Duration.ZERO);
+        ProbeResult.CommandFailed failed = assertInstanceOf(ProbeResult.CommandFailed.class, result);
+        assertEquals("'df' is not installed on web-1: install the package coreutils (apt-get install coreutils or dnf install"
+                + " coreutils) to get the df probe.", failed.message());
+    }
+
+    @Test
+    void missingPsReadsEveryProcessFromProcTwice(@TempDir Path dir) throws IOException {
         LocalTransport noPs = new LocalTransport(Map.of("PATH", pathWithout(dir, Set.of("ps"))));
         ProbeRun r = run(noPs, List.of(Probes.PS)).get(0);
+        assertEquals(List.of(new ProbeRun.MissingTool("ps", "procps", true)), r.missing());
         ProbeResult result = ProbeInterpreter.interpret(Probes.PS, r, "web-1", false, CHANNEL, Duration.ZERO);
-        ProbeResult.CommandFailed failed = assertInstanceOf(ProbeResult.CommandFailed.class, result);
-        assertEquals("'ps' is not installed on web-1: install the package procps (apt-get install procps or dnf install"
-                + " procps) to get the ps probe.", failed.message());
+        org.incidentworkbench.parse.PsReport ps = result.data(org.incidentworkbench.parse.PsReport.class).orElseThrow();
+        assertTrue(ps.cpuSampled());
+        long me = ProcessHandle.current().pid();
+        org.incidentworkbench.parse.PsReport.ProcessRow jvm = ps.processes().stream().filter(p -> p.pid() == me).findFirst()
+                .orElseThrow(() -> new AssertionError(me + " not in " + r.text().substring(0, Math.min(3000, r.text().length()))));
+        assertEquals(ProcessHandle.current().info().command().orElseThrow(), jvm.command().split(" ")[0]);
+        assertEquals(System.getProperty("user.name"), jvm.user().orElseThrow());
+        assertEquals(ProcessHandle.current().parent().orElseThrow().pid(), jvm.ppid().orElseThrow());
+        assertTrue(jvm.rssBytes().orElseThrow() > 10_000_000 && jvm.cpuPercent().isPresent(), jvm::toString);
+        assertEquals("/proc/[pid]/stat, status and cmdline, sampled 0.5 s apart", Probes.PS.variant(result));
     }
 
     @Test
@@ -231,7 +249,7 @@ class TriageScriptTest {
     /** The tools the probes and the script use; a test PATH links them all but the hidden ones. */
     private static final List<String> TOOLS = List.of("sh", "dash", "bash", "cat", "head", "tail", "wc", "sleep", "timeout",
             "pkill", "tr", "printf", "env", "w", "who", "uptime", "nproc", "getconf", "ps", "ip", "df", "top", "iostat", "ss",
-            "journalctl", "dmesg");
+            "journalctl", "dmesg", "grep", "cut", "readlink");
 
     /**
      * A directory of links to the tools above except the hidden ones, plus the sbin dirs. The links

@@ -95,6 +95,15 @@ public final class LocalUser implements AutoCloseable {
         return home;
     }
 
+    /** Changes the user's login shell ({@code usermod -s}); the path need not exist outside a chroot. */
+    public void loginShell(String shell) {
+        try {
+            OpenSshTestServer.run(List.of("/usr/sbin/usermod", "-s", shell, name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a file in the user's home (for example {@code .ssh/rc}), owned by the user. */
     public Path writeHomeFile(String relative, String content) {
         try {

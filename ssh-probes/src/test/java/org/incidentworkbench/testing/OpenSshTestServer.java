@@ -166,6 +166,7 @@ public final class OpenSshTestServer implements AutoCloseable {
         private final List<String> extraConfig = new ArrayList<>();
         private boolean readableByAllUsers;
         private boolean ownPidNamespace;
+        private final List<String> matchBlocks = new ArrayList<>();
 
         private Builder() {
         }
@@ -211,6 +212,16 @@ public final class OpenSshTestServer implements AutoCloseable {
          */
         public Builder inOwnPidNamespace() {
             this.ownPidNamespace = true;
+            return this;
+        }
+
+        /**
+         * Chroots {@code user}'s sessions into {@code root} ({@code Match User} with {@code ChrootDirectory}),
+         * as a {@link BusyBoxRoot} provides; implies {@link #readableByAllUsers()}.
+         */
+        public Builder chroot(String user, Path root) {
+            readableByAllUsers();
+            matchBlocks.add("Match User " + user + "\n    ChrootDirectory " + root);
             return this;
         }
 
@@ -268,7 +279,9 @@ public final class OpenSshTestServer implements AutoCloseable {
                     "PidFile " + dir.resolve("sshd.pid"),
                     "AllowTcpForwarding " + (b.allowTcpForwarding ? "yes" : "no"),
                     "MaxStartups 100:30:200",
-                    "LogLevel INFO") + "\n");
+                    "LogLevel INFO",
+                    // Match blocks last: each runs to the end of the file
+                    String.join("\n", b.matchBlocks)) + "\n");
             List<String> command = new ArrayList<>();
             if (b.ownPidNamespace) {
                 command.addAll(List.of("unshare", "--pid", "--mount-proc", "--kill-child"));
