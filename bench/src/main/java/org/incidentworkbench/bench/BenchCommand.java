@@ -13,6 +13,6 @@ import picocli.CommandLine.Command;
         description = "run a benchmark and print its figures as JSON (medians, baseline from the same run)",
         customSynopsis = "workbench bench NAME [ARGS]   (workbench bench NAME --help for its options)",
         subcommands = {StoreBenchmark.class, TriageBenchmark.class, SampleBenchmark.class, UiBenchmark.class, RedactBenchmark.class,
-                ForecastBenchmark.class})
+                ForecastBenchmark.class, ParseBenchmark.class})
 public final class BenchCommand extends CliCommand {
 }

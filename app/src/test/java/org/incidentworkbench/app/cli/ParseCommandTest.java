@@ -134,4 +134,23 @@ class ParseCommandTest {
             assertTrue(!p.path("command").asText().startsWith("\\_") && p.path("depth").isInt(), p.toString());
         }
     }
+
+    @Test
+    void autoStopsReadingWhenThePrefixIsNoCommandsOutput() {
+        // 20 MB of text no parser recognises: auto refuses after the bounded prefix, without reading the rest
+        long size = 20L << 20;
+        long[] read = {0};
+        java.io.InputStream noise = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return read[0]++ < size ? (read[0] % 61 == 0 ? '\n' : 'a' + (int) (read[0] % 23)) : -1;
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Cli(List.of(new ParseCommand(() -> noise))).run(List.of("parse", "auto", "-"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("could not tell which command printed -"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(read[0] < 1 << 20, "read " + read[0] + " bytes of " + size);
+    }
 }
