@@ -2,6 +2,8 @@ package org.incidentworkbench.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +34,9 @@ import picocli.CommandLine.Option;
  * same commands (the probes' commands from {@link Probes}, 16 of them): one {@code ssh} per command, host after host (what
  * a person does by hand), and one {@code ssh} per host with all commands joined, all hosts at once (what a
  * careful shell script does). Our figures are in-process (JVM start not included) after one warm-up run,
- * whose time is reported too. Run it as root: sshd then starts root's own {@code .bashrc} for every
+ * whose time is reported too, and end to end: {@code workbench triage} of all hosts as a new JVM with the
+ * class-data-sharing archive, as {@code ./workbench} runs it (and without the archive), beside the parallel
+ * {@code ssh} of the same repetitions. Run it as root: sshd then starts root's own {@code .bashrc} for every
  * channel, as on many servers.
  */
 @Command(name = "triage", sortOptions = false,
@@ -89,12 +93,19 @@ final class TriageBenchmark extends CliCommand {
         List<Long> all = new ArrayList<>();
         List<Long> sshOne = new ArrayList<>();
         List<Long> sshAll = new ArrayList<>();
+        List<Long> newProcess = new ArrayList<>();
+        List<Long> newProcessNoArchive = new ArrayList<>();
+        NewProcess launch = NewProcess.find();
         for (int r = 0; r < repeat; r++) {
             err.println("bench: repetition " + (r + 1) + " of " + repeat);
             one.add(timeMillis(() -> check(runner.run(hosts.subList(0, 1), TriageListener.NONE), problems)));
             all.add(timeMillis(() -> check(runner.run(hosts, TriageListener.NONE), problems)));
             sshOne.add(timeMillis(() -> sshPerHostParallel(lab, 1, problems)));
             sshAll.add(timeMillis(() -> sshPerHostParallel(lab, n, problems)));
+            if (launch.jar() != null) {
+                newProcess.add(timeMillis(() -> launch.triage(lab, n, true, problems)));
+                newProcessNoArchive.add(timeMillis(() -> launch.triage(lab, n, false, problems)));
+            }
         }
         List<Long> sequential = new ArrayList<>();
         for (int r = 0; r < sequentialRepeat; r++) {
@@ -119,6 +130,22 @@ final class TriageBenchmark extends CliCommand {
         ours.put("oneHostSamplesMillis", one);
         ours.put("allHostsSamplesMillis", all);
         doc.put("workbench", ours);
+        Map<String, Object> e2e = new LinkedHashMap<>();
+        e2e.put("what", "end to end, new process: 'workbench triage lab-1 ... lab-" + n + "' as a new JVM (java -cp the product jar,"
+                + " with the class-data-sharing archive as ./workbench maps it), JVM start to exit, beside the parallel ssh"
+                + " baseline of the same repetitions; no metrics store (--db names a file that does not exist)");
+        e2e.put("jar", launch.jar() == null ? null : launch.jar().toString());
+        e2e.put("archive", launch.archive() == null ? null : launch.archive().toString());
+        e2e.put("allHostsMedianMillis", newProcess.isEmpty() ? null : median(newProcess));
+        e2e.put("allHostsSamplesMillis", newProcess);
+        e2e.put("withoutArchiveMedianMillis", newProcessNoArchive.isEmpty() ? null : median(newProcessNoArchive));
+        e2e.put("withoutArchiveSamplesMillis", newProcessNoArchive);
+        e2e.put("parallelSshMedianMillis", median(sshAll));
+        e2e.put("ratioToParallelSsh", newProcess.isEmpty() ? null : round2((double) median(newProcess) / median(sshAll)));
+        if (launch.jar() == null) {
+            e2e.put("skipped", launch.why());
+        }
+        doc.put("endToEndNewProcess", e2e);
         Map<String, Object> parallel = new LinkedHashMap<>();
         parallel.put("what", "OpenSSH ssh, one per host with the " + COMMANDS.size() + " commands joined by ';', all hosts at once");
         parallel.put("oneHostMedianMillis", median(sshOne));
@@ -137,12 +164,64 @@ final class TriageBenchmark extends CliCommand {
         verdict.put("allHostsMet", n == 20 ? median(all) <= 2500 : null);
         verdict.put("fasterThanParallelSsh", median(all) < median(sshAll));
         verdict.put("speedupVsParallelSsh", round2((double) median(sshAll) / median(all)));
+        verdict.put("endToEndNewProcessAsFastAsParallelSsh", newProcess.isEmpty() ? null : median(newProcess) <= median(sshAll));
         verdict.put("speedupVsSequentialSsh", sequential.isEmpty() ? null : round2((double) median(sequential) / median(all)));
         doc.put("verdict", verdict);
         doc.put("problems", problems);
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, doc);
         out.println();
         return problems.isEmpty() ? Cli.OK : Cli.FAILED;
+    }
+
+    /**
+     * {@code workbench triage} as a new JVM: the java running this benchmark, the product jar from its class path
+     * ({@code app/target/workbench.jar}) and the archive beside it ({@code workbench.jsa}, written by
+     * {@code ./workbench}), with the flags {@code ./workbench} passes.
+     */
+    record NewProcess(Path javaBin, Path jar, Path archive, String why) {
+
+        static NewProcess find() {
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry).toAbsolutePath();
+                if (p.getFileName().toString().equals("workbench.jar") && Files.isRegularFile(p)) {
+                    Path jsa = p.resolveSibling("workbench.jsa");
+                    return new NewProcess(javaBin, p, Files.isRegularFile(jsa) ? jsa : null,
+                            Files.isRegularFile(jsa) ? "" : "no archive beside the jar: run ./workbench once to write it");
+                }
+            }
+            return new NewProcess(javaBin, null, null, "the product jar workbench.jar is not on the class path: run the benchmark"
+                    + " with ./workbench bench triage");
+        }
+
+        void triage(SshdLab lab, int n, boolean withArchive, List<String> problems) {
+            List<String> cmd = new ArrayList<>(List.of(javaBin.toString()));
+            if (withArchive && archive != null) {
+                cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            }
+            cmd.addAll(List.of("-cp", jar.toString(), "org.incidentworkbench.app.Launcher", "triage", "-F", lab.clientConfig().toString(),
+                    "--known-hosts", lab.knownHosts().toString(), "--db", lab.knownHosts().resolveSibling("no-store.mv.db").toString()));
+            for (int i = 1; i <= n; i++) {
+                cmd.add("lab-" + i);
+            }
+            try {
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE);
+                pb.environment().remove("SSH_AUTH_SOCK"); // the lab's keys only, as the in-process runs
+                Process p = pb.start();
+                String errText = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    problems.add("workbench triage (new process) did not finish within 120 s");
+                } else if (p.exitValue() != 0) {
+                    problems.add("workbench triage (new process) exited " + p.exitValue() + ": " + errText.strip());
+                }
+            } catch (IOException e) {
+                problems.add("workbench triage (new process) could not start: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Every host triaged with all nine probes parsed, else a line in problems. */
