@@ -17,11 +17,29 @@ if [ -n "${BASH_VERSION:-}" ] && eval 'exec 3<> <(:)' 2>/dev/null; then sh=bash;
 clock=s
 if [ -n "${EPOCHREALTIME:-}" ]; then clock=us
 else case $(date +%N 2>/dev/null) in *[!0-9]*|'') ;; *) clock=ns ;; esac; fi
+# no sub-second wall clock (BusyBox date has no %N): /proc/uptime's centiseconds, anchored to the moment
+# date's second ticks (polled every 2 ms, once, for at most a second), then kept within date's second each frame
+bz=
+if [ $clock = s ] && read -r u _ < /proc/uptime 2>/dev/null; then
+  s0=$(date +%s); i=0; up=$(( ${u%.*} * 100 + 1${u#*.} - 100 ))
+  while [ $i -lt 500 ]; do
+    s1=$(date +%s); read -r u _ < /proc/uptime; uc=$(( ${u%.*} * 100 + 1${u#*.} - 100 ))
+    if [ "$s1" != "$s0" ]; then bz=$(( s1 * 100 - (up + uc) / 2 )); clock=uptime; break; fi
+    up=$uc; i=$((i+1)); sleep 0.002 2>/dev/null || break
+  done
+fi
 printf '#iw-hello 1 interval=%s df_every=%s pagesize=%s shell=%s clock=%s df_local=%s\n' \
   "$iv" "$de" "$pg" "$sh" "$clock" "${L:-no}" || exit 0
 n=0
 while :; do
   case $clock in us) t=$EPOCHREALTIME ;; ns) t=$(date +%s.%N) ;; *) t=$(date +%s) ;; esac
+  if [ $clock = uptime ]; then
+    read -r u _ < /proc/uptime; c=$(( bz + ${u%.*} * 100 + 1${u#*.} - 100 ))
+    # the wall clock was stepped or slewed: move the anchor back inside date's second
+    if [ $c -lt $((t * 100)) ]; then bz=$((bz + t * 100 - c)); c=$((t * 100))
+    elif [ $c -gt $((t * 100 + 99)) ]; then bz=$((bz - c + t * 100 + 99)); c=$((t * 100 + 99)); fi
+    t=${c%??}.${c#"${c%??}"}
+  fi
   if [ $sh = bash ]; then
     b=
     for f in $F; do

@@ -40,6 +40,64 @@ class SamplerScriptTest {
         assertFramesParse(events, hello);
     }
 
+    /** Debian's BusyBox ash (1.35) has bash's EPOCHREALTIME: microseconds, no process for the clock. */
+    @Test
+    void busyBoxAshWithEpochRealtimeStampsFramesToTheMicrosecond() throws Exception {
+        Path busybox = Path.of("/usr/bin/busybox");
+        Assumptions.assumeTrue(Files.isExecutable(busybox), "busybox is not installed here: apt-get install busybox-static");
+        List<StreamEvent> events = run(List.of(busybox.toString(), "sh", "-c", SamplerScript.source(), "iw-sampler", "0.2", "2"), 4);
+        StreamEvent.Hello hello = (StreamEvent.Hello) events.get(0);
+        assertEquals("sh", hello.parameters().get("shell"));
+        assertEquals("us", hello.parameters().get("clock"));
+        assertFramesParse(events, hello);
+    }
+
+    /**
+     * A BusyBox shell without EPOCHREALTIME (BusyBox before 1.32, or built without bash compatibility; simulated
+     * by unsetting it) and BusyBox date (no %N): frame times come from /proc/uptime anchored to date's second
+     * tick, so they carry centiseconds and the offset estimate (the least of receive time minus frame time) is a
+     * few milliseconds on this machine, not the up to one second that whole seconds would give.
+     */
+    @Test
+    void busyBoxShellWithoutSubSecondClocksStampsFramesToTheCentisecond() throws Exception {
+        Path busybox = Path.of("/usr/bin/busybox");
+        Assumptions.assumeTrue(Files.isExecutable(busybox), "busybox is not installed here: apt-get install busybox-static");
+        Process p = new ProcessBuilder(busybox.toString(), "sh", "-c", "unset EPOCHREALTIME; " + SamplerScript.source(),
+                "iw-sampler", "0.2", "1000")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<StreamEvent> events = new ArrayList<>();
+        List<Long> offsetsMicros = new ArrayList<>();
+        FrameDecoder decoder = new FrameDecoder();
+        byte[] buf = new byte[65536];
+        try (InputStream in = p.getInputStream()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (offsetsMicros.size() < 6 && System.nanoTime() < deadline) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                long received = java.time.Instant.now().toEpochMilli() * 1000;
+                for (StreamEvent e : decoder.feed(buf, 0, n)) {
+                    events.add(e);
+                    if (e instanceof StreamEvent.Frame f) {
+                        offsetsMicros.add(received - f.serverTimeMicros());
+                    }
+                }
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+        StreamEvent.Hello hello = (StreamEvent.Hello) events.get(0);
+        assertEquals("uptime", hello.parameters().get("clock"), "BusyBox date has no %N: " + hello);
+        assertEquals(6, offsetsMicros.size(), events.toString());
+        assertTrue(events.stream().filter(e -> e instanceof StreamEvent.Frame)
+                .anyMatch(e -> ((StreamEvent.Frame) e).serverTimeMicros() % 1_000_000 != 0), "frame times carry fractions");
+        long least = offsetsMicros.stream().mapToLong(Long::longValue).min().orElseThrow();
+        // /proc/uptime has 10 ms steps and the tick is found within ~2 ms; the pipe and a loaded machine add delay
+        assertTrue(least > -25_000 && least < 60_000, "least offset " + least + " us of " + offsetsMicros);
+    }
+
     @Test
     void loopEndsWhenItsOutputIsClosed() throws Exception {
         Process p = new ProcessBuilder("/bin/sh", "-c", SamplerScript.command(Duration.ofMillis(200), 10))
