@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,17 +115,35 @@ public final class TriageRunner {
 
     private void runHost(HostSpec host, CompletableFuture<TriageReport> slot, ScheduledExecutorService watchdog) {
         HostRun run = new HostRun(host, clock.instant(), System.nanoTime() + settings.hostDeadline().toNanos());
-        ScheduledFuture<?> guard = watchdog.schedule(() -> slot.complete(run.abandon()),
-                settings.hostDeadline().plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        guard(run, slot, watchdog, settings.hostDeadline().plus(WATCHDOG_GRACE));
         try {
             slot.complete(triage(run));
         } catch (RuntimeException | Error e) {
             slot.complete(run.failed(new HostFailure(HostFailure.Kind.PROTOCOL_ERROR,
                     "The triage of " + host.alias() + " failed unexpectedly (" + e + "); run it again, and report this"
                     + " if it recurs.", String.valueOf(e))));
-        } finally {
-            guard.cancel(false);
         }
+    }
+
+    /**
+     * Gives up on the host once its deadline has passed, not counting the time a person was asked
+     * something while connecting (the host's deadline moves by that time): re-checks until then.
+     */
+    private void guard(HostRun run, CompletableFuture<TriageReport> slot, ScheduledExecutorService watchdog, Duration after) {
+        watchdog.schedule(() -> {
+            if (slot.isDone()) {
+                return;
+            }
+            Duration waited = run.waits.waited();
+            if (run.waits.waiting() || waited.compareTo(run.countedWait) > 0) {
+                // while the question is open, look again each second; after it, move by what was not counted yet
+                Duration more = run.waits.waiting() ? Duration.ofSeconds(1) : waited.minus(run.countedWait);
+                run.countedWait = waited;
+                guard(run, slot, watchdog, more);
+                return;
+            }
+            slot.complete(run.abandon());
+        }, Math.max(1, after.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private TriageReport triage(HostRun run) {
@@ -135,10 +152,14 @@ public final class TriageRunner {
                 ? spec.withConnectTimeout(settings.hostDeadline())
                 : spec;
         HostConnection connection;
+        // prompts while connecting (an unknown host key, a passphrase) count for the person, not the host
+        run.waits = org.incidentworkbench.ssh.PromptWait.bindToCurrentThread();
         try {
             connection = transport.connect(bounded);
         } catch (HostConnectException e) {
             return run.failed(e.failure());
+        } finally {
+            org.incidentworkbench.ssh.PromptWait.unbindCurrentThread();
         }
         run.connected(connection);
         try (connection) {
@@ -245,6 +266,10 @@ public final class TriageRunner {
         final long deadlineNanos;
         final long startNanos = System.nanoTime();
         private volatile HostConnection connection;
+        /** Time a person was asked something while this host connected (bound on the host's thread). */
+        volatile org.incidentworkbench.ssh.PromptWait waits = org.incidentworkbench.ssh.PromptWait.none();
+        /** How much of {@link #waits} the watchdog has moved the deadline by. */
+        Duration countedWait = Duration.ZERO;
 
         HostRun(HostSpec spec, Instant startedAt, long deadlineNanos) {
             this.spec = spec;
@@ -257,11 +282,12 @@ public final class TriageRunner {
         }
 
         Duration remaining() {
-            return Duration.ofNanos(deadlineNanos - System.nanoTime());
+            return Duration.ofNanos(deadlineNanos - System.nanoTime()).plus(waits.waited());
         }
 
+        /** Wall time since the start, less the time a person was being asked something. */
         Duration elapsed() {
-            return Duration.ofNanos(System.nanoTime() - startNanos);
+            return Duration.ofNanos(System.nanoTime() - startNanos).minus(waits.waited());
         }
 
         TriageReport failed(HostFailure failure) {

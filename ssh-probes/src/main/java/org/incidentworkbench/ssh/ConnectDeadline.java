@@ -107,7 +107,7 @@ final class ConnectDeadline {
         Optional<ConnectDeadline> d = Optional.ofNullable(CURRENT.get());
         d.ifPresent(ConnectDeadline::pause);
         try {
-            return waitingForAPerson.get();
+            return PromptWait.around(waitingForAPerson);
         } finally {
             d.ifPresent(ConnectDeadline::resume);
         }
@@ -129,6 +129,11 @@ final class ConnectDeadline {
             @Override
             public boolean acceptUnknownHostKey(String host, String keyType, String sha256Fingerprint) {
                 return pausedWhile(() -> prompter.acceptUnknownHostKey(host, keyType, sha256Fingerprint));
+            }
+
+            @Override
+            public boolean acceptUnknownHostKey(String alias, String host, String keyType, String sha256Fingerprint) {
+                return pausedWhile(() -> prompter.acceptUnknownHostKey(alias, host, keyType, sha256Fingerprint));
             }
         };
     }

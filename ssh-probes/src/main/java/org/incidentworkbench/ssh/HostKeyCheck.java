@@ -48,9 +48,16 @@ final class HostKeyCheck implements HostKeyRepository {
     private final Path knownHostsFile;
     private final boolean acceptNew;
     private final UserPrompter prompter;
+    private final String alias;
     private volatile Outcome outcome = new NotChecked();
 
     HostKeyCheck(Path knownHostsFile, boolean acceptNew, UserPrompter prompter) {
+        this(knownHostsFile, acceptNew, prompter, null);
+    }
+
+    /** {@code alias}: the name the user gave the host, for the question about an unknown key (null: none). */
+    HostKeyCheck(Path knownHostsFile, boolean acceptNew, UserPrompter prompter, String alias) {
+        this.alias = alias;
         this.knownHostsFile = knownHostsFile;
         this.acceptNew = acceptNew;
         this.prompter = prompter;
@@ -88,7 +95,8 @@ final class HostKeyCheck implements HostKeyRepository {
             outcome = new Revoked(host, type, fingerprint, revoked.entry());
             return CHANGED;
         }
-        boolean accept = acceptNew || prompter.acceptUnknownHostKey(host, type, fingerprint);
+        boolean accept = acceptNew || (alias == null ? prompter.acceptUnknownHostKey(host, type, fingerprint)
+                : prompter.acceptUnknownHostKey(alias, host, type, fingerprint));
         if (!accept) {
             outcome = new Refused(host, type, fingerprint);
             return NOT_INCLUDED;

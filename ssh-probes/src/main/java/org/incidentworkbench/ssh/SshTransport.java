@@ -79,7 +79,7 @@ public final class SshTransport implements Transport {
                 : host.serverAliveInterval();
         int timeoutMillis = (int) Math.max(1, connectTimeout.toMillis());
         AuthAttempt auth = identitiesFor(host);
-        HostKeyCheck hostKeys = new HostKeyCheck(knownHostsFor(host), options.acceptNewHostKeys(), prompter);
+        HostKeyCheck hostKeys = new HostKeyCheck(knownHostsFor(host), options.acceptNewHostKeys(), prompter, host.alias());
         PasswordPrompt password = new PasswordPrompt(prompter, user + "@" + host.hostname());
         Session session;
         try {

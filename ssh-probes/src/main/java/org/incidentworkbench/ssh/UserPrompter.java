@@ -43,4 +43,13 @@ public interface UserPrompter {
      * @param sha256Fingerprint as OpenSSH prints it, {@code SHA256:...}
      */
     boolean acceptUnknownHostKey(String host, String keyType, String sha256Fingerprint);
+
+    /**
+     * As {@link #acceptUnknownHostKey(String, String, String)}, for the host the user knows as {@code alias}
+     * (its ssh_config name or the target as typed), so the question can name both: a list of twenty hosts
+     * behind one address and several ports says nothing by {@code [10.0.0.5]:2222} alone.
+     */
+    default boolean acceptUnknownHostKey(String alias, String host, String keyType, String sha256Fingerprint) {
+        return acceptUnknownHostKey(host, keyType, sha256Fingerprint);
+    }
 }

@@ -24,6 +24,7 @@ public final class ScriptedPrompter implements UserPrompter {
     private final boolean acceptHostKeys;
     private final List<String> questions;
     private final java.time.Duration thinkingTime;
+    private final List<String> aliases = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ScriptedPrompter(Optional<String> passphrase, Optional<String> password, boolean acceptHostKeys,
                              List<String> questions, java.time.Duration thinkingTime) {
@@ -81,6 +82,17 @@ public final class ScriptedPrompter implements UserPrompter {
         questions.add("password:" + target);
         think();
         return password.map(String::toCharArray);
+    }
+
+    /** The aliases named with unknown host keys, in order (the transport passes the host's alias too). */
+    public List<String> hostKeyAliases() {
+        return List.copyOf(aliases);
+    }
+
+    @Override
+    public boolean acceptUnknownHostKey(String alias, String host, String keyType, String sha256Fingerprint) {
+        aliases.add(alias);
+        return acceptUnknownHostKey(host, keyType, sha256Fingerprint);
     }
 
     @Override

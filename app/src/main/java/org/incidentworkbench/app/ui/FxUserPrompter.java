@@ -33,18 +33,32 @@ public final class FxUserPrompter implements UserPrompter {
     }
 
     @Override
-    public synchronized boolean acceptUnknownHostKey(String host, String keyType, String sha256Fingerprint) {
+    public boolean acceptUnknownHostKey(String host, String keyType, String sha256Fingerprint) {
+        return acceptUnknownHostKey(host, host, keyType, sha256Fingerprint);
+    }
+
+    /**
+     * Names the host as the user knows it and as known_hosts will ({@code web-1 ([10.0.0.5]:2222)}), and
+     * puts the focus on Cancel: Enter or Space on a question about trust must not trust.
+     */
+    @Override
+    public synchronized boolean acceptUnknownHostKey(String alias, String host, String keyType, String sha256Fingerprint) {
         if (Platform.isFxApplicationThread()) {
             return false;
         }
         return onFx(() -> {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.setTitle("Unknown host key");
-            a.setHeaderText(host + " is not in your known_hosts yet");
+            a.setHeaderText((alias.equals(host) ? host : alias + " (" + host + ")") + " is not in your known_hosts yet");
             a.setContentText("The server offers this " + keyType + " key:\n\n    " + sha256Fingerprint + "\n\n"
-                    + "Compare it with the fingerprint the server's administrator gives you. Trust it and remember it in known_hosts?");
+                    + "Compare it with the fingerprint the server's administrator gives you. Trust it and remember it in known_hosts"
+                    + " as " + host + "?");
             ButtonType trust = new ButtonType("Trust and remember");
             a.getButtonTypes().setAll(trust, ButtonType.CANCEL);
+            javafx.scene.control.Button cancel = (javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(trust)).setDefaultButton(false);
+            cancel.setDefaultButton(true);
+            a.setOnShown(e -> cancel.requestFocus());
             return a.showAndWait().filter(b -> b == trust).isPresent();
         }, false);
     }
