@@ -67,6 +67,13 @@ final class UiBenchmark extends CliCommand {
     private Path launcher;
     @Option(names = "--launch-only", description = "measure the launches only, not the panning")
     private boolean launchOnly;
+    @Option(names = "--retriage-hosts", paramLabel = "N", description = "sshd on loopback for the cold and warm re-triage,"
+            + " 0 to skip it (default ${DEFAULT-VALUE})")
+    private int retriageHosts = 20;
+    @Option(names = "--retriage-repeat", paramLabel = "R", description = "cold and warm re-triages timed (default ${DEFAULT-VALUE})")
+    private int retriageRepeat = 5;
+    @Option(names = "--retriage-only", description = "measure the cold and warm re-triage only")
+    private boolean retriageOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -86,6 +93,10 @@ final class UiBenchmark extends CliCommand {
             if (launchOnly) {
                 again.add("--launch-only");
             }
+            again.addAll(List.of("--retriage-hosts", String.valueOf(retriageHosts), "--retriage-repeat", String.valueOf(retriageRepeat)));
+            if (retriageOnly) {
+                again.add("--retriage-only");
+            }
             return Display.rerunUnderXvfb(again, err);
         }
         if (launcher != null && !Files.isExecutable(launcher)) {
@@ -97,6 +108,14 @@ final class UiBenchmark extends CliCommand {
         doc.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + ", "
                 + System.getProperty("os.name") + (System.getenv("DISPLAY") != null ? ", DISPLAY " + System.getenv("DISPLAY") : ""));
         doc.put("load_average_at_start", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (retriageHosts < 0 || retriageHosts > 250 || retriageRepeat < 1) {
+            throw new UsageException("--retriage-hosts takes 0 to 250 and --retriage-repeat a positive number.");
+        }
+        if (retriageOnly) {
+            RetriageBenchmark.measure(doc, Math.max(1, retriageHosts), retriageRepeat, err);
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            return Cli.OK;
+        }
         Path tmp = Files.createTempDirectory("workbench-bench-ui");
         ObjectNode launch = doc.putObject("launch_to_interactive");
         List<Launch> kinds = launchKinds(tmp, launch);
@@ -123,6 +142,10 @@ final class UiBenchmark extends CliCommand {
         }
         launch.put("target_ms", 1000);
         launch.put("workbench_over_bare_ms", median(jvm[0]) - median(jvm[1]));
+        if (retriageHosts > 0) {
+            err.println("re-triage of " + retriageHosts + " hosts, cold and warm...");
+            RetriageBenchmark.measure(doc, retriageHosts, retriageRepeat, err);
+        }
         if (launchOnly) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
             return Cli.OK;

@@ -143,6 +143,9 @@ public final class MainView extends StackPane {
                 triageVm.shownProperty().set(hostsVm.selected().get(0));
             }
             metricsVm.hosts().setAll(hostsVm.selected().stream().map(HostRow::name).toList());
+            if (ctx.sshTransport() instanceof org.incidentworkbench.app.services.WarmConnections warm) {
+                warm.hold(hostsVm.selected().stream().map(HostRow::name).collect(java.util.stream.Collectors.toSet()));
+            }
         });
         triageVm.onReport(incidentVm::recordTriage);
         // a chart looked at during an incident is part of its story

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.incidentworkbench.app.services.AppContext;
 import org.incidentworkbench.app.services.HostListFile;
+import org.incidentworkbench.app.services.WarmConnections;
 import org.incidentworkbench.app.ui.metrics.StoreHolder;
 import org.incidentworkbench.app.ui.triage.ServiceTriager;
 import org.incidentworkbench.probe.TriageSettings;
@@ -28,6 +29,9 @@ public final class UiServices {
 
     /** A window over {@code app}'s services (the screenshots and tests pass scratch files). */
     public static WorkbenchContext context(AppContext app, HostListFile hosts, WindowPrefs prefs, Duration samplingInterval) {
+        // the window keeps each host's session open between triages and samples: a second triage skips the logins
+        app = new AppContext(new WarmConnections(app.sshTransport(), WarmConnections.WINDOW_IDLE), app.sshConfig(),
+                app.storeFile(), app.incidents());
         TriageSettings settings = TriageSettings.standard();
         StoreHolder store = new StoreHolder(app.storeFile());
         // triage findings read the hosts' sampled history from the window's own store (time to full)

@@ -58,5 +58,12 @@ public record WorkbenchContext(ExecutorService io, ExecutorService network, Sche
             Thread.currentThread().interrupt();
         }
         store.close();
+        if (app.sshTransport() instanceof AutoCloseable sessions) { // the window's warm SSH sessions
+            try {
+                sessions.close();
+            } catch (Exception e) {
+                // closing sessions of a closing window: nothing left to tell
+            }
+        }
     }
 }

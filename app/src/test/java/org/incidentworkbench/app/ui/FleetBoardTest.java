@@ -81,6 +81,8 @@ class FleetBoardTest {
         assertTrue(WindowFixture.onFx(() -> cellTexts(robot, "#fleet-worst").stream().anyMatch(t -> t.startsWith(worst))),
                 "the worst finding is shown: " + worst);
 
+        assertTrue(WindowFixture.onFx(() -> robot.lookup(".fleet-spark-value").queryAll().stream()
+                .allMatch(n -> shownInFull((Label) n))), "the sparklines' last values are shown in full");
         for (TableColumn<FleetRow, ?> c : table.getColumns()) {
             Label head = (Label) c.getGraphic();
             assertTrue(head.getTooltip() != null && !head.getTooltip().getText().isBlank(), head.getText() + " has a tooltip");

@@ -60,7 +60,7 @@ public final class FleetView extends BorderPane {
 
         table.getColumns().add(text("host", "The host as the hosts pane lists it", 100, r -> r.host().name(), null));
         TableColumn<FleetRow, FleetRow> worst = column("worst finding", "The most severe finding of the host's latest"
-                + " successful triage (hover for its evidence and hint); sorts critical first", 250);
+                + " successful triage (hover for its evidence and hint); sorts critical first", 330);
         worst.setId("fleet-worst");
         worst.setComparator(Comparator.comparingInt(FleetRow::worstRank).thenComparing(r -> r.host().name()));
         worst.setCellFactory(tc -> new WorstCell());
@@ -81,7 +81,7 @@ public final class FleetView extends BorderPane {
         TableColumn<FleetRow, FleetRow> full = column("soonest\ntime to full", "The filesystem (space or inodes) or memory"
                 + " that runs out first, forecast from the last " + Durations.human(FleetTrends.FORECAST_WINDOW)
                 + " of samples in the store (the chart's own forecast); empty when nothing heads for its limit within "
-                + Durations.human(org.incidentworkbench.app.model.TimeToFull.HORIZON) + " or the host was not sampled", 140);
+                + Durations.human(org.incidentworkbench.app.model.TimeToFull.HORIZON) + " or the host was not sampled", 130);
         full.setId("fleet-time-to-full");
         full.setComparator(Comparator.comparing(r -> r.trends().flatMap(HostTrends::timeToFull).map(TimeToFull::in)
                 .orElse(java.time.Duration.ofDays(100_000))));
@@ -232,7 +232,7 @@ public final class FleetView extends BorderPane {
 
     private static TableColumn<FleetRow, FleetRow> spark(String title, String tip, String id, Function<HostTrends, Spark> read, double floor) {
         TableColumn<FleetRow, FleetRow> col = column(title, tip + ". Empty when the host was not sampled in the last "
-                + Durations.human(FleetTrends.SPARK_WINDOW) + " (select it and press Sample).", 125);
+                + Durations.human(FleetTrends.SPARK_WINDOW) + " (select it and press Sample).", 140);
         col.setId(id);
         col.setComparator(Comparator.comparingDouble(r -> r.trends().map(read).map(Spark::last).filter(Double::isFinite).orElse(-1.0)));
         col.setCellFactory(tc -> new SparkCell(read, floor));
@@ -368,6 +368,7 @@ public final class FleetView extends BorderPane {
             this.floor = floor;
             box.setAlignment(Pos.CENTER_LEFT);
             last.getStyleClass().add("fleet-spark-value");
+            last.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the figure is never cut to "..."
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
