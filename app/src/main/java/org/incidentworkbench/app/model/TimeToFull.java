@@ -5,45 +5,41 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.incidentworkbench.app.format.Durations;
-import org.incidentworkbench.timeseries.forecast.ThresholdForecast;
+import org.incidentworkbench.findings.TimeToLimit;
 
 /**
- * When one resource of a host runs out, from the store's forecast ({@link ThresholdForecast}, the same fit the
- * metrics chart draws): a filesystem reaching 100 % or available memory reaching 0. Pure.
+ * When one resource of a host runs out, as the triage's findings and {@code workbench forecast} say it (the same
+ * {@link TimeToLimit}, made by {@code services.HistoryTrends} from the store): a filesystem or its inodes reaching
+ * 100 %, or available memory reaching 0. Pure.
  *
- * @param what     the resource: "/var", "inodes of /var", "memory"
- * @param forecast the fit, with its interval and its one-sentence explanation
- * @param now      the time the forecast was made for
+ * @param what   the resource: "/var", "inodes of /var", "memory"
+ * @param limit  the forecast: when, its interval, what it was fitted on
+ * @param now    the time the forecast was made for
  */
-public record TimeToFull(String what, ThresholdForecast.Forecast forecast, Instant now) {
+public record TimeToFull(String what, TimeToLimit limit, Instant now) {
 
-    /** Beyond this a "full in 40 days" from minutes of samples is noise for an incident, not news. */
-    public static final Duration HORIZON = Duration.ofDays(7);
+    /** Time until the limit (zero when there already); only for a forecast that {@link TimeToLimit#reaches}. */
+    public Duration in() {
+        return limit.in().orElseThrow();
+    }
 
     public Instant crossing() {
-        return Instant.ofEpochMilli(forecast.crossingMillis().orElseThrow());
+        return now.plus(in());
     }
 
-    public Duration in() {
-        Duration d = Duration.between(now, crossing());
-        return d.isNegative() ? Duration.ZERO : d;
-    }
-
-    /** "/var full in 3 h 10 min", "memory exhausted now". */
+    /** "/var full in 42 min", "memory runs out now". */
     public String text() {
-        String verb = what.equals("memory") ? " exhausted" : " full";
-        return in().isZero() ? what + verb + " now" : what + verb + " in " + Durations.human(Duration.ofSeconds(Math.max(1, in().toSeconds())));
+        String verb = what.equals("memory") ? " runs out" : " full";
+        return in().isZero() ? what + verb + " now" : what + verb + " in " + TimeToLimit.duration(in());
     }
 
-    /**
-     * The soonest of these forecasts that reaches its limit within {@link #HORIZON} with a closed interval (a trend
-     * that could as well be flat, {@code latestMillis} empty, is not a forecast worth a cell); empty when none does.
-     */
+    /** The forecast in words for the tooltip: "in 42 min (35 min to 51 min), over the last 2.0 h (240 points)". */
+    public String explanation() {
+        return "in " + limit.whenText().orElse("never") + " at 95 %, fitted " + limit.basis() + ".";
+    }
+
+    /** The soonest of these to reach its limit; empty when none does. */
     public static Optional<TimeToFull> soonest(List<TimeToFull> candidates) {
-        return candidates.stream()
-                .filter(t -> t.forecast.crossingMillis().isPresent() && t.forecast.latestMillis().isPresent())
-                .filter(t -> t.in().compareTo(HORIZON) <= 0)
-                .min(Comparator.comparing(TimeToFull::in));
+        return candidates.stream().filter(t -> t.limit.reaches()).min(Comparator.comparing(TimeToFull::in));
     }
 }

@@ -17,8 +17,9 @@ import org.incidentworkbench.timeseries.SeriesKey;
 
 /**
  * One host's recent trends from the metrics store, for the fleet board: sparklines of the last
- * {@link #SPARK_WINDOW} and the soonest filesystem or memory to run out, forecast by {@link StoreService#forecast}
- * (the chart's own fit, {@code ThresholdForecast}) over the last {@link #FORECAST_WINDOW} at full resolution.
+ * {@link #SPARK_WINDOW} and the soonest filesystem or memory to run out, as the triage's findings forecast it
+ * ({@link HistoryTrends}: {@code ThresholdForecast} over the last {@link HistoryTrends#WINDOW} of points, given enough
+ * fresh history).
  * A few small queries per host; call off the FX thread. Thread-safe, as the store is.
  *
  * <pre>{@code
@@ -32,8 +33,6 @@ public final class FleetTrends {
     public static final Duration SPARK_WINDOW = Duration.ofMinutes(10);
     /** Buckets per sparkline: one per 10 s over the window, about two pixels each at the board's width. */
     static final int SPARK_POINTS = 60;
-    /** An hour of full-resolution points: long enough for a trend, short enough that last night's cleanup is not in it. */
-    public static final Duration FORECAST_WINDOW = Duration.ofHours(1);
 
     private final StoreService store;
 
@@ -52,18 +51,18 @@ public final class FleetTrends {
         Spark cpu = new Spark(idle.timestamps(), busy, "%");
         Spark load = spark(host, SampleMetrics.LOAD_1, from, to, "");
         Spark mem = memUsedPct(host, from, to);
+        // the triage's own forecasts (HistoryTrends), so the board and the findings say the same "full in"
+        HistoryTrends history = new HistoryTrends(store, host, now);
         List<TimeToFull> candidates = new ArrayList<>();
         for (SeriesKey key : keys(host, SampleMetrics.FS_USED_PCT)) {
-            candidates.add(new TimeToFull(key.labels().getOrDefault(SampleMetrics.MOUNT, key.labelsText()),
-                    store.forecast(key, 100, FORECAST_WINDOW, now), now));
+            String mount = key.labels().getOrDefault(SampleMetrics.MOUNT, key.labelsText());
+            history.filesystem(mount).ifPresent(t -> candidates.add(new TimeToFull(mount, t, now)));
         }
         for (SeriesKey key : keys(host, SampleMetrics.FS_INODES_USED_PCT)) {
-            candidates.add(new TimeToFull("inodes of " + key.labels().getOrDefault(SampleMetrics.MOUNT, key.labelsText()),
-                    store.forecast(key, 100, FORECAST_WINDOW, now), now));
+            String mount = key.labels().getOrDefault(SampleMetrics.MOUNT, key.labelsText());
+            history.inodes(mount).ifPresent(t -> candidates.add(new TimeToFull("inodes of " + mount, t, now)));
         }
-        for (SeriesKey key : keys(host, SampleMetrics.MEMORY_AVAILABLE)) {
-            candidates.add(new TimeToFull("memory", store.forecast(key, 0, FORECAST_WINDOW, now), now));
-        }
+        history.memoryAvailable().ifPresent(t -> candidates.add(new TimeToFull("memory", t, now)));
         return new HostTrends(cpu, load, mem, TimeToFull.soonest(candidates), now);
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
-import org.incidentworkbench.timeseries.forecast.ThresholdForecast;
+import org.incidentworkbench.findings.TimeToLimit;
 import org.junit.jupiter.api.Test;
 
 /** The fleet board's pure parts: data age, what changed between triages, the soonest time-to-full. */
@@ -63,26 +63,21 @@ class FleetBoardModelTest {
         assertEquals("first triage", FindingChanges.between(Optional.empty(), report(T)).summary());
     }
 
+    private static TimeToFull ttf(String what, Optional<Duration> in) {
+        return new TimeToFull(what, new TimeToLimit(in, in, in.map(d -> d.multipliedBy(2)), 1.5, 240, Duration.ofHours(2), false), T);
+    }
+
     @Test
-    void theSoonestClosedForecastWithinAWeekWins() {
-        long now = T.toEpochMilli();
-        long[] ts = new long[60];
-        double[] fast = new double[60];
-        double[] slow = new double[60];
-        double[] flat = new double[60];
-        for (int i = 0; i < 60; i++) {
-            ts[i] = now - (59 - i) * 60_000L;
-            fast[i] = 80 + i * 0.1 + (i % 3) * 0.01; // +6 %/h from 85.9: full in about 2 h 20 min
-            slow[i] = 50 + i * 0.01 + (i % 2) * 0.01;
-            flat[i] = 40 + (i % 2) * 0.5;
-        }
-        TimeToFull var = new TimeToFull("/var", ThresholdForecast.forecast(ts, fast, 100, now), T);
-        TimeToFull home = new TimeToFull("/home", ThresholdForecast.forecast(ts, slow, 100, now), T);
-        TimeToFull tmp = new TimeToFull("/tmp", ThresholdForecast.forecast(ts, flat, 100, now), T);
+    void theSoonestResourceToReachItsLimitWins() {
+        TimeToFull var = ttf("/var", Optional.of(Duration.ofMinutes(42)));
+        TimeToFull home = ttf("/home", Optional.of(Duration.ofHours(30)));
+        TimeToFull tmp = ttf("/tmp", Optional.empty());
         TimeToFull soonest = TimeToFull.soonest(List.of(home, tmp, var)).orElseThrow();
         assertEquals("/var", soonest.what());
-        assertEquals(2.35, soonest.in().toMinutes() / 60.0, 0.2, soonest.forecast().explanation());
-        assertTrue(soonest.text().startsWith("/var full in 2 h"), soonest.text());
-        assertTrue(TimeToFull.soonest(List.of(tmp)).isEmpty(), "a flat series forecasts nothing");
+        assertEquals("/var full in 42 min", soonest.text());
+        assertEquals(T.plusSeconds(42 * 60), soonest.crossing());
+        assertTrue(soonest.explanation().contains("42 min (42 min to 84 min)"), soonest.explanation());
+        assertEquals("memory runs out now", ttf("memory", Optional.of(Duration.ZERO)).text());
+        assertTrue(TimeToFull.soonest(List.of(tmp)).isEmpty(), "a trend that does not reach its limit forecasts nothing");
     }
 }

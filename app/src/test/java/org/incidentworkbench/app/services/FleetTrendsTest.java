@@ -10,7 +10,6 @@ import org.incidentworkbench.app.model.HostTrends;
 import org.incidentworkbench.app.model.TimeToFull;
 import org.incidentworkbench.sample.SampleMetrics;
 import org.incidentworkbench.timeseries.SeriesKey;
-import org.incidentworkbench.timeseries.forecast.ThresholdForecast;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,9 +44,9 @@ class FleetTrendsTest {
                     "the sparkline covers the last minutes only");
             TimeToFull full = t.timeToFull().orElseThrow();
             assertEquals("/var", full.what());
-            ThresholdForecast.Forecast same = metrics.forecast(var, 100, FleetTrends.FORECAST_WINDOW, now);
-            assertEquals(same.crossingMillis(), full.forecast().crossingMillis(), "the board and the chart's forecast agree");
-            assertEquals(60, full.in().toMinutes(), 10, full.forecast().explanation());
+            assertEquals(new HistoryTrends(metrics, "db-1", now).filesystem("/var").orElseThrow(), full.limit(),
+                    "the board and the triage's finding forecast the same");
+            assertEquals(60, full.in().toMinutes(), 10, full.explanation());
 
             HostTrends never = new FleetTrends(metrics).of("web-9", now);
             assertFalse(never.sampled());

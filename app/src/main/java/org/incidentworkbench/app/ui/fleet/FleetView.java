@@ -79,9 +79,9 @@ public final class FleetView extends BorderPane {
         changes.setCellFactory(tc -> new ChangesCell());
         table.getColumns().add(changes);
         TableColumn<FleetRow, FleetRow> full = column("soonest\ntime to full", "The filesystem (space or inodes) or memory"
-                + " that runs out first, forecast from the last " + Durations.human(FleetTrends.FORECAST_WINDOW)
-                + " of samples in the store (the chart's own forecast); empty when nothing heads for its limit within "
-                + Durations.human(org.incidentworkbench.app.model.TimeToFull.HORIZON) + " or the host was not sampled", 130);
+                + " that runs out first: the triage's own forecast, fitted on up to "
+                + Durations.human(org.incidentworkbench.app.services.HistoryTrends.WINDOW) + " of the store's points (samples, sar or"
+                + " Prometheus history); empty when nothing heads for its limit or the host has no recent history", 180);
         full.setId("fleet-time-to-full");
         full.setComparator(Comparator.comparing(r -> r.trends().flatMap(HostTrends::timeToFull).map(TimeToFull::in)
                 .orElse(java.time.Duration.ofDays(100_000))));
@@ -343,15 +343,15 @@ public final class FleetView extends BorderPane {
             Optional<TimeToFull> t = row.trends().get().timeToFull();
             if (t.isEmpty()) {
                 setText("\u2014");
-                setTooltip(tip(row.trends().get().sampled() ? "No filesystem or memory heads for its limit within "
-                        + Durations.human(TimeToFull.HORIZON) + ", by the last " + Durations.human(FleetTrends.FORECAST_WINDOW)
-                        + " of samples." : "Not sampled in the last " + Durations.human(FleetTrends.FORECAST_WINDOW)
-                        + ": select the host and press Sample for a forecast."));
+                setTooltip(tip("No filesystem or memory heads for its limit, or too little recent history to tell (at least "
+                        + org.incidentworkbench.app.services.HistoryTrends.MIN_POINTS + " points, the newest within "
+                        + Durations.human(org.incidentworkbench.app.services.HistoryTrends.FRESH)
+                        + "): select the host and press Sample, or load its history."));
                 return;
             }
             setText(t.get().text());
             getStyleClass().add("fleet-filling");
-            setTooltip(tip(t.get().text() + " (at " + TIME.format(t.get().crossing()) + ").\n" + t.get().forecast().explanation()));
+            setTooltip(tip(t.get().text() + " (at " + TIME.format(t.get().crossing()) + "): " + t.get().explanation()));
         }
     }
 

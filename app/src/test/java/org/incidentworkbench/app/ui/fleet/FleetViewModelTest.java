@@ -96,7 +96,7 @@ class FleetViewModelTest {
         TriageReport first = withFindings(report("web-1", 0.4, 4, 97, 0, 1), now[0],
                 finding(org.incidentworkbench.probe.Severity.CRITICAL, "fs.full", "/ is 97 % full"));
         hosts.get(0).reportProperty().set(first);
-        hosts.get(1).reportProperty().set(report("web-2", 0.4, 4, 40, 0, 1));
+        hosts.get(1).reportProperty().set(withFindings(report("web-2", 0.4, 4, 40, 0, 1), now[0]));
         FleetRow row = vm.rows().get(0);
         assertEquals("web-1", row.host().name(), "the host with a critical finding comes first");
         assertEquals("/ is 97 % full", row.worst().orElseThrow().title());
