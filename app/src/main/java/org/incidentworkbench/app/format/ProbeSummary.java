@@ -43,6 +43,8 @@ public final class ProbeSummary {
                 case "df" -> df(data);
                 case "top" -> top(data);
                 case "iostat" -> iostat(data);
+                case "kernel" -> p.data() instanceof org.incidentworkbench.parse.KernelReport k ? ChecklistSummary.kernel(k) : generic(data);
+                case "systemd" -> p.data() instanceof org.incidentworkbench.parse.SystemdReport s ? ChecklistSummary.systemd(s) : generic(data);
                 default -> generic(data);
             };
         } catch (RuntimeException e) {

@@ -49,6 +49,8 @@ public final class ProbeViews {
         register(Probes.IP, "interfaces and routes", (ip, r) -> new IpView(ip));
         register(Probes.W, "who", (w, r) -> SummaryLineView.of(w));
         register(Probes.UPTIME, "load", (u, r) -> SummaryLineView.of(u));
+        register(Probes.KERNEL, "checklist", (k, r) -> new KernelView(k));
+        register(Probes.SYSTEMD, "failed units", (s, r) -> new SystemdView(s));
     }
 
     private ProbeViews() {
