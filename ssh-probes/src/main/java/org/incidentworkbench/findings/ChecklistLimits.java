@@ -23,6 +23,11 @@ public final class ChecklistLimits {
         return new Rising(limits(CpuImbalanceRule.class, CpuImbalanceRule.Limits.class).hotCpuBusyPercent(), Double.POSITIVE_INFINITY);
     }
 
+    /** The all-CPU average under which {@code cpu.imbalance} looks for one hot CPU. */
+    public static double averageBusyBelowPercent() {
+        return limits(CpuImbalanceRule.class, CpuImbalanceRule.Limits.class).averageBusyBelowPercent();
+    }
+
     /** PSI "some" avg10 ({@code psi.*} warns; "some" alone is never critical). */
     public static Rising pressureSomePercent() {
         return new Rising(limits(PressureRule.class, PressureRule.Limits.class).somePercentWarning(), Double.POSITIVE_INFINITY);

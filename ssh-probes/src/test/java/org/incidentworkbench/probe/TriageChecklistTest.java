@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
  *     backlog 1 that never accepts, a veth whose peer's MTU refuses the datagrams sent into it); the sshd's
  *     {@code ForceCommand} runs the triage's shell in that namespace, so its {@code /proc/net} is the
  *     namespace's and nothing else on the machine adds to the counters;</li>
- * <li>an OOM kill in a memory cgroup of 16 MiB (cgroup v1 {@code memory.limit_in_bytes} or v2 {@code memory.max},
- *     whichever this machine has), then read back as {@code mem.cgroup-oom};</li>
+ * <li>a memory cgroup of 16 MiB out of memory: on cgroup v1 with its OOM killer disabled, so it stays
+ *     {@code under_oom} without a kill or a kernel log line ({@code mem.cgroup-under-oom}); on v2 (no such switch) a
+ *     real OOM kill, read back as {@code mem.cgroup-oom};</li>
  * <li>file handles, CPUs and the run queue from the machine's own values, and systemd as it is here.</li>
  * </ul>
  * Needs root, {@code ip} (iproute2), {@code nft} (nftables) and perl (for the sockets); skips with the package's
@@ -119,22 +120,34 @@ class TriageChecklistTest {
     }
 
     @Test
-    void anOomKillInAMemoryCgroupAndThisMachinesOwnCounters() throws Exception {
+    void aMemoryCgroupOutOfMemoryAndThisMachinesOwnCounters() throws Exception {
         assumeRootWith("/usr/bin/perl", "perl-base");
         OpenSshTestServer.assumeAvailable();
         Path cgroup = memoryCgroup("iwck" + ProcessHandle.current().pid());
+        boolean v1 = Files.isRegularFile(cgroup.resolve("memory.oom_control"));
+        Process victim = null;
         try {
-            Process victim = new ProcessBuilder("sh", "-c", "echo $$ > " + cgroup.resolve("cgroup.procs")
-                    + " && exec perl -e '$x = \"x\" x (200*1024*1024); sleep 5'").redirectErrorStream(true).start();
-            assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, victim.exitValue(), "the OOM killer ends it with SIGKILL: "
-                    + new String(victim.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            if (v1) {
+                // cgroup v1: with its OOM killer disabled the cgroup stays out of memory (under_oom 1) and its task waits,
+                // with no kill and no kernel log line that other tests on this machine would read as an incident
+                Files.writeString(cgroup.resolve("memory.oom_control"), "1");
+            }
+            victim = new ProcessBuilder("sh", "-c", "echo $$ > " + cgroup.resolve("cgroup.procs")
+                    + " && exec perl -e '$x = \"x\" x (200*1024*1024); sleep 30'").redirectErrorStream(true).start();
+            if (v1) {
+                awaitContains(cgroup.resolve("memory.oom_control"), "under_oom 1");
+            } else {
+                assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(137, victim.exitValue(), "the OOM killer ends it with SIGKILL");
+            }
             try (OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.44").start()) {
                 TriageReport report = triage(sshd, List.of(Probes.KERNEL, Probes.SYSTEMD));
                 KernelReport k = report.get(Probes.KERNEL).orElseThrow(() -> new AssertionError(report.results()));
-                Finding oom = report.findings().stream().filter(f -> f.rule().equals("mem.cgroup-oom")).findFirst()
+                String rule = v1 ? "mem.cgroup-under-oom" : "mem.cgroup-oom";
+                Finding oom = report.findings().stream().filter(f -> f.rule().equals(rule)).findFirst()
                         .orElseThrow(() -> new AssertionError(report.findings().toString()));
-                assertTrue(oom.evidence().contains(cgroup + ": 1"), oom.evidence());
+                assertTrue(v1 ? oom.title().equals("cgroup " + cgroup + " is out of memory now") : oom.evidence().contains(cgroup + ": 1"),
+                        oom::toString);
                 // this machine's own values, read through sshd
                 assertEquals(Runtime.getRuntime().availableProcessors(), k.cpus().orElseThrow());
                 // cat, not Files.readString: this kernel answers the JDK's read of the sysctl file with a truncated value
@@ -154,7 +167,19 @@ class TriageChecklistTest {
                 }
             }
         } finally {
+            if (victim != null) {
+                victim.destroyForcibly();
+                victim.waitFor(10, TimeUnit.SECONDS);
+            }
             Files.deleteIfExists(cgroup);
+        }
+    }
+
+    private static void awaitContains(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!run("cat", file.toString()).contains(text)) {
+            assertTrue(System.nanoTime() < deadline, file + " never said " + text);
+            Thread.sleep(20);
         }
     }
 

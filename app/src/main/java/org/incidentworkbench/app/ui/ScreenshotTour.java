@@ -191,7 +191,7 @@ public final class ScreenshotTour {
     }
 
     /** The probes whose purpose-built views the tour photographs, as {@code triage-PROBE.png}. */
-    static final List<String> PROBE_SHOTS = List.of("ps", "df", "ss", "iostat", "logs");
+    static final List<String> PROBE_SHOTS = List.of("ps", "df", "ss", "iostat", "logs", "kernel", "systemd");
 
     /** Selects the probe's tab in the shown report, gives it the report's room (findings divider up), and shoots it. */
     private void probeShot(String probe) throws Exception {

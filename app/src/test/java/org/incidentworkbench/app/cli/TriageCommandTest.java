@@ -77,6 +77,7 @@ class TriageCommandTest {
         assertTrue(out.contains("  uptime    up "), out);
         assertTrue(out.contains("  df        ") && out.contains(" filesystems; fullest: /"), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("  coverage  ")), "the coverage line is missing:\n" + out);
+        assertTrue(out.contains("  kernel    run queue ") && out.contains("; file handles "), out);
     }
 
     private static boolean hasRule(JsonNode report, String rule) {
@@ -102,6 +103,10 @@ class TriageCommandTest {
         }
         assertEquals("parsed", report.path("results").get(1).path("status").asText());
         assertTrue(report.path("results").get(1).path("data").path("cpuCores").asInt() >= 1);
+        JsonNode kernel = report.path("results").get(PROBES.indexOf("kernel")).path("data");
+        assertTrue(kernel.path("intervalSeconds").asDouble() >= 1.0, kernel::toString);
+        assertTrue(kernel.path("tcp").path("Tcp.RetransSegs").path("total").isNumber(), kernel::toString);
+        assertTrue(kernel.path("tcp").path("Tcp.RetransSegs").has("delta"), "a counter is its total and its delta: " + kernel);
         assertTrue(report.path("findings").isArray());
     }
 

@@ -37,9 +37,12 @@ public final class KernelChecklist {
         k.allCpus().ifPresent(a -> out.add(line("CPU", "all CPUs busy", pct(a.busyPercent()) + " (user " + pct(a.userPercent())
                 + ", system " + pct(a.systemPercent()) + ", iowait " + pct(a.iowaitPercent()) + ", steal " + pct(a.stealPercent()) + ")",
                 a.busyPercent(), Optional.empty(), false)));
+        // a CPU is judged only as cpu.imbalance judges it: hot while the average is low; when all are busy, the
+        // run queue and the pressure rows say so
+        boolean averageLow = k.allCpus().map(a -> a.busyPercent() < ChecklistLimits.averageBusyBelowPercent()).orElse(false);
         for (KernelReport.CpuShare c : k.perCpu()) {
             out.add(line("CPU", c.cpu() + " busy", pct(c.busyPercent()) + " (interrupts " + pct(c.irqPercent()) + ")", c.busyPercent(),
-                    ChecklistLimits.hotCpuBusyPercent().severityOf(c.busyPercent()), true));
+                    averageLow ? ChecklistLimits.hotCpuBusyPercent().severityOf(c.busyPercent()) : Optional.empty(), averageLow));
         }
         for (KernelReport.Pressure p : k.pressure()) {
             String resource = p.resource().equals("cpu") ? "CPU" : p.resource().equals("memory") ? "memory" : "disk I/O";
@@ -99,8 +102,8 @@ public final class KernelChecklist {
                         + (judged ? "" : ", too few segments to judge"), -1,
                         judged ? ChecklistLimits.retransmitPercent().severityOf(share) : Optional.empty(), judged));
             } else {
-                out.add(line("network", "TCP retransmits", retrans.get().total() + " of " + sent.get().total()
-                        + " segments since boot", -1, Optional.empty(), false));
+                out.add(line("network", "TCP retransmits", (s.isPresent() ? "no segment sent in the probe's second; " : "")
+                        + retrans.get().total() + " of " + sent.get().total() + " segments since boot", -1, Optional.empty(), false));
             }
         }
         rateLine(out, "TCP listen overflows", k.tcp().get("TcpExt.ListenOverflows"), secs, ChecklistLimits.listenOverflowsPerSecond());

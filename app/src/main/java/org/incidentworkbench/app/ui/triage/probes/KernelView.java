@@ -42,7 +42,7 @@ final class KernelView extends VBox {
         TableColumn<ChecklistLine, ChecklistLine> reading = readingColumn();
         TableColumn<ChecklistLine, ChecklistLine> verdict = verdictColumn();
         table.getColumns().addAll(List.of(resource, check, verdict, reading));
-        reading.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(260, table.widthProperty().subtract(90 + 230 + 90 + 24)));
+        reading.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(260, table.widthProperty().subtract(90 + 230 + 104 + 24)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(summary, table);
     }
@@ -78,7 +78,7 @@ final class KernelView extends VBox {
     private static TableColumn<ChecklistLine, ChecklistLine> verdictColumn() {
         TableColumn<ChecklistLine, ChecklistLine> c = new TableColumn<>("VERDICT");
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setPrefWidth(90);
+        c.setPrefWidth(104);
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
