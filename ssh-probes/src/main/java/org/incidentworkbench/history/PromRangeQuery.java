@@ -91,6 +91,54 @@ public final class PromRangeQuery {
         String base = server.toString().replaceAll("/+$", "");
         URI uri = URI.create(base + "/api/v1/query_range?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + "&start=" + seconds(fromMillis) + "&end=" + seconds(toMillis) + "&step=" + stepSeconds);
+        JsonNode result = get(uri, base, credentials).path("result");
+        if (result.size() > maxSeries) {
+            throw new PromException("the query returned " + result.size() + " series, more than --max-series " + maxSeries
+                    + ": narrow it (for example {instance=\"web-1:9100\"}) or raise --max-series. Nothing was stored.");
+        }
+        return points(result, query, base);
+    }
+
+    /**
+     * The series that {@code match} selects in {@code [fromMillis, toMillis]} ({@code /api/v1/series}): each as its
+     * labels, {@code __name__} included, for browsing before a query. More than the limit is refused.
+     */
+    public List<SortedMap<String, String>> series(URI server, String match, long fromMillis, long toMillis,
+                                                  Credentials credentials) throws PromException {
+        String base = server.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/api/v1/series?match[]=" + URLEncoder.encode(match, StandardCharsets.UTF_8)
+                + "&start=" + seconds(fromMillis) + "&end=" + seconds(toMillis));
+        JsonNode data = get(uri, base, credentials);
+        if (data.size() > maxSeries) {
+            throw new PromException(match + " selects " + data.size() + " series, more than --max-series " + maxSeries
+                    + ": narrow it (for example {job=\"node\"}) or raise --max-series.");
+        }
+        List<SortedMap<String, String>> out = new ArrayList<>();
+        for (JsonNode series : data) {
+            SortedMap<String, String> labels = new TreeMap<>();
+            series.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            out.add(labels);
+        }
+        return out;
+    }
+
+    /**
+     * The label names the server has in {@code [fromMillis, toMillis]} ({@code /api/v1/labels}), of the series
+     * {@code match} selects when given, sorted.
+     */
+    public List<String> labels(URI server, Optional<String> match, long fromMillis, long toMillis, Credentials credentials)
+            throws PromException {
+        String base = server.toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/api/v1/labels?start=" + seconds(fromMillis) + "&end=" + seconds(toMillis)
+                + match.map(m -> "&match[]=" + URLEncoder.encode(m, StandardCharsets.UTF_8)).orElse(""));
+        List<String> out = new ArrayList<>();
+        get(uri, base, credentials).forEach(n -> out.add(n.asText()));
+        out.sort(null);
+        return out;
+    }
+
+    /** One GET of the query API; its {@code data}, or a sentence saying what went wrong. */
+    private JsonNode get(URI uri, String base, Credentials credentials) throws PromException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         credentials.authorization().ifPresent(a -> request.header("Authorization", a));
         HttpResponse<String> response;
@@ -102,6 +150,9 @@ public final class PromRangeQuery {
         } catch (ConnectException e) {
             throw new PromException("nothing answers at " + base + " (" + (e.getMessage() == null ? "connection refused"
                     : e.getMessage()) + "): is the server running and the port right? Behind SSH only? Use --via HOST.");
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw new PromException("the TLS certificate of " + base + " is not trusted (" + e.getMessage() + "): give --ca-file"
+                    + " with the PEM of the CA that signed it.");
         } catch (IOException e) {
             throw new PromException("the request to " + base + " failed: " + e.getMessage() + ".");
         } catch (InterruptedException e) {
@@ -124,11 +175,10 @@ public final class PromRangeQuery {
             throw new PromException(base + " could not run the query: " + root.path("errorType").asText("error") + ": "
                     + root.path("error").asText("HTTP " + response.statusCode()) + ".");
         }
-        JsonNode result = root.path("data").path("result");
-        if (result.size() > maxSeries) {
-            throw new PromException("the query returned " + result.size() + " series, more than --max-series " + maxSeries
-                    + ": narrow it (for example {instance=\"web-1:9100\"}) or raise --max-series. Nothing was stored.");
-        }
+        return root.path("data");
+    }
+
+    private static List<MetricSample> points(JsonNode result, String query, String base) {
         List<MetricSample> out = new ArrayList<>();
         CpuShares cpu = new CpuShares();
         for (JsonNode series : result) {

@@ -63,14 +63,21 @@ public final class HistoryCommand extends CliCommand {
     }
 
     @Command(name = "prom", sortOptions = false, description = "load a range query of a Prometheus-compatible server into the store",
-            customSynopsis = {"workbench history prom URL --query PROMQL [--from T] [--to T] [--step S] [OPTIONS]"},
+            customSynopsis = {"workbench history prom URL --query PROMQL [--from T] [--to T] [--step S] [OPTIONS]",
+                    "workbench history prom URL --series MATCH [--labels] [--from T] [--to T] [OPTIONS]",
+                    "workbench history prom URL --labels [--from T] [--to T] [OPTIONS]"},
             footer = {"", "Reads /api/v1/query_range of Prometheus, VictoriaMetrics, Thanos or Mimir and stores the result, tagged",
                     "source=prom: node_exporter's gauges (node_load1, node_memory_MemAvailable_bytes, ...) under the",
                     "workbench's names per host (the instance label without its port), anything else as prom:NAME.",
                     "Credentials are read from a file or asked on the terminal, never written. Mapping: docs/history.md.",
+                    "Browsing stores nothing: --series prints the series a selector matches (/api/v1/series), --labels",
+                    "the label names (/api/v1/labels), of the --series selector's series when both are given.",
                     "Exit status: 0 stored, 1 the server could not give it (the reason on stderr), 2 usage error."})
     int prom(@Parameters(paramLabel = "URL", description = "the server, for example http://prometheus:9090") String url,
-             @Option(names = "--query", required = true, paramLabel = "PROMQL", description = "the PromQL expression") String query,
+             @Option(names = "--query", paramLabel = "PROMQL", description = "the PromQL expression to load") String query,
+             @Option(names = "--series", paramLabel = "MATCH", description = "browse: print the series this selector matches,"
+                     + " for example 'node_load1' or '{job=\"node\"}'") String seriesMatch,
+             @Option(names = "--labels", description = "browse: print the label names (of the --series selector's series)") boolean labels,
              @Option(names = "--from", paramLabel = "T", defaultValue = "-1h", description = "start (default ${DEFAULT-VALUE})") String from,
              @Option(names = "--to", paramLabel = "T", defaultValue = "now", description = "end (default ${DEFAULT-VALUE})") String to,
              @Option(names = "--step", paramLabel = "SECONDS", description = "resolution (default: range / 1000, at least 1)") Long step,
@@ -94,6 +101,12 @@ public final class HistoryCommand extends CliCommand {
         if (server.getScheme() == null || !(server.getScheme().equals("http") || server.getScheme().equals("https"))
                 || server.getHost() == null) {
             throw new UsageException("'" + url + "' is not an http:// or https:// URL; give the server as http://host:9090.");
+        }
+        if (query == null && seriesMatch == null && !labels) {
+            throw new UsageException("give --query PROMQL to load a range query, or --series MATCH or --labels to browse.");
+        }
+        if (query != null && (seriesMatch != null || labels)) {
+            throw new UsageException("--query loads, --series and --labels browse: give one or the other.");
         }
         long fromMillis = time(from);
         long toMillis = time(to);
@@ -134,8 +147,12 @@ public final class HistoryCommand extends CliCommand {
                     return 1;
                 }
             }
-            points = new org.incidentworkbench.history.PromRangeQuery(http.build(), java.time.Duration.ofSeconds(timeoutSeconds),
-                    maxSeries).run(target, query, fromMillis, toMillis, stepSeconds, credentials);
+            var prom = new org.incidentworkbench.history.PromRangeQuery(http.build(), java.time.Duration.ofSeconds(timeoutSeconds),
+                    maxSeries);
+            if (query == null) {
+                return browse(prom, target, seriesMatch, labels, fromMillis, toMillis, credentials);
+            }
+            points = prom.run(target, query, fromMillis, toMillis, stepSeconds, credentials);
         } catch (org.incidentworkbench.history.PromException e) {
             err.println("workbench history prom: " + e.getMessage() + (via == null ? "" : " (through " + via + ")"));
             return 1;
@@ -158,6 +175,30 @@ public final class HistoryCommand extends CliCommand {
         out.printf(Locale.ROOT, "%,d points of %d series from %s stored in %s%n", points.size(), series.size(), server, db);
         series.forEach(s -> out.println("  " + s));
         return 0;
+    }
+
+    /** --series and --labels: what the server has, one per line, nothing stored. */
+    private int browse(org.incidentworkbench.history.PromRangeQuery prom, java.net.URI server, String match, boolean labels,
+                       long fromMillis, long toMillis, org.incidentworkbench.history.PromRangeQuery.Credentials credentials)
+            throws org.incidentworkbench.history.PromException {
+        if (labels) {
+            List<String> names = prom.labels(server, java.util.Optional.ofNullable(match), fromMillis, toMillis, credentials);
+            names.forEach(out::println);
+            err.println(names.size() + " label names" + (match == null ? "" : " of the series " + match + " matches"));
+            return names.isEmpty() ? 1 : 0;
+        }
+        List<java.util.SortedMap<String, String>> found = prom.series(server, match, fromMillis, toMillis, credentials);
+        for (java.util.SortedMap<String, String> labelSet : found) {
+            java.util.SortedMap<String, String> rest = new java.util.TreeMap<>(labelSet);
+            String name = rest.remove("__name__");
+            StringBuilder sb = new StringBuilder(name == null ? "" : name).append('{');
+            rest.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ",").append(k).append("=\"")
+                    .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+            out.println(sb.append('}'));
+        }
+        err.println(found.size() + " series match " + match + (found.isEmpty() ? " in this range: check the name, or widen --from" : "")
+                + (found.isEmpty() ? "" : "; load them with --query"));
+        return found.isEmpty() ? 1 : 0;
     }
 
     private long time(String text) throws UsageException {

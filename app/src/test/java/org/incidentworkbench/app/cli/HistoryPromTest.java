@@ -159,6 +159,89 @@ class HistoryPromTest {
     }
 
     @Test
+    void seriesAndLabelsAreBrowsedOnBothServersAndNothingIsStored() throws Exception {
+        Path db = dir.resolve("browse.mv.db");
+        for (String server : List.of(prometheus, victoria)) {
+            assertEquals(0, run("history", "prom", server, "--series", "node_load1", "--from", "-5m", "--db", db.toString()), err());
+            assertTrue(out().startsWith("node_load1{instance=\"127.0.0.1:"), server + ": " + out());
+            assertTrue(out().contains("job=\"node\"}"), server + ": " + out());
+            assertTrue(err().contains("1 series match node_load1; load them with --query"), err());
+            assertEquals(0, run("history", "prom", server, "--labels", "--from", "-5m"), err());
+            List<String> names = out().lines().toList();
+            assertTrue(names.containsAll(List.of("__name__", "cpu", "instance", "job", "mode")), server + ": " + names);
+            assertEquals(0, run("history", "prom", server, "--labels", "--series", "node_load1", "--from", "-5m"), err());
+            assertEquals(List.of("__name__", "instance", "job"), out().lines().toList(), server);
+            assertEquals(1, run("history", "prom", server, "--series", "no_such_metric", "--from", "-5m"));
+            assertTrue(err().contains("0 series match no_such_metric in this range"), err());
+        }
+        assertEquals(1, run("history", "prom", prometheus, "--series", "node_cpu_seconds_total", "--max-series", "1", "--from", "-5m"));
+        assertTrue(err().contains("selects ") && err().contains("more than --max-series 1"), err());
+        assertTrue(!Files.exists(db), "browsing stores nothing");
+        assertEquals(2, run("history", "prom", prometheus));
+        assertTrue(err().contains("give --query PROMQL to load a range query, or --series MATCH or --labels to browse"), err());
+        assertEquals(2, run("history", "prom", prometheus, "--query", "up", "--labels"));
+    }
+
+    @Test
+    void httpsWithTheCaFileTheTestGeneratesAndRefusedWithoutIt() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+        Path tls = Files.createDirectories(dir.resolve("tls"));
+        // a CA of the test's own, and a certificate it signs for 127.0.0.1
+        openssl(tls, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+                "-subj", "/CN=workbench test CA");
+        openssl(tls, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+        Files.writeString(tls.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+        openssl(tls, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+                "server.pem", "-days", "2", "-extfile", "san.ext");
+        Path web = tls.resolve("web-tls.yml");
+        Files.writeString(web, "tls_server_config:\n  cert_file: " + tls.resolve("server.pem") + "\n  key_file: "
+                + tls.resolve("server.key") + "\n");
+        int port = freePort();
+        start("prometheus-tls", List.of("/usr/bin/prometheus", "--config.file=" + dir.resolve("scrape.yml"),
+                "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prom-tls-data")),
+                "--web.listen-address=127.0.0.1:" + port, "--web.config.file=" + web));
+        String https = "https://127.0.0.1:" + port;
+        Path db = dir.resolve("tls.mv.db");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int code;
+        boolean scraped;
+        do { // until it listens and has scraped node_exporter once
+            code = run("history", "prom", https, "--query", "node_load1", "--from", "-1m", "--ca-file",
+                    tls.resolve("ca.pem").toString(), "--db", db.toString());
+            scraped = code == 0 && out().contains("load.1");
+            if (!scraped) {
+                Thread.sleep(250);
+            }
+        } while (!scraped && System.nanoTime() < deadline);
+        assertEquals(0, code, err());
+        assertTrue(out().contains("127.0.0.1 load.1{source=prom}"), out());
+        assertEquals(1, run("history", "prom", https, "--query", "node_load1", "--from", "-1m", "--db", db.toString()));
+        assertTrue(err().contains("the TLS certificate of " + https + " is not trusted") && err().contains("give --ca-file"),
+                err());
+    }
+
+    @Test
+    void aBearerTokenFromAFileIsSentAndARefusalSaysSo() throws Exception {
+        // Prometheus' web.config.file knows basic auth only, so the guarded server refuses any bearer token: the
+        // token (read from its file, stripped of its newline) reaches it and the refusal is about the credentials
+        Path token = Files.writeString(dir.resolve("token"), "not-a-token-this-server-accepts\n");
+        awaitUp(guarded);
+        assertEquals(1, run("history", "prom", guarded, "--query", "up", "--token-file", token.toString(), "--db",
+                dir.resolve("bearer.mv.db").toString()));
+        assertTrue(err().contains("refused the request (HTTP 401): the credentials given were not accepted"), err());
+        assertEquals(2, run("history", "prom", guarded, "--query", "up", "--token-file", token.toString(), "--user", "ops"));
+        assertTrue(err().contains("give either --user (basic auth) or --token-file (bearer token), not both"), err());
+    }
+
+    private static void openssl(Path cwd, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "openssl " + String.join(" ", args) + ": " + output);
+    }
+
+    @Test
     void throughAnSshHostsTunnel() throws Exception {
         org.incidentworkbench.testing.OpenSshTestServer.assumeAvailable();
         try (org.incidentworkbench.testing.OpenSshTestServer sshd = org.incidentworkbench.testing.OpenSshTestServer.builder()
