@@ -53,10 +53,19 @@ public final class TriageText {
             }
         }
         coverage(s, report);
+        java.util.Map<String, String> variants = new java.util.HashMap<>();
+        report.coverage().forEach(c -> variants.put(c.probe(), c.variant()));
         for (ProbeResult r : report.results()) {
-            s.append(String.format(Locale.ROOT, "  %-9s %s%n", r.probe(), ProbeSummary.of(r)));
+            s.append(String.format(Locale.ROOT, "  %-9s %s%s%n", r.probe(), ProbeSummary.of(r), via(r, variants.get(r.probe()))));
         }
         return s.toString();
+    }
+
+    /** How a probe read its data when not by its usual command (a BusyBox variant, a /proc reading), else nothing. */
+    static String via(ProbeResult r, String variant) {
+        boolean usual = variant == null || variant.isEmpty() || org.incidentworkbench.probe.Probes.byName(r.probe())
+                .map(p -> p.commands().get(0).equals(variant)).orElse(true);
+        return usual || !r.isParsed() ? "" : "  (via " + variant + ")";
     }
 
     /** What the probes could not see: one line when all saw everything, else one line per probe that did not. */

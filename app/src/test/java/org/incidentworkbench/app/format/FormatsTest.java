@@ -9,6 +9,18 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
 
     @Test
+    void aProbeReadThroughAnotherVariantSaysWhichAfterItsSummary() {
+        String proc = org.incidentworkbench.parse.Sections.marker("/proc/[pid]/stat 1") + "\n1.00 1.00\n";
+        var viaProc = new org.incidentworkbench.probe.ProbeResult.Parsed("ps", proc, 0, java.time.Duration.ZERO,
+                new org.incidentworkbench.parse.PsReport(java.util.List.of()), java.util.List.of(), java.util.List.of());
+        assertEquals("  (via /proc/[pid]/stat, status and cmdline, sampled 0.5 s apart)",
+                TriageText.via(viaProc, org.incidentworkbench.probe.Probes.PS.variant(viaProc)));
+        var usual = new org.incidentworkbench.probe.ProbeResult.Parsed("ps", "  PID COMMAND\n", 0, java.time.Duration.ZERO,
+                new org.incidentworkbench.parse.PsReport(java.util.List.of()), java.util.List.of(), java.util.List.of());
+        assertEquals("", TriageText.via(usual, org.incidentworkbench.probe.Probes.PS.variant(usual)));
+    }
+
+    @Test
     void durations() {
         assertEquals("850 ms", Durations.human(Duration.ofMillis(850)));
         assertEquals("1 s", Durations.human(Duration.ofSeconds(1)));
