@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  * wide terminal two CPUs share a line, and Mem shares one with Swap, which is split before reading. {@code /proc/stat}'s
  * CPU split is the average since boot ({@code source} says {@code /proc}).
  *
+ * <p>Fields added after COMMAND (field screen, toprc) are read by their fixed positions: right-aligned numbers
+ * end at their header's end, left-aligned text ({@code ENVIRON}, {@code SUPGRPS}, {@code WCHAN}...) may hold
+ * spaces and runs to the next column, so a value with spaces does not shift the columns after it.
+ *
  * <p>The CPU line of a single iteration is dropped with a warning when it claims 100 % idle while the
  * process list shows at least 10 % CPU in use: procps-ng 4.0.2 prints such an empty first frame on this
  * kernel (6.x, Debian 12 VM); the second frame of {@code top -b -n 2 -d 0.5} is a real sample.
@@ -217,6 +221,72 @@ public final class TopParser implements OutputParser<TopReport> {
         }
     }
 
+    /**
+     * Fields top prints as left-aligned text padded to a fixed width (the rest are right-aligned numbers): a
+     * text value may hold spaces ({@code ENVIRON}, {@code SUPGRPS}) and ends where the next column begins.
+     */
+    private static final Set<String> LEFT_ALIGNED = Set.of("USER", "RUSER", "SUSER", "GROUP", "TTY", "WCHAN", "Flags", "CGROUPS",
+            "SUPGIDS", "SUPGRPS", "ENVIRON", "LXC", "CGNAME", "EXE", "COMMAND", "LOGID");
+
+    /**
+     * The columns after COMMAND, by their fixed positions: a right-aligned column's value is the word ending at
+     * its header's end; a left-aligned one runs from its header's start to where the next column's value
+     * starts, spaces and all. Reading word by word instead shifts every column after a value with spaces.
+     */
+    static List<String> trailingCells(String row, int from, List<TextTable.Column> columns) {
+        List<String> cells = new ArrayList<>();
+        int pos = from;
+        int[][] spans = new int[columns.size()][];
+        for (int k = 0; k < columns.size(); k++) {
+            TextTable.Column c = columns.get(k);
+            if (!LEFT_ALIGNED.contains(c.name())) {
+                spans[k] = wordEndingAt(row, pos, c.end());
+                if (spans[k] != null) {
+                    pos = spans[k][1];
+                }
+            } else {
+                spans[k] = new int[] {Math.max(pos, Math.min(row.length(), c.start())), -1};
+                pos = spans[k][0];
+            }
+        }
+        for (int k = 0; k < columns.size(); k++) {
+            if (spans[k] == null) {
+                cells.add("");
+                continue;
+            }
+            int start = spans[k][0];
+            int end = spans[k][1];
+            if (end < 0) {
+                end = row.length();
+                for (int j = k + 1; j < columns.size(); j++) {
+                    if (spans[j] != null) {
+                        end = spans[j][0];
+                        break;
+                    }
+                }
+            }
+            cells.add(start >= end ? "" : row.substring(start, Math.min(end, row.length())).strip());
+        }
+        return cells;
+    }
+
+    /** The word of {@code row} after {@code from} that covers position {@code end - 1}, else the last one ending before it. */
+    private static int[] wordEndingAt(String row, int from, int end) {
+        int[] best = null;
+        int i = TextTable.skipSpaces(row, from);
+        while (i < row.length()) {
+            int e = TextTable.skipWord(row, i);
+            if (i < end) {
+                best = new int[] {i, e};
+            }
+            if (e >= end || i >= end) {
+                break;
+            }
+            i = TextTable.skipSpaces(row, e);
+        }
+        return best;
+    }
+
     private static List<TopReport.TopProcess> readProcesses(String headerLine, List<String> rows, List<String> warnings) {
         List<TextTable.Column> all = TextTable.columns(headerLine);
         int cmd = -1;
@@ -246,7 +316,7 @@ public final class TopParser implements OutputParser<TopReport> {
                     cut--;
                 }
                 row = full.substring(0, cut);
-                tailCells = TextTable.split(full.substring(cut), trailing.size());
+                tailCells = trailingCells(full, cut, trailing);
             }
             List<String> cells = new ArrayList<>(TextTable.splitByHeader(row, header, free));
             for (int k = 0; k < trailing.size(); k++) {
