@@ -72,6 +72,22 @@ class MetricsViewModelTest {
     }
 
     @Test
+    void aPrometheusSeriesOverlaysTheSampledOneOfItsHostAndTheLegendSaysWhichIsWhich() {
+        // what 'history prom' stores for web-1 (HistoryPromTest loads it from a real Prometheus): source=prom, 15 s steps
+        List<Sample> prom = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            prom.add(new Sample(SeriesKey.of("web-1", SampleMetrics.CPU_USER, "source", "prom"), NOW - 600_000 + i * 15_000L, 12));
+        }
+        holder.get().store().appendAll(prom);
+        MetricsViewModel vm = vm();
+        vm.hosts().setAll("web-1");
+        List<ChartSeries> series = vm.panels().get(0).series();
+        assertEquals(List.of("web-1", "web-1 source=prom"), series.stream().map(ChartSeries::label).toList());
+        assertEquals(List.of("sampled, 1 s step", "prom, 15 s step"), series.stream().map(ChartSeries::source).toList());
+        assertEquals(12, series.get(1).valueAt(NOW - 300_000), 1e-9);
+    }
+
+    @Test
     void smallMultiplesGiveAChartPerHostOnTheSameAxis() {
         MetricsViewModel vm = vm();
         vm.overlayProperty().set(false);
