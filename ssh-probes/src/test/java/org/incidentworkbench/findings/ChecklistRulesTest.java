@@ -132,4 +132,14 @@ class ChecklistRulesTest {
         assertTrue(Reports.rule(Reports.builder().fixture("systemd", "debian-12/systemd--not-running.out").evaluate(),
                 "systemd.failed-units").isEmpty());
     }
+
+    @Test
+    void aCgroupOomCounterWithoutATimeRanksAfterWhatIsFullNow() {
+        List<Finding> all = Reports.builder().fixture("df", "debian-12/df-PTk--with-df-Pi-space-and-inodes-full.out")
+                .fixture("kernel", "debian-12/kernel--cgroup-v1-oom-kill.out").evaluate();
+        Finding cgroup = Reports.rule(all, "mem.cgroup-oom").get(0);
+        assertTrue(all.get(0).rule().startsWith("fs."), "the full filesystem leads: " + all);
+        assertTrue(all.indexOf(cgroup) > all.indexOf(Reports.rule(all, "fs.full").get(0)), all::toString);
+        assertTrue(cgroup.since().isEmpty() && !cgroup.beforeTriage(), "a counter has no time: not dated, not downgraded");
+    }
 }
