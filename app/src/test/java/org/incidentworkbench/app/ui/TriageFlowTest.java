@@ -107,6 +107,14 @@ class TriageFlowTest {
         WindowFixture.waitFor(10, "the probe tabs", () -> robot.lookup("#probe-tabs").tryQuery().isPresent());
         WindowFixture.runFx(() -> robot.lookup("#probe-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
         WindowFixture.waitFor(10, "the ps table's filter", () -> robot.lookup(".table-filter").tryQuery().isPresent());
+        // ps opens on its purpose-built view: this machine's processes, the top CPU consumer first, no kernel threads
+        WindowFixture.waitFor(10, "the ps view", () -> robot.lookup("#process-table").tryQuery().isPresent());
+        assertTrue(WindowFixture.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            var rows = ((javafx.scene.control.TableView<org.incidentworkbench.app.model.probes.ProcessLine>) robot.lookup("#process-table").query()).getItems();
+            return !rows.isEmpty() && rows.stream().noneMatch(org.incidentworkbench.app.model.probes.ProcessLine::kernelThread)
+                    && rows.get(0).cpuPercent() == rows.stream().mapToDouble(org.incidentworkbench.app.model.probes.ProcessLine::cpuPercent).max().orElse(-1);
+        }), "the local ps view lists processes by CPU without kernel threads");
         // the fleet tab lists the host with its key numbers
         robot.clickOn("Fleet");
         WindowFixture.waitFor(10, "local in the fleet table", () -> fx.view.fleet().rows().stream().anyMatch(r -> r.host().name().equals("local")));

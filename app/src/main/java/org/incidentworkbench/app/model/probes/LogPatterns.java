@@ -30,7 +30,9 @@ public final class LogPatterns {
     private static final Pattern HEX_PREFIXED = Pattern.compile("\\b0x[0-9a-fA-F]+\\b");
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b");
     private static final Pattern HEX_WORD = Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{6,}\\b");
-    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_])\\d+(?:[.:]\\d+)*");
+    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_\\d])\\d+(?:[.:]\\d+)*");
+    /** Digits glued to a name that are an id, not part of the name ({@code /iwck31494}, {@code worker1234}; not {@code sda1}, {@code x509}). */
+    private static final Pattern SUFFIX_ID = Pattern.compile("(?<=[A-Za-z_])\\d{4,}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private LogPatterns() {
@@ -70,6 +72,7 @@ public final class LogPatterns {
         m = IPV4.matcher(m).replaceAll("<ip>");
         m = HEX_WORD.matcher(m).replaceAll("<hex>");
         m = NUMBER.matcher(m).replaceAll("<n>");
+        m = SUFFIX_ID.matcher(m).replaceAll("<n>");
         return SPACES.matcher(m.strip()).replaceAll(" ");
     }
 

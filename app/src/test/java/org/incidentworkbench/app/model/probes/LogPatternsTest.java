@@ -21,6 +21,7 @@ class LogPatternsTest {
         assertEquals("Accepted publickey for root from <ip> port <n> ssh2",
                 LogPatterns.mask("Accepted publickey for root from 10.0.0.7 port 51234 ssh2"));
         assertEquals("session <id> opened", LogPatterns.mask("session 3f2504e0-4f89-11d3-9a0c-0305e82c3301 opened"));
+        assertEquals("oom_memcg=/iwck<n>,task=perl,pid=<n> x509 sda1", LogPatterns.mask("oom_memcg=/iwck31494,task=perl,pid=31551 x509 sda1"));
         assertEquals("page allocation failure in sda1 at <hex>", LogPatterns.mask("page allocation failure in sda1 at deadbeef42"));
     }
 

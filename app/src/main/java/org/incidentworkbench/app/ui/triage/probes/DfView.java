@@ -40,17 +40,17 @@ final class DfView extends VBox {
         TableView<FilesystemLine> table = new TableView<>(FXCollections.observableArrayList(rows));
         table.setId("df-table");
         table.setPlaceholder(new Label("df listed no filesystems."));
-        TableColumn<FilesystemLine, FilesystemLine> mount = text("MOUNTED ON", 180, FilesystemLine::mountedOn, false);
-        TableColumn<FilesystemLine, FilesystemLine> use = bar("SPACE USED", 220, l -> new UseBar().set(l.usedPercent(),
+        TableColumn<FilesystemLine, FilesystemLine> mount = text("MOUNTED ON", 160, FilesystemLine::mountedOn, false);
+        TableColumn<FilesystemLine, FilesystemLine> use = bar("SPACE USED", 210, l -> new UseBar(40).set(l.usedPercent(),
                 l.usedPercent() < 0 ? "" : l.usedPercent() + " %  " + l.usedText() + " of " + l.sizeText(), l.level(), l.judged()));
-        TableColumn<FilesystemLine, FilesystemLine> avail = text("FREE", 72, FilesystemLine::availableText, true);
+        TableColumn<FilesystemLine, FilesystemLine> avail = text("FREE", 64, FilesystemLine::availableText, true);
         TableColumn<FilesystemLine, FilesystemLine> inodeUse = bar("INODES USED", 160, l -> l.inodesPercent() < 0 ? null
-                : new UseBar().set(l.inodesPercent(), l.inodesPercent() + " %  " + l.inodesText(), l.inodeLevel(), l.judged()));
+                : new UseBar(40).set(l.inodesPercent(), l.inodesPercent() + " %  " + l.inodesText(), l.inodeLevel(), l.judged()));
         TableColumn<FilesystemLine, FilesystemLine> fs = text("FILESYSTEM (TYPE)", 140,
-                l -> l.filesystem() + (l.type().isEmpty() ? "" : " (" + l.type() + ")"), false);
+                l -> l.filesystem() + (l.type().isEmpty() || l.type().equals(l.filesystem()) ? "" : " (" + l.type() + ")"), false);
         table.getColumns().addAll(List.of(mount, use, avail, inodeUse, fs));
         // the device takes what is left: the mount point and the bars matter more
-        fs.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(110, table.widthProperty().subtract(180 + 220 + 72 + 160 + 24)));
+        fs.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(110, table.widthProperty().subtract(160 + 210 + 64 + 160 + 24)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(summary, table);
     }
