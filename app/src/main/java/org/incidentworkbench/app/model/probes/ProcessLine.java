@@ -43,7 +43,7 @@ public record ProcessLine(long pid, long ppid, String user, String state, double
     }
 
     public String elapsedText() {
-        return elapsedSeconds < 0 ? "" : Durations.ofSeconds(elapsedSeconds);
+        return elapsedSeconds < 0 ? "" : elapsedSeconds == 0 ? "0 s" : Durations.ofSeconds(elapsedSeconds);
     }
 
     public String cpuText() {

@@ -37,6 +37,7 @@ final class DfView extends VBox {
                 + Percent.of(inodes.critical()) + "), where the fs.full and fs.inodes findings start; grey: full by design (images, loop devices).");
         summary.getStyleClass().add("probe-view-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TableView<FilesystemLine> table = new TableView<>(FXCollections.observableArrayList(rows));
         table.setId("df-table");
         table.setPlaceholder(new Label("df listed no filesystems."));

@@ -24,7 +24,7 @@ import org.incidentworkbench.parse.TopReport;
  */
 final class TopView extends VBox {
 
-    private static final double CPU_BAR = 360;
+    private static final double CPU_BAR = 240;
 
     TopView(TopReport top) {
         setSpacing(6);
@@ -34,13 +34,16 @@ final class TopView extends VBox {
         bars.setHgap(8);
         bars.setVgap(4);
         int row = 0;
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        bars.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), new javafx.scene.layout.ColumnConstraints(CPU_BAR), grow);
         if (top.cpu().isPresent()) {
             List<CpuShares.Share> shares = CpuShares.of(top.cpu().get());
             HBox stacked = new HBox();
             stacked.setId("top-cpu-bar");
             stacked.getStyleClass().add("cpu-stack");
             double sum = Math.max(100, shares.stream().mapToDouble(CpuShares.Share::percent).sum());
-            HBox legend = new HBox(10);
+            javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2);
             legend.setAlignment(Pos.CENTER_LEFT);
             for (CpuShares.Share s : shares) {
                 Region seg = new Region();
@@ -60,7 +63,7 @@ final class TopView extends VBox {
             }
             stacked.setMinWidth(CPU_BAR);
             stacked.setMaxWidth(CPU_BAR);
-            bars.addRow(row++, new Label("CPU"), stacked, legend);
+            bars.addRow(row++, name("CPU"), stacked, legend);
         }
         top.memory().ifPresent(m -> {
             FindingLimits.Rising limits = FindingLimits.memoryUsedPercent();
@@ -68,7 +71,7 @@ final class TopView extends VBox {
                 long total = m.totalBytes().get();
                 long available = m.availableBytes().orElse(m.freeBytes().orElse(0L));
                 double used = 100.0 * (total - available) / total;
-                bars.addRow(bars.getRowCount(), new Label("Memory"), new UseBar(CPU_BAR).set(used, "", limits.severityOf(used), true),
+                bars.addRow(bars.getRowCount(), name("Memory"), new UseBar(CPU_BAR).set(used, "", limits.severityOf(used), true),
                         new Label(Bytes.human(total - available) + " in use of " + Bytes.human(total) + ", " + Bytes.human(available)
                                 + " available" + m.buffCacheBytes().map(b -> " (" + Bytes.human(b) + " page cache)").orElse("")));
             }
@@ -76,16 +79,23 @@ final class TopView extends VBox {
                 long total = m.swapTotalBytes().get();
                 long usedBytes = m.swapUsedBytes().orElse(0L);
                 double used = total == 0 ? 0 : 100.0 * usedBytes / total;
-                bars.addRow(bars.getRowCount(), new Label("Swap"), new UseBar(CPU_BAR).set(used, "", Optional.empty(), total > 0),
+                bars.addRow(bars.getRowCount(), name("Swap"), new UseBar(CPU_BAR).set(used, "", Optional.empty(), total > 0),
                         new Label(total == 0 ? "no swap configured" : Bytes.human(usedBytes) + " used of " + Bytes.human(total)));
             }
         });
-        top.tasks().ifPresent(t -> bars.addRow(bars.getRowCount(), new Label("Tasks"), new Label(t.total().map(String::valueOf).orElse("?")
+        top.tasks().ifPresent(t -> bars.addRow(bars.getRowCount(), name("Tasks"), new Label(t.total().map(String::valueOf).orElse("?")
                 + " in all"), new Label(t.running().orElse(0) + " running, " + t.sleeping().orElse(0) + " sleeping, "
                 + t.stopped().orElse(0) + " stopped, " + t.zombie().orElse(0) + " zombie")));
         ProcessTable processes = new ProcessTable(ProcessList.of(top), false,
                 "top's %CPU is over its last interval (can exceed 100 for a process with several busy threads).");
         VBox.setVgrow(processes, Priority.ALWAYS);
         getChildren().addAll(bars, processes);
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("section-title");
+        return l;
     }
 }
