@@ -150,6 +150,11 @@ public final class ScreenshotTour {
         fx(() -> view.replay().answer(new TraineeMove.TriageHost("local")));
         settle();
         shot("training");
+        // the replay in the dark theme too: its toolbar, title line, training question and journal
+        fx(() -> theme(true));
+        settle();
+        shot("training-dark");
+        fx(() -> theme(false));
         fx(view.replay()::stopTraining);
         fleetBoard(sampled);
         fx(() -> view.tabs().getSelectionModel().select(0));
@@ -157,11 +162,20 @@ public final class ScreenshotTour {
         settle();
         shot("help");
         fx(view.help()::toggle);
-        fx(() -> MainView.applyTheme(scene, true));
+        fx(() -> theme(true));
         settle();
         shot("triage-dark");
-        fx(() -> MainView.applyTheme(scene, false));
+        fx(() -> theme(false));
         return written;
+    }
+
+    /** Switches the theme as the user does, with the toolbar's button, so the shots show what the button says then. */
+    private void theme(boolean dark) {
+        if (scene.lookup("#theme-button") instanceof javafx.scene.control.ToggleButton b && b.isSelected() != dark) {
+            b.fire();
+        } else if (!(scene.lookup("#theme-button") instanceof javafx.scene.control.ToggleButton)) {
+            MainView.applyTheme(scene, dark);
+        }
     }
 
     /** "Load 7 days of history from sysstat" for local: its sar records and its samples on one chart. */

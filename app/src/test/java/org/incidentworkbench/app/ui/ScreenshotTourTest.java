@@ -76,7 +76,7 @@ class ScreenshotTourTest {
         boolean sysstat = Files.isExecutable(Path.of("/usr/lib/sysstat/sadc"));
         List<String> expected = new java.util.ArrayList<>(List.of("triage.png", "triage-ps.png", "triage-df.png", "triage-ss.png",
                 "triage-iostat.png", "triage-logs.png", "metrics.png", "metrics-small-multiples.png",
-                "replay.png", "training.png", "fleet.png", "help.png", "triage-dark.png"));
+                "replay.png", "training.png", "training-dark.png", "fleet.png", "help.png", "triage-dark.png"));
         if (sysstat) {
             expected.add(8, "metrics-history.png"); // sar history beside the samples, when sysstat records it
         }

@@ -40,9 +40,12 @@ public final class JournalView extends VBox {
         Label state = new Label();
         state.setId("journal-state");
         state.setWrapText(true);
+        // after Close & seal the list still holds that incident's events: say whose they are
         state.textProperty().bind(Bindings.createStringBinding(() -> vm.isRecording()
-                ? "Recording: " + vm.titleProperty().get() : "Not recording. Press Record to open an incident.",
-                vm.recordingProperty(), vm.titleProperty()));
+                ? "Recording: " + vm.titleProperty().get()
+                : vm.events().isEmpty() ? "Not recording. Press Record to open an incident."
+                : "Not recording. Below: the last incident you recorded, sealed. Record opens a new one.",
+                vm.recordingProperty(), vm.titleProperty(), vm.events()));
         state.getStyleClass().add("pane-message");
         list.setId("journal-list");
         list.setItems(vm.events());
