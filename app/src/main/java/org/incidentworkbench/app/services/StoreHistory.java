@@ -32,7 +32,8 @@ public final class StoreHistory implements Supplier<Optional<StoreService>>, Aut
                     store = StoreService.open(file);
                 } catch (RuntimeException e) {
                     problem = "the metrics store " + file + " could not be opened (" + e.getMessage()
-                            + "), so findings say nothing of time to full; close the window that holds it and triage again.";
+                            + "), so the findings say nothing of time to full; stop the workbench that holds it (a window, or a"
+                            + " running 'workbench sample') and triage again.";
                 }
             }
         }
