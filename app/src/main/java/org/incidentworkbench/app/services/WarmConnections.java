@@ -101,13 +101,16 @@ public final class WarmConnections implements Transport, AutoCloseable {
                 return transport.connect(host); // after close: plain connections, owned by the caller
             }
             Entry e = pool.get(host);
-            if (e != null && e.connection.isOpen()) {
+            if (e != null && e.connection.isOpen() && !e.broken) {
                 e.leases++;
                 return new Lease(e);
             }
-            if (e != null) {
+            if (e != null) { // closed or broken: the next user logs in again; the last holder's return closes it
                 pool.remove(host);
-                e.connection.close();
+                e.broken = true;
+                if (e.leases == 0) {
+                    e.connection.close();
+                }
             }
             theirs = connecting.get(host);
             mine = theirs == null ? new CompletableFuture<>() : null;
@@ -174,8 +177,8 @@ public final class WarmConnections implements Transport, AutoCloseable {
     private synchronized void release(Entry e) {
         e.leases--;
         e.lastUsedNanos = nanos.getAsLong();
-        if (e.broken && e.leases == 0 && pool.get(e.host) == e) {
-            pool.remove(e.host);
+        if (e.broken && e.leases == 0) {
+            pool.remove(e.host, e);
             e.connection.close();
         }
     }
@@ -250,6 +253,7 @@ public final class WarmConnections implements Transport, AutoCloseable {
             }
         }
 
+        /** The forward belongs to the pooled session: it outlives this lease and closes with the session. */
         @Override
         public int forwardLocalPort(String host, int port) throws IOException {
             return entry.connection.forwardLocalPort(host, port);

@@ -58,22 +58,22 @@ public final class FleetView extends BorderPane {
         table.setPlaceholder(new Label("Triage some hosts (select them and press Ctrl+T) to compare them here."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
-        table.getColumns().add(text("host", "The host as the hosts pane lists it", 100, r -> r.host().name(), null));
+        table.getColumns().add(text("host", "The host as the hosts pane lists it", 90, r -> r.host().name(), null));
         TableColumn<FleetRow, FleetRow> worst = column("worst finding", "The most severe finding of the host's latest"
-                + " successful triage (hover for its evidence and hint); sorts critical first", 330);
+                + " successful triage (hover for its evidence and hint); sorts critical first", 280);
         worst.setId("fleet-worst");
         worst.setComparator(Comparator.comparingInt(FleetRow::worstRank).thenComparing(r -> r.host().name()));
         worst.setCellFactory(tc -> new WorstCell());
         table.getColumns().add(worst);
         TableColumn<FleetRow, FleetRow> age = column("data age", "How long ago the figures were taken (the triage's start)."
                 + " Older than " + Durations.human(org.incidentworkbench.app.model.DataAge.STALE_AFTER)
-                + ", or after a failed triage, they are marked stale", 100);
+                + ", or after a failed triage, they are marked stale", 90);
         age.setId("fleet-age");
         age.setComparator(Comparator.comparing(r -> r.age().age()));
         age.setCellFactory(tc -> new AgeCell());
         table.getColumns().add(age);
         TableColumn<FleetRow, FleetRow> changes = column("since previous\ntriage", "Findings new in the latest triage and"
-                + " findings of the triage before that are gone (hover for the list)", 130);
+                + " findings of the triage before that are gone (hover for the list)", 150);
         changes.setId("fleet-changes");
         changes.setComparator(Comparator.comparingInt(r -> r.changes().added().size() + r.changes().resolved().size()));
         changes.setCellFactory(tc -> new ChangesCell());
@@ -81,7 +81,7 @@ public final class FleetView extends BorderPane {
         TableColumn<FleetRow, FleetRow> full = column("soonest\ntime to full", "The filesystem (space or inodes) or memory"
                 + " that runs out first: the triage's own forecast, fitted on up to "
                 + Durations.human(org.incidentworkbench.app.services.HistoryTrends.WINDOW) + " of the store's points (samples, sar or"
-                + " Prometheus history); empty when nothing heads for its limit or the host has no recent history", 180);
+                + " Prometheus history); empty when nothing heads for its limit or the host has no recent history", 130);
         full.setId("fleet-time-to-full");
         full.setComparator(Comparator.comparing(r -> r.trends().flatMap(HostTrends::timeToFull).map(TimeToFull::in)
                 .orElse(java.time.Duration.ofDays(100_000))));
@@ -232,7 +232,7 @@ public final class FleetView extends BorderPane {
 
     private static TableColumn<FleetRow, FleetRow> spark(String title, String tip, String id, Function<HostTrends, Spark> read, double floor) {
         TableColumn<FleetRow, FleetRow> col = column(title, tip + ". Empty when the host was not sampled in the last "
-                + Durations.human(FleetTrends.SPARK_WINDOW) + " (select it and press Sample).", 140);
+                + Durations.human(FleetTrends.SPARK_WINDOW) + " (select it and press Sample).", 120);
         col.setId(id);
         col.setComparator(Comparator.comparingDouble(r -> r.trends().map(read).map(Spark::last).filter(Double::isFinite).orElse(-1.0)));
         col.setCellFactory(tc -> new SparkCell(read, floor));
@@ -277,7 +277,7 @@ public final class FleetView extends BorderPane {
             Finding f = w.get();
             String sev = f.severity().name().toLowerCase(Locale.ROOT);
             int more = row.report().findings().size() - 1;
-            setText(f.title() + (more > 0 ? "  (+" + more + ")" : ""));
+            setText(f.title() + (more > 0 ? "  (+" + more + " more)" : ""));
             getStyleClass().add("fleet-" + sev);
             setTooltip(tip(sev + ": " + f.title() + "\n" + f.evidence() + "\nNext: " + f.hint()
                     + (more > 0 ? "\n\n" + more + " more finding(s) in the host's triage (double-click)." : "")));
