@@ -46,11 +46,11 @@ public final class KernelChecklist {
         }
         for (KernelReport.Pressure p : k.pressure()) {
             String resource = p.resource().equals("cpu") ? "CPU" : p.resource().equals("memory") ? "memory" : "disk I/O";
-            p.some().ifPresent(s -> out.add(line(resource, "pressure " + p.resource() + " (some)", pct(s.avg10()) + " of the last 10 s, "
+            p.some().ifPresent(s -> out.add(line(resource, "pressure " + p.resource() + " (some)", pct(s.avg10()) + " of 10 s, "
                     + pct(s.avg60()) + " of 1 min", s.avg10(), ChecklistLimits.pressureSomePercent().severityOf(s.avg10()), true)));
             if (!p.resource().equals("cpu")) {
                 p.full().ifPresent(s -> out.add(line(resource, "pressure " + p.resource() + " (full)", pct(s.avg10())
-                        + " of the last 10 s, " + pct(s.avg60()) + " of 1 min", s.avg10(),
+                        + " of 10 s, " + pct(s.avg60()) + " of 1 min", s.avg10(),
                         ChecklistLimits.pressureFullPercent().severityOf(s.avg10()), true)));
             }
         }
@@ -115,7 +115,8 @@ public final class KernelChecklist {
             return;
         }
         Optional<Double> rate = c.perSecond(secs);
-        out.add(line("network", check, rate.map(r -> rate(r) + " a second, ").orElse("") + c.total() + " since boot", -1,
+        out.add(line("network", check, rate.map(r -> r == 0 ? "none in the probe's second, " : rate(r) + " a second, ").orElse("")
+                + c.total() + " since boot", -1,
                 rate.flatMap(limits::severityOf), rate.isPresent()));
     }
 

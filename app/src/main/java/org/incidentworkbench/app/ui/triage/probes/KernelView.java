@@ -37,12 +37,12 @@ final class KernelView extends VBox {
         TableView<ChecklistLine> table = new TableView<>(FXCollections.observableArrayList(rows));
         table.setId("kernel-checklist");
         table.setPlaceholder(new Label("The kernel probe read none of its files."));
-        TableColumn<ChecklistLine, ChecklistLine> resource = DfView.text("RESOURCE", 90, ChecklistLine::resource, false);
-        TableColumn<ChecklistLine, ChecklistLine> check = DfView.text("CHECK", 230, ChecklistLine::check, false);
+        TableColumn<ChecklistLine, ChecklistLine> resource = DfView.text("RESOURCE", 80, ChecklistLine::resource, false);
+        TableColumn<ChecklistLine, ChecklistLine> check = DfView.text("CHECK", 170, ChecklistLine::check, false);
         TableColumn<ChecklistLine, ChecklistLine> reading = readingColumn();
         TableColumn<ChecklistLine, ChecklistLine> verdict = verdictColumn();
         table.getColumns().addAll(List.of(resource, check, verdict, reading));
-        reading.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(260, table.widthProperty().subtract(90 + 230 + 104 + 24)));
+        reading.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(260, table.widthProperty().subtract(80 + 170 + 104 + 24)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(summary, table);
     }
