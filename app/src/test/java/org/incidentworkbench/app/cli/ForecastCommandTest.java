@@ -100,6 +100,52 @@ class ForecastCommandTest {
         assertTrue(badWindow.err().contains("--window takes a span such as 30m, 6h or 7d, not 'soon'."), badWindow.err());
     }
 
+    /**
+     * The command line's triage reads the store named by {@code --db}: four minutes of history of this machine's
+     * root filesystem climbing to its level now, at a rate that fills it 40 minutes from now, make the real df
+     * finding say so, critical whatever the level; without that store the same / says nothing of it.
+     */
+    @Test
+    void triageFromTheCommandLineReadsTheStoreItIsGiven() throws Exception {
+        Path db = dir.resolve("history.mv.db");
+        double level = rootUsedPercent();
+        double perHour = (100 - level) * 1.5;
+        Instant now = Instant.now();
+        try (StoreService s = StoreService.open(db)) {
+            List<Sample> points = new ArrayList<>();
+            for (int i = 0; i <= 24; i++) {
+                Instant t = now.minus(Duration.ofSeconds(10L * (24 - i)));
+                points.add(new Sample(SeriesKey.of("local", SampleMetrics.FS_USED_PCT, SampleMetrics.MOUNT, "/"), t.toEpochMilli(),
+                        level - perHour * (24 - i) * 10 / 3600.0));
+            }
+            s.store().appendAll(points);
+            s.store().flush();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.standard().run(List.of("triage", "--local", "--db", db.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(Pattern.compile("CRITICAL  / is \\d+ % full, full in (39|40) min \\(\\d+ min to \\d+ min\\)").matcher(text).find(), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "trend %.1f %%/h over the last 4 min (25 points)", perHour)), text);
+        // without the store's history, the same machine's / is judged by its level alone
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        Cli.standard().run(List.of("triage", "--local", "--db", dir.resolve("none.mv.db").toString()),
+                new PrintStream(plain, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertTrue(!plain.toString(StandardCharsets.UTF_8).contains(" full, full in "), plain.toString(StandardCharsets.UTF_8));
+        assertTrue(!Files.exists(dir.resolve("none.mv.db")), "a triage never creates a store");
+    }
+
+    /** df's Use% of / on this machine, as the triage will see it. */
+    private static double rootUsedPercent() throws Exception {
+        Process p = new ProcessBuilder("df", "-Pk", "/").start();
+        String[] last = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().lines()
+                .reduce((a, b) -> b).orElseThrow().trim().split("\\s+");
+        p.waitFor();
+        return Double.parseDouble(last[4].replace("%", ""));
+    }
+
     private static final Pattern TITLE = Pattern.compile("is (\\d+) % full, full in (\\d+) s \\((\\d+) s to (\\d+) s\\)");
     private static final Pattern CLI = Pattern.compile("at (\\S+)\\n  95 % interval: \\d+ s \\((\\S+)\\) to \\d+ s \\((\\S+)\\)");
 
