@@ -57,7 +57,9 @@ public final class Parsers {
      */
     public static <T> ParseOutcome<T> parsePasted(OutputParser<T> parser, String text) {
         String clean = InputText.normalise(text);
-        if (TextTable.nonBlankLines(TextTable.stripPrompt(clean)).isEmpty()) {
+        // prompt lines are looked for in the prefix only: splitting 50 MB into lines to find one row is waste
+        String head = prefix(clean);
+        if (TextTable.nonBlankLines(TextTable.stripPrompt(head)).isEmpty() && clean.substring(head.length()).isBlank()) {
             return ParseOutcome.unrecognised(NO_DATA_ROWS + ": the input is empty (or holds only a shell prompt)");
         }
         ParseOutcome<T> outcome = safeParse(parser, clean);

@@ -53,6 +53,8 @@ public final class ParseCommand extends CliCommand {
     @Parameters(paramLabel = "PROBE FILE", arity = "0..*", description = "the parser (or auto), and the file (- for stdin)")
     private List<String> positional = new ArrayList<>();
 
+    private static final int MAX_WARNINGS_SHOWN = 20;
+
     private final Supplier<InputStream> stdin;
 
     public ParseCommand() {
@@ -142,8 +144,10 @@ public final class ParseCommand extends CliCommand {
         } else if (outcome instanceof ParseOutcome.Parsed<?> p) {
             out.println(info.name() + ": " + ProbeSummary.of(new ProbeResult.Parsed(info.name(), text, 0, Duration.ZERO,
                     p.value(), p.warnings(), List.of())));
-            for (String w : p.warnings()) {
-                out.println("warning: " + w);
+            // a long noisy paste has a warning per line: the first ones say what is wrong, --json lists all
+            p.warnings().stream().limit(MAX_WARNINGS_SHOWN).forEach(w -> out.println("warning: " + w));
+            if (p.warnings().size() > MAX_WARNINGS_SHOWN) {
+                out.println("warning: ... and " + (p.warnings().size() - MAX_WARNINGS_SHOWN) + " more (--json lists them all)");
             }
             out.print(RecordText.render(p.value()));
         }

@@ -153,4 +153,14 @@ class ParseCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("could not tell which command printed -"), err.toString(StandardCharsets.UTF_8));
         assertTrue(read[0] < 1 << 20, "read " + read[0] + " bytes of " + size);
     }
+
+    @Test
+    void aNoisyPasteShowsTheFirstWarningsAndSaysHowManyMore() throws Exception {
+        String ps = Files.readString(Path.of(fixture("ps-aux.out")));
+        Run r = run(ps + "garbage line without a pid\n".repeat(30), "ps", "-");
+        assertEquals(0, r.exit(), r.err());
+        // two warnings per line (PID not a number, row skipped): 60, of which 20 are shown
+        assertEquals(21, r.out().lines().filter(l -> l.startsWith("warning: ")).count(), r.out());
+        assertTrue(r.out().contains("warning: ... and 40 more (--json lists them all)"), r.out());
+    }
 }
