@@ -94,6 +94,7 @@ class SamplerScriptTest {
         assertTrue(events.stream().filter(e -> e instanceof StreamEvent.Frame)
                 .anyMatch(e -> ((StreamEvent.Frame) e).serverTimeMicros() % 1_000_000 != 0), "frame times carry fractions");
         long least = offsetsMicros.stream().mapToLong(Long::longValue).min().orElseThrow();
+        System.out.println("clock=uptime: receive time minus frame time, us: " + offsetsMicros + "; least " + least);
         // /proc/uptime has 10 ms steps and the tick is found within ~2 ms; the pipe and a loaded machine add delay
         assertTrue(least > -25_000 && least < 60_000, "least offset " + least + " us of " + offsetsMicros);
     }
