@@ -42,7 +42,9 @@ class ProbeViewsTest {
 
     static TriageReport fixtureReport() {
         List<ProbeResult> results = List.of(
+                ProbeFixtures.result(Probes.W, "w.out"),
                 ProbeFixtures.result(Probes.UPTIME, "uptime.out"),
+                ProbeFixtures.result(Probes.IP, "ip-s-addr--with-ip-route-section.out"),
                 ProbeFixtures.result(Probes.PS, "ps-eo--probe-d-state-zombies.out"),
                 ProbeFixtures.result(Probes.DF, "df-PTk--with-df-Pi-space-and-inodes-full.out"),
                 ProbeFixtures.result(Probes.TOP, "top-b-n1.out"),
@@ -164,5 +166,20 @@ class ProbeViewsTest {
         robot.clickOn("#iostat-more");
         WindowFixture.waitFor(5, "more columns", () -> table.getColumns().stream().anyMatch(c -> c.getText().equals("wareq-sz")));
         assertTrue(table.getColumns().size() > before + 5);
+    }
+
+    @Test
+    void topIpWAndUptimeAnswerInBarsTablesOrOneLine(FxRobot robot) throws Exception {
+        Node top = openProbe(robot, "top");
+        assertTrue(top.lookup("#top-cpu-bar") != null, "the CPU split is a stacked bar");
+        assertTrue(top.lookup("#process-table") != null, "top's processes in the ps table");
+        Node ip = openProbe(robot, "ip");
+        assertTrue(((TableView<?>) ip.lookup("#ip-interfaces")).getItems().size() >= 2);
+        assertTrue(!((TableView<?>) ip.lookup("#ip-routes")).getItems().isEmpty());
+        Node w = openProbe(robot, "w");
+        assertEquals("No one is logged in (w lists no session).", ((javafx.scene.control.Label) w.lookup("#w-summary")).getText());
+        Node up = openProbe(robot, "uptime");
+        assertTrue(((javafx.scene.control.Label) up.lookup("#uptime-summary")).getText().startsWith("up 12 min; load 0.84"));
+        assertTrue(up.lookup(".table-view") == null, "one line, no table of empty rows");
     }
 }

@@ -31,8 +31,8 @@ public final class LogPatterns {
     private static final Pattern IPV4 = Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b");
     private static final Pattern HEX_WORD = Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{6,}\\b");
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_\\d])\\d+(?:[.:]\\d+)*");
-    /** Digits glued to a name that are an id, not part of the name ({@code /iwck31494}, {@code worker1234}; not {@code sda1}, {@code x509}). */
-    private static final Pattern SUFFIX_ID = Pattern.compile("(?<=[A-Za-z_])\\d{4,}");
+    /** Digits glued to a name that are an id, not part of the name ({@code /iwck798}, {@code worker1234}; not {@code sda1}, {@code eth0}). */
+    private static final Pattern SUFFIX_ID = Pattern.compile("(?<=[A-Za-z_])\\d{3,}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private LogPatterns() {

@@ -21,7 +21,9 @@ class LogPatternsTest {
         assertEquals("Accepted publickey for root from <ip> port <n> ssh2",
                 LogPatterns.mask("Accepted publickey for root from 10.0.0.7 port 51234 ssh2"));
         assertEquals("session <id> opened", LogPatterns.mask("session 3f2504e0-4f89-11d3-9a0c-0305e82c3301 opened"));
-        assertEquals("oom_memcg=/iwck<n>,task=perl,pid=<n> x509 sda1", LogPatterns.mask("oom_memcg=/iwck31494,task=perl,pid=31551 x509 sda1"));
+        assertEquals("oom_memcg=/iwck<n>,task=perl,pid=<n> eth0 sda1", LogPatterns.mask("oom_memcg=/iwck31494,task=perl,pid=31551 eth0 sda1"));
+        assertEquals(LogPatterns.mask("oom_memcg=/iwck798,task_memcg=/iwck798,task=perl,pid=1006"),
+                LogPatterns.mask("oom_memcg=/iwck19961,task_memcg=/iwck19961,task=perl,pid=25688"), "real dmesg lines of two OOM kills");
         assertEquals("page allocation failure in sda1 at <hex>", LogPatterns.mask("page allocation failure in sda1 at deadbeef42"));
     }
 
