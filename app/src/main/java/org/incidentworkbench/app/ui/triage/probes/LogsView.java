@@ -58,9 +58,9 @@ final class LogsView extends VBox {
         TableView<LogPatterns.Group> table = new TableView<>(items);
         table.setId("logs-groups");
         table.setPlaceholder(new Label(logs.entries().isEmpty() ? "No log entries at warning or above." : "No pattern matches the filter."));
-        TableColumn<LogPatterns.Group, LogPatterns.Group> sev = DfView.text("SEVERITY", 74, LogPatterns.Group::severity, false);
-        TableColumn<LogPatterns.Group, LogPatterns.Group> count = DfView.text("COUNT", 58, g -> String.valueOf(g.count()), true);
-        TableColumn<LogPatterns.Group, LogPatterns.Group> source = DfView.text("SOURCE", 76, LogPatterns.Group::source, false);
+        TableColumn<LogPatterns.Group, LogPatterns.Group> sev = DfView.text("SEVERITY", 82, LogPatterns.Group::severity, false);
+        TableColumn<LogPatterns.Group, LogPatterns.Group> count = DfView.text("COUNT", 56, g -> String.valueOf(g.count()), true);
+        TableColumn<LogPatterns.Group, LogPatterns.Group> source = DfView.text("SOURCE", 70, LogPatterns.Group::source, false);
         TableColumn<LogPatterns.Group, LogPatterns.Group> pattern = new TableColumn<>("MESSAGE (numbers and ids masked)");
         pattern.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
         pattern.setSortable(false);
@@ -84,7 +84,7 @@ final class LogsView extends VBox {
         TableColumn<LogPatterns.Group, LogPatterns.Group> last = DfView.text("LAST", 116, g -> LogPatterns.shortTime(g.last()), false);
         table.getColumns().addAll(List.of(sev, count, source, pattern, first, last));
         pattern.setMinWidth(220);
-        pattern.prefWidthProperty().bind(table.widthProperty().subtract(74 + 58 + 76 + 116 + 116 + 24));
+        pattern.prefWidthProperty().bind(table.widthProperty().subtract(82 + 56 + 70 + 116 + 116 + 24));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LogPatterns.Group g, boolean empty) {
