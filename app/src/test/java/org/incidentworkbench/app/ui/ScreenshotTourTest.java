@@ -74,11 +74,14 @@ class ScreenshotTourTest {
         Path out = dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir);
         List<Path> pngs = new ScreenshotTour(fx.view, stage.getScene(), out, MORE_HOSTS).run();
         boolean sysstat = Files.isExecutable(Path.of("/usr/lib/sysstat/sadc"));
-        List<String> expected = new java.util.ArrayList<>(List.of("triage.png", "triage-ps.png", "triage-df.png", "triage-ss.png",
-                "triage-iostat.png", "triage-logs.png", "metrics.png", "metrics-small-multiples.png",
+        // one shot per probe view the tour photographs, from its own list
+        List<String> expected = new java.util.ArrayList<>(List.of("triage.png"));
+        ScreenshotTour.PROBE_SHOTS.forEach(p -> expected.add("triage-" + p + ".png"));
+        expected.addAll(List.of("metrics.png", "metrics-small-multiples.png",
                 "replay.png", "training.png", "training-dark.png", "fleet.png", "help.png", "triage-dark.png"));
         if (sysstat) {
-            expected.add(8, "metrics-history.png"); // sar history beside the samples, when sysstat records it
+            // sar history beside the samples, when sysstat records it
+            expected.add(expected.indexOf("metrics-small-multiples.png") + 1, "metrics-history.png");
         }
         assertEquals(expected, pngs.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : pngs) {
