@@ -38,11 +38,11 @@ final class KernelView extends VBox {
         table.setId("kernel-checklist");
         table.setPlaceholder(new Label("The kernel probe read none of its files."));
         TableColumn<ChecklistLine, ChecklistLine> resource = DfView.text("RESOURCE", 80, ChecklistLine::resource, false);
-        TableColumn<ChecklistLine, ChecklistLine> check = DfView.text("CHECK", 170, ChecklistLine::check, false);
+        TableColumn<ChecklistLine, ChecklistLine> check = DfView.text("CHECK", 190, ChecklistLine::check, false);
         TableColumn<ChecklistLine, ChecklistLine> reading = readingColumn();
         TableColumn<ChecklistLine, ChecklistLine> verdict = verdictColumn();
         table.getColumns().addAll(List.of(resource, check, verdict, reading));
-        reading.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(260, table.widthProperty().subtract(80 + 170 + 104 + 24)));
+        reading.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(260, table.widthProperty().subtract(80 + 190 + 96 + 24)));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(summary, table);
     }
@@ -78,7 +78,7 @@ final class KernelView extends VBox {
     private static TableColumn<ChecklistLine, ChecklistLine> verdictColumn() {
         TableColumn<ChecklistLine, ChecklistLine> c = new TableColumn<>("VERDICT");
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setPrefWidth(104);
+        c.setPrefWidth(96);
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
