@@ -122,8 +122,16 @@ public final class ThresholdForecast {
         Optional<Long> crossing = firstTrue(centre, nowH, horizonH).map(h -> t0 + Math.round(h * 3_600_000));
         // a crossing falls between two points: it is not known closer than their spacing, however clean the line
         long spacing = spacing(t, start, n);
-        Optional<Long> earliest = firstTrue(early, nowH, horizonH).map(h -> Math.max(nowMillis, t0 + Math.round(h * 3_600_000) - spacing));
+        Optional<Long> earliestLine = firstTrue(early, nowH, horizonH).map(h -> Math.max(nowMillis, t0 + Math.round(h * 3_600_000) - spacing));
         Optional<Long> latest = firstTrue(late, nowH, horizonH).map(h -> t0 + Math.round(h * 3_600_000) + spacing);
+        Optional<Long> earliest = earliestLine;
+        // growth that accelerates (a log flood ramping up) reaches the threshold before the line does: when a
+        // parabola's bend towards it is significant, its crossing is the interval's early end (bench forecast:
+        // the line's interval held the truth of no accelerating series)
+        Optional<Long> bent = bentCrossing(t, y, start, n, threshold, rising, tq, nowH, horizonH);
+        if (bent.isPresent() && earliest.map(e -> bent.get() < e).orElse(true)) {
+            earliest = Optional.of(Math.max(nowMillis, bent.get()));
+        }
         boolean towards = rising ? slope > 0 : slope < 0;
         // a slope within its own noise of zero is a flat series: extrapolating it would raise false alarms
         // (bench forecast: a flat tmpfs with noise "filled" within 8 hours from a few minutes of points)
@@ -191,6 +199,43 @@ public final class ThresholdForecast {
             }
         }
         return last;
+    }
+
+    /**
+     * Where a least-squares parabola through points {@code [from, to)} reaches the threshold, when its bend towards
+     * the threshold is significant at {@code tq} standard errors; empty otherwise.
+     */
+    private static Optional<Long> bentCrossing(long[] t, double[] y, int from, int to, double threshold, boolean rising,
+                                               double tq, double nowH, double horizonH) {
+        int n = to - from;
+        if (n < MIN_POINTS + 2) {
+            return Optional.empty();
+        }
+        long t0 = t[from];
+        double[][] x = new double[n][2];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            double h = (t[from + i] - t0) / 3_600_000.0;
+            x[i][0] = h;
+            x[i][1] = h * h;
+            v[i] = y[from + i];
+        }
+        try {
+            org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression ols =
+                    new org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression();
+            ols.newSampleData(v, x);
+            double[] b = ols.estimateRegressionParameters();
+            double[] se = ols.estimateRegressionParametersStandardErrors();
+            double bend = rising ? b[2] : -b[2];
+            if (!(bend > 0) || !(b[2] / se[2] > tq || -b[2] / se[2] > tq)) {
+                return Optional.empty();
+            }
+            java.util.function.DoublePredicate reached = h -> rising ? b[0] + b[1] * h + b[2] * h * h >= threshold
+                    : b[0] + b[1] * h + b[2] * h * h <= threshold;
+            return firstTrue(reached, nowH, horizonH).map(h -> t0 + Math.round(h * 3_600_000));
+        } catch (RuntimeException singular) {
+            return Optional.empty(); // all points at one time, or too few distinct ones: no bend to see
+        }
     }
 
     /** The median time between the fitted points. */

@@ -137,4 +137,23 @@ class ThresholdForecastTest {
         assertTrue(far.crossingMillis().isEmpty(), far.toString());
         assertTrue(far.explanation().startsWith("The trend does not reach the threshold within"), far.explanation());
     }
+
+    @Test
+    void acceleratingGrowthPullsTheIntervalsEarlyEndToTheParabolasCrossing() {
+        // 20 % + 80 % x (h / 96)^2: full at 96 h; seen for its first 48 h
+        int n = 48 * 12;
+        long[] ts = new long[n];
+        double[] v = new double[n];
+        Random r = new Random(9);
+        for (int i = 0; i < n; i++) {
+            double h = i / 12.0;
+            ts[i] = i * 300_000L;
+            v[i] = 20 + 80 * (h / 96) * (h / 96) + r.nextGaussian() * 0.3;
+        }
+        Forecast f = ThresholdForecast.forecast(ts, v, 100, ts[n - 1]);
+        long truth = 96 * H;
+        assertTrue(f.crossingMillis().orElseThrow() > truth + 48 * H, "the line is far too late: " + f);
+        assertTrue(f.earliestMillis().orElseThrow() <= truth && truth <= f.latestMillis().orElseThrow(), f.toString());
+        assertEquals(96, f.earliestMillis().get() / (double) H, 6, "the parabola's crossing");
+    }
 }
