@@ -51,7 +51,10 @@ public final class PsProbe implements Probe<PsReport> {
 
     @Override
     public String fragment() {
-        return "if command -v ps >/dev/null 2>&1 && ! " + Probe.busyBox("ps") + "; then " + PS + "; exit $?; fi\n"
+        // a ps that refuses the options and prints nothing (a BusyBox the userland check missed: hard links, toybox)
+        // falls through to /proc too; its error stays in the probe's stderr
+        return "if command -v ps >/dev/null 2>&1 && ! " + Probe.busyBox("ps") + "; then o=$(" + PS + "); s=$?;"
+                + " if [ $s -eq 0 ] || [ -n \"$o\" ]; then printf '%s\\n' \"$o\"; exit $s; fi; fi\n"
                 + "command -v ps >/dev/null 2>&1 || " + missing("ps", "procps", true) + "\n"
                 + PROC;
     }

@@ -161,6 +161,21 @@ class TriageScriptTest {
     }
 
     @Test
+    void aPsThatRefusesTheOptionsFallsThroughToProc(@TempDir Path dir) throws IOException {
+        String path = pathWithout(dir, Set.of("ps"));
+        // as BusyBox ps answers when the userland check cannot see it is BusyBox (a hard link)
+        Path fake = dir.resolve("ps");
+        Files.writeString(fake, "#!/bin/sh\necho \"ps: invalid option -- 'w'\" >&2\nexit 1\n");
+        fake.toFile().setExecutable(true);
+        LINKS.add(fake);
+        ProbeRun r = run(new LocalTransport(Map.of("PATH", path)), List.of(Probes.PS)).get(0);
+        ProbeResult result = ProbeInterpreter.interpret(Probes.PS, r, "web-1", false, CHANNEL, Duration.ZERO);
+        assertTrue(result.data(org.incidentworkbench.parse.PsReport.class).orElseThrow().cpuSampled(), result::toString);
+        assertTrue(r.stderr().contains("ps: invalid option -- 'w'"), r.stderr());
+        assertEquals(List.of(), r.missing());
+    }
+
+    @Test
     void missingPsReadsEveryProcessFromProcTwice(@TempDir Path dir) throws IOException {
         LocalTransport noPs = new LocalTransport(Map.of("PATH", pathWithout(dir, Set.of("ps"))));
         ProbeRun r = run(noPs, List.of(Probes.PS)).get(0);
