@@ -54,7 +54,8 @@ public record DataTable(String name, List<String> columns, List<List<Object>> ro
             tables.add(table(path.isEmpty() ? "rows" : path, node));
         } else if (node.isArray()) {
             summary.add(List.of(path, node.size() == 0 ? "(none)" : joined(node)));
-        } else {
+        } else if (!node.isNull()) {
+            // a single value the command did not print (df without --total has no total) is no row
             List<Object> row = new ArrayList<>();
             row.add(path);
             row.add(cell(node));

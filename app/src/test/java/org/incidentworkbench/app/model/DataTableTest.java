@@ -35,4 +35,13 @@ class DataTableTest {
         DataTable threads = processes("ps-eLf.out");
         assertTrue(threads.columns().contains("threadId") && threads.columns().contains("threadCount"), threads.columns().toString());
     }
+
+    @Test
+    void aSingleValueTheCommandDidNotPrintIsNoSummaryRow() {
+        var df = new org.incidentworkbench.parse.DfReport(java.util.List.of(new org.incidentworkbench.parse.DfReport.Filesystem("/dev/sda1",
+                java.util.Optional.of("ext4"), java.util.Optional.of(100L), java.util.Optional.of(50L), java.util.Optional.of(50L),
+                java.util.Optional.of(50), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), "/")));
+        assertFalse(DataTable.of(df).stream().anyMatch(t -> t.name().equals(DataTable.SUMMARY)), "no total, no summary table");
+    }
 }
