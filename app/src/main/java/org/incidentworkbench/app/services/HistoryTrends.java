@@ -66,13 +66,28 @@ public final class HistoryTrends implements Trends {
         return timeToLimit(f, ts[ts.length - 1], now);
     }
 
-    /** A forecast as the finding rules read it; empty when it rests on fewer than {@link #MIN_POINTS} points. */
+    /**
+     * How far ahead a triage extrapolates, in multiples of the span the trend was fitted on: 20 s of samples can
+     * say "full within a minute", not "in 4 min" (a JVM that took 2 GiB in 20 s on a busy laptop once made
+     * "80 % of memory is available, gone in 4 min" a critical headline). A longer reach says nothing at all, so
+     * the level decides alone, neither raised nor called steady.
+     */
+    public static final int MAX_REACH = 4;
+
+    /**
+     * A forecast as the finding rules read it; empty when it rests on fewer than {@link #MIN_POINTS} points, or
+     * when its crossing lies further ahead than {@link #MAX_REACH} times the fitted span.
+     */
     static Optional<TimeToLimit> timeToLimit(ThresholdForecast.Forecast f, long lastMillis, Instant now) {
         boolean atLimit = f.crossingMillis().map(c -> c <= now.toEpochMilli()).orElse(false);
         if (f.pointsUsed() < MIN_POINTS && !atLimit) {
             return Optional.empty();
         }
         long n = now.toEpochMilli();
+        long span = Math.max(0, lastMillis - f.fitFromMillis());
+        if (f.crossingMillis().map(c -> c - n > MAX_REACH * span).orElse(false)) {
+            return Optional.empty();
+        }
         return Optional.of(new TimeToLimit(f.crossingMillis().map(c -> Duration.ofMillis(Math.max(0, c - n))),
                 f.crossingMillis().flatMap(c -> f.earliestMillis()).map(c -> Duration.ofMillis(Math.max(0, c - n))),
                 f.crossingMillis().flatMap(c -> f.latestMillis()).map(c -> Duration.ofMillis(Math.max(0, c - n))),

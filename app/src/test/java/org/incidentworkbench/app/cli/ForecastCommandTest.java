@@ -101,7 +101,7 @@ class ForecastCommandTest {
     }
 
     /**
-     * The command line's triage reads the store named by {@code --db}: four minutes of history of this machine's
+     * The command line's triage reads the store named by {@code --db}: sixteen minutes of history of this machine's
      * root filesystem climbing to its level now, at a rate that fills it 40 minutes from now, make the real df
      * finding say so, critical whatever the level; without that store the same / says nothing of it.
      */
@@ -114,9 +114,9 @@ class ForecastCommandTest {
         try (StoreService s = StoreService.open(db)) {
             List<Sample> points = new ArrayList<>();
             for (int i = 0; i <= 24; i++) {
-                Instant t = now.minus(Duration.ofSeconds(10L * (24 - i)));
+                Instant t = now.minus(Duration.ofSeconds(40L * (24 - i)));
                 points.add(new Sample(SeriesKey.of("local", SampleMetrics.FS_USED_PCT, SampleMetrics.MOUNT, "/"), t.toEpochMilli(),
-                        level - perHour * (24 - i) * 10 / 3600.0));
+                        level - perHour * (24 - i) * 40 / 3600.0));
             }
             s.store().appendAll(points);
             s.store().flush();
@@ -128,7 +128,7 @@ class ForecastCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         assertTrue(Pattern.compile("CRITICAL  / is \\d+ % full, full in (39|40) min \\(\\d+ min to \\d+ min\\)").matcher(text).find(), text);
-        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "trend %.1f %%/h over the last 4 min (25 points)", perHour)), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "trend %.1f %%/h over the last 16 min (25 points)", perHour)), text);
         // without the store's history, the same machine's / is judged by its level alone
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         Cli.standard().run(List.of("triage", "--local", "--db", dir.resolve("none.mv.db").toString()),
