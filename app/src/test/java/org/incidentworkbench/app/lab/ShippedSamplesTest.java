@@ -42,6 +42,17 @@ class ShippedSamplesTest {
             "log-flood.iwbundle", "runaway-logs",
             "close-wait-leak.iwbundle", "network-errors");
 
+    /**
+     * The finding each sample's story rests on, and the findings that may head the triage that first shows
+     * it: the real cause, never a stale OOM kill or the recording machine's own load.
+     */
+    static final Map<String, List<String>> CAUSE = Map.of(
+            "disk-full.iwbundle", List.of("fs.full"),
+            "cpu-hog.iwbundle", List.of("load.per-core", "cpu.busy", "proc.cpu"),
+            "memory-leak-oom.iwbundle", List.of("logs.oom-kill"),
+            "log-flood.iwbundle", List.of("fs.full"),
+            "close-wait-leak.iwbundle", List.of("net.close-wait"));
+
     static Stream<String> samples() {
         return PLAYBOOK.keySet().stream().sorted();
     }
@@ -68,6 +79,12 @@ class ShippedSamplesTest {
         TrainingSession session = TrainingSession.over(IncidentTimeline.of(bundle));
         assertTrue(session.responderPath().size() >= 4, "a path worth training on");
         assertEquals(PLAYBOOK.get(name), PlaybookTemplates.bestMatch(bundle.events()).orElseThrow().id());
+
+        List<String> cause = CAUSE.get(name);
+        List<String> firstRules = bundle.events().stream().filter(JournalEvent.TriageRun.class::isInstance)
+                .map(e -> ((JournalEvent.TriageRun) e).findingRules()).filter(rules -> rules.contains(cause.get(0)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + ": no triage found " + cause.get(0)));
+        assertTrue(cause.contains(firstRules.get(0)), name + ": the triage that shows the cause leads with " + firstRules);
 
         String markdown = PostmortemExporter.toMarkdown(bundle.events(), Redactor.standard());
         assertTrue(markdown.startsWith("# Postmortem: " + bundle.manifest().title()));
