@@ -39,6 +39,11 @@ public final class ChartStyle {
         return assigned.computeIfAbsent(label, l -> PALETTE[assigned.size() % PALETTE.length]);
     }
 
+    /** These colours with an assignment of its own, starting from the palette's first colour (tests, exports). */
+    public ChartStyle withOwnPalette() {
+        return new ChartStyle(background, grid, text, marker, muted);
+    }
+
     /** The same label-to-colour assignment under another theme's colours. */
     public ChartStyle withColorsOf(ChartStyle other) {
         ChartStyle s = new ChartStyle(background, grid, text, marker, muted);
