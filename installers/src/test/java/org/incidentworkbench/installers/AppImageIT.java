@@ -58,7 +58,9 @@ class AppImageIT {
     }
 
     /** The nine probes of DESIGN.md: the image must parse them all, not just start. */
-    static final List<String> PROBES = List.of("w", "uptime", "ps", "ip", "df", "top", "iostat", "ss", "logs");
+    /** Every standard probe, from the one registry (a new probe is expected in the packaged product too). */
+    static final List<String> PROBES = org.incidentworkbench.probe.Probes.STANDARD.stream()
+            .map(org.incidentworkbench.probe.Probe::name).toList();
 
     @Test
     void launcherTriagesThisMachineAsJson() throws Exception {
