@@ -24,7 +24,7 @@ public final class JournalLine {
             int n = f.isArray() ? f.size() : 0;
             String first = n > 0 ? ": " + f.get(0).path("title").asText() : "";
             boolean failed = t.report().path("failure").isObject();
-            return "triage " + t.host() + (failed ? " (unreachable)" : " (" + n + " findings" + first + ")");
+            return "triage " + t.host() + (failed ? " (unreachable)" : " (" + n + (n == 1 ? " finding" : " findings") + first + ")");
         }
         if (e instanceof JournalEvent.ChartViewed c) {
             return "chart " + c.metric() + " for " + (c.hosts().isEmpty() ? "all hosts" : String.join(", ", c.hosts()));
