@@ -1,7 +1,6 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.SsReport;
@@ -15,7 +14,7 @@ import org.incidentworkbench.probe.TriageReport;
  * local application never did, which only an application bug (leaked connections) produces. The
  * evidence names the processes and local ports holding them.
  */
-final class CloseWaitRule implements FindingRule {
+final class CloseWaitRule extends ThresholdRule<CloseWaitRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -29,19 +28,12 @@ final class CloseWaitRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     CloseWaitRule() {
         this(Limits.DEFAULTS);
     }
 
     CloseWaitRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

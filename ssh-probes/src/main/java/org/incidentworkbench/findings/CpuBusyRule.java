@@ -2,7 +2,6 @@ package org.incidentworkbench.findings;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.TopReport;
 import org.incidentworkbench.probe.Finding;
@@ -16,7 +15,7 @@ import org.incidentworkbench.probe.TriageReport;
  * so the evidence names the biggest consumers. Only top's own sample counts: {@code /proc/stat}'s average
  * since boot says nothing about now.
  */
-final class CpuBusyRule implements FindingRule {
+final class CpuBusyRule extends ThresholdRule<CpuBusyRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -30,19 +29,12 @@ final class CpuBusyRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     CpuBusyRule() {
         this(Limits.DEFAULTS);
     }
 
     CpuBusyRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.incidentworkbench.probe.TriageReport;
  * single-threaded process at its limit, or every interrupt of a NIC landing on one CPU, hides behind a
  * host-wide average.
  */
-final class CpuImbalanceRule implements FindingRule {
+final class CpuImbalanceRule extends ThresholdRule<CpuImbalanceRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -30,19 +30,12 @@ final class CpuImbalanceRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     CpuImbalanceRule() {
         this(Limits.DEFAULTS);
     }
 
     CpuImbalanceRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.incidentworkbench.probe.TriageReport;
  * CPUs waiting for I/O: top's {@code wa} (else iostat's avg-cpu {@code %iowait}) at or above
  * {@link Limits#iowaitPercentWarning()} (20 %).
  */
-final class CpuIowaitRule implements FindingRule {
+final class CpuIowaitRule extends ThresholdRule<CpuIowaitRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -28,14 +28,12 @@ final class CpuIowaitRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     CpuIowaitRule() {
         this(Limits.DEFAULTS);
     }
 
     CpuIowaitRule(Limits t) {
-        this.t = t;
+        super(t);
     }
 
     /** top's split, else iostat's, with a note of where it came from. */
@@ -50,11 +48,6 @@ final class CpuIowaitRule implements FindingRule {
     }
 
     record Sourced(CpuSplit cpu, String probe, String note) {
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
-import java.util.Optional;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Severity;
 import org.incidentworkbench.probe.TriageReport;
 
 /** The hypervisor takes CPU time: {@code st} at or above {@link Limits#stealPercentWarning()} (10 %). */
-final class CpuStealRule implements FindingRule {
+final class CpuStealRule extends ThresholdRule<CpuStealRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -21,19 +20,12 @@ final class CpuStealRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     CpuStealRule() {
         this(Limits.DEFAULTS);
     }
 
     CpuStealRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.incidentworkbench.probe.TriageReport;
  * Processes in uninterruptible sleep (state D), which cannot be killed and count towards the load:
  * info for any, warning from {@link Limits#dStateWarning()} (3). Reads ps; falls back to top's process list.
  */
-final class DStateRule implements FindingRule {
+final class DStateRule extends ThresholdRule<DStateRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -28,19 +28,12 @@ final class DStateRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     DStateRule() {
         this(Limits.DEFAULTS);
     }
 
     DStateRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.incidentworkbench.findings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.incidentworkbench.parse.IostatReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -16,7 +15,7 @@ import org.incidentworkbench.probe.TriageReport;
  * 500 ms). Await is only judged with at least one request per second, since one slow request in an
  * idle second says little.
  */
-final class DeviceSaturationRule implements FindingRule {
+final class DeviceSaturationRule extends ThresholdRule<DeviceSaturationRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -32,19 +31,12 @@ final class DeviceSaturationRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     DeviceSaturationRule() {
         this(Limits.DEFAULTS);
     }
 
     DeviceSaturationRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.incidentworkbench.probe.TriageReport;
  * at {@code fs.file-max} every open(), socket() and accept() fails with ENFILE, which services log as
  * "Too many open files in system" and clients see as refused connections.
  */
-final class FileHandlesRule implements FindingRule {
+final class FileHandlesRule extends ThresholdRule<FileHandlesRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -28,19 +28,12 @@ final class FileHandlesRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     FileHandlesRule() {
         this(Limits.DEFAULTS);
     }
 
     FileHandlesRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.incidentworkbench.probe.TriageReport;
  * within {@link Limits#fillWarningHours()} at least a warning, and a critical level that has not moved is a
  * warning. The sooner full comes first.
  */
-final class FilesystemFullRule implements FindingRule {
+final class FilesystemFullRule extends ThresholdRule<FilesystemFullRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -47,19 +47,12 @@ final class FilesystemFullRule implements FindingRule {
     /** Filesystems that are always 100 % full by design. */
     static final Set<String> ALWAYS_FULL = Set.of("squashfs", "iso9660", "udf", "erofs", "cramfs");
 
-    private final Limits t;
-
     FilesystemFullRule() {
         this(Limits.DEFAULTS);
     }
 
     FilesystemFullRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.incidentworkbench.probe.TriageReport;
  * file creation fails with "No space left on device" while df shows free space. With the host's history
  * ({@link Trends}) it says when the inodes run out and the forecast sets the severity, as {@link FilesystemFullRule}.
  */
-final class InodesFullRule implements FindingRule {
+final class InodesFullRule extends ThresholdRule<InodesFullRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -38,19 +38,12 @@ final class InodesFullRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     InodesFullRule() {
         this(Limits.DEFAULTS);
     }
 
     InodesFullRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.incidentworkbench.probe.TriageReport;
  * {@code /proc/net/dev} a second apart (Gregg's {@code sar -n DEV,EDEV 1}). The ip probe's {@code net.nic-errors}
  * reads the totals since the link came up; this one says they are still growing.
  */
-final class InterfaceErrorsRule implements FindingRule {
+final class InterfaceErrorsRule extends ThresholdRule<InterfaceErrorsRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -29,19 +29,12 @@ final class InterfaceErrorsRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     InterfaceErrorsRule() {
         this(Limits.DEFAULTS);
     }
 
     InterfaceErrorsRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

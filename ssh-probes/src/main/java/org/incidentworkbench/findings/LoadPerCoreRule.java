@@ -15,7 +15,7 @@ import org.incidentworkbench.probe.TriageReport;
  * Linux load counts tasks in uninterruptible sleep too, so high load with idle CPUs means I/O, not CPU.
  * Cores come from {@code nproc} (uptime probe), else from iostat's {@code (N CPU)}; without either, no finding.
  */
-final class LoadPerCoreRule implements FindingRule {
+final class LoadPerCoreRule extends ThresholdRule<LoadPerCoreRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -30,19 +30,12 @@ final class LoadPerCoreRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     LoadPerCoreRule() {
         this(Limits.DEFAULTS);
     }
 
     LoadPerCoreRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.incidentworkbench.findings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.incidentworkbench.parse.LogsReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -16,7 +15,7 @@ import org.incidentworkbench.probe.TriageReport;
  * threshold: one is already worth reading. An OOM kill or I/O error older than
  * {@link Limits#logRecentHours()} (24 h, see {@link LogAge}) is a warning instead of critical.
  */
-final class LogErrorsRule implements FindingRule {
+final class LogErrorsRule extends ThresholdRule<LogErrorsRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -30,19 +29,12 @@ final class LogErrorsRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     LogErrorsRule() {
         this(Limits.DEFAULTS);
     }
 
     LogErrorsRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.incidentworkbench.probe.TriageReport;
  * history ({@link Trends}) it says when available memory runs out and the forecast sets the severity, as
  * {@link FilesystemFullRule} does.
  */
-final class MemoryPressureRule implements FindingRule {
+final class MemoryPressureRule extends ThresholdRule<MemoryPressureRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -38,19 +38,12 @@ final class MemoryPressureRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     MemoryPressureRule() {
         this(Limits.DEFAULTS);
     }
 
     MemoryPressureRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.incidentworkbench.probe.TriageReport;
  * {@link Limits#nicDropPercentWarning()} (1 %) of its packets. Counters run since the interface came up,
  * so the hint asks to check whether they still grow.
  */
-final class NicErrorsRule implements FindingRule {
+final class NicErrorsRule extends ThresholdRule<NicErrorsRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -28,19 +28,12 @@ final class NicErrorsRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     NicErrorsRule() {
         this(Limits.DEFAULTS);
     }
 
     NicErrorsRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.incidentworkbench.probe.TriageReport;
  * measured as lost time, which utilisation percentages only suggest. Needs Linux 4.20 with PSI on; without it
  * the kernel probe's coverage says so.
  */
-final class PressureRule implements FindingRule {
+final class PressureRule extends ThresholdRule<PressureRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -31,19 +31,12 @@ final class PressureRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     PressureRule() {
         this(Limits.DEFAULTS);
     }
 
     PressureRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.incidentworkbench.probe.TriageReport;
  * {@code /proc/stat procs_running}). The load average says the same over minutes; this says it for the
  * second of the triage. {@code procs_running} counts the shell that reads the file, so one is taken off.
  */
-final class RunQueueRule implements FindingRule {
+final class RunQueueRule extends ThresholdRule<RunQueueRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -29,19 +29,12 @@ final class RunQueueRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     RunQueueRule() {
         this(Limits.DEFAULTS);
     }
 
     RunQueueRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.incidentworkbench.findings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.TopReport;
@@ -17,7 +16,7 @@ import org.incidentworkbench.probe.TriageReport;
  * average when top did not parse) at or above {@link Limits#processCpuPercentWarning()} (90 % of one CPU),
  * or ps's %MEM at or above {@link Limits#processMemPercentWarning()} (50 % of RAM). One finding per process.
  */
-final class RunawayProcessRule implements FindingRule {
+final class RunawayProcessRule extends ThresholdRule<RunawayProcessRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -32,19 +31,12 @@ final class RunawayProcessRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     RunawayProcessRule() {
         this(Limits.DEFAULTS);
     }
 
     RunawayProcessRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

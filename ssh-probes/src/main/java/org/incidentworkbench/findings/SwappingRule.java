@@ -13,7 +13,7 @@ import org.incidentworkbench.probe.TriageReport;
  * ({@code /proc/vmstat pswpin}, {@code pswpout}; vmstat's {@code si}/{@code so}). Gregg: non-zero si and so mean
  * the host is out of memory. A total since boot is history, so without a rate there is no finding.
  */
-final class SwappingRule implements FindingRule {
+final class SwappingRule extends ThresholdRule<SwappingRule.Limits> {
 
     /** Pages are 4 KiB on x86-64 and arm64 defaults, which the evidence's sizes assume. */
     private static final long PAGE = 4096;
@@ -31,19 +31,12 @@ final class SwappingRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     SwappingRule() {
         this(Limits.DEFAULTS);
     }
 
     SwappingRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

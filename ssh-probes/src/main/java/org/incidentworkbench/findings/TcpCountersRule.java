@@ -16,7 +16,7 @@ import org.incidentworkbench.probe.TriageReport;
  * established connections reset ({@code net.resets}). Only rates count: a total since boot says nothing about
  * now, so without a second sample there is no finding (the totals stay in the probe's view).
  */
-final class TcpCountersRule implements FindingRule {
+final class TcpCountersRule extends ThresholdRule<TcpCountersRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -35,19 +35,12 @@ final class TcpCountersRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     TcpCountersRule() {
         this(Limits.DEFAULTS);
     }
 
     TcpCountersRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

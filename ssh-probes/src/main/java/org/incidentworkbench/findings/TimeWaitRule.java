@@ -1,7 +1,6 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
-import java.util.Optional;
 import org.incidentworkbench.parse.SsReport;
 import org.incidentworkbench.probe.Finding;
 import org.incidentworkbench.probe.Probes;
@@ -13,7 +12,7 @@ import org.incidentworkbench.probe.TriageReport;
  * (which sees all of them) or else from the socket list: a sign of many short connections, and of
  * ephemeral-port exhaustion when they go to one peer.
  */
-final class TimeWaitRule implements FindingRule {
+final class TimeWaitRule extends ThresholdRule<TimeWaitRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -27,19 +26,12 @@ final class TimeWaitRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     TimeWaitRule() {
         this(Limits.DEFAULTS);
     }
 
     TimeWaitRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override

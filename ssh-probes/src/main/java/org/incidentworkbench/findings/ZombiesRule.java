@@ -1,7 +1,6 @@
 package org.incidentworkbench.findings;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.incidentworkbench.parse.PsReport;
@@ -16,7 +15,7 @@ import org.incidentworkbench.probe.TriageReport;
  * {@link Limits#zombiesWarning()} (20). The evidence names the parents, since the fix is theirs.
  * Reads ps; falls back to top's task line.
  */
-final class ZombiesRule implements FindingRule {
+final class ZombiesRule extends ThresholdRule<ZombiesRule.Limits> {
 
     /** This rule's thresholds; {@link #DEFAULTS} are what the product ships with. */
     public record Limits(
@@ -30,19 +29,12 @@ final class ZombiesRule implements FindingRule {
         }
     }
 
-    private final Limits t;
-
     ZombiesRule() {
         this(Limits.DEFAULTS);
     }
 
     ZombiesRule(Limits t) {
-        this.t = t;
-    }
-
-    @Override
-    public Optional<RuleLimits> limits() {
-        return Optional.of(t);
+        super(t);
     }
 
     @Override
