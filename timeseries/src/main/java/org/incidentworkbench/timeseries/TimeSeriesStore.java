@@ -36,9 +36,14 @@ public interface TimeSeriesStore extends AutoCloseable {
 
     /**
      * The store's default file: {@code $XDG_DATA_HOME/incident-workbench/metrics.mv.db}, or
-     * {@code ~/.local/share/incident-workbench/metrics.mv.db} when XDG_DATA_HOME is unset.
+     * {@code ~/.local/share/incident-workbench/metrics.mv.db} when XDG_DATA_HOME is unset; the system property
+     * {@code workbench.dataDir} replaces {@code .../incident-workbench}, as for the app's other files.
      */
     static Path defaultPath() {
+        String override = System.getProperty("workbench.dataDir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).resolve("metrics.mv.db");
+        }
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "share");

@@ -42,6 +42,9 @@ public final class Screenshots {
             return Display.rerunUnderXvfb(List.of("screenshots", dir.toString()), err);
         }
         Path scratch = Files.createTempDirectory("workbench-screenshots");
+        // the tour's triages remember each host for "new since" (TriageHistory): into the scratch directory, not the user's
+        System.setProperty("workbench.dataDir", scratch.resolve("data").toString());
+        System.setProperty("workbench.configDir", scratch.resolve("config").toString());
         Preferences prefs = Preferences.userRoot().node("incidentworkbench-screenshots/" + UUID.randomUUID());
         // the tour uses "local"; an SSH host would resolve through an empty config and be asked nothing
         AppContext app = new AppContext(new LazyTransport(() -> new SshTransport(SshOptions.defaults(), UserPrompter.NONE)),
