@@ -11,6 +11,7 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
 
@@ -209,6 +210,35 @@ public final class Cli {
     static final class SpacedHelp extends Help {
         SpacedHelp(CommandSpec spec, ColorScheme scheme) {
             super(spec, scheme);
+        }
+
+        /**
+         * Footers are written as lines of about the help's width; picocli wraps each line on its own, so a line a few
+         * characters too long left one word on a line of its own. A line longer than {@link #BROKEN_AT} continues
+         * into the next one (unless that is empty or indented), and the paragraph is wrapped as a whole.
+         */
+        @Override
+        public String footer(Object... params) {
+            UsageMessageSpec usage = commandSpec().usageMessage();
+            return join(ansi(), usage.width(), usage.adjustLineBreaksForWideCJKCharacters(), paragraphs(usage.footer()),
+                    new StringBuilder(), params).toString();
+        }
+
+        /** Shorter lines end where their author ended them (a list, "Exit status: ..."). */
+        static final int BROKEN_AT = 80;
+
+        static String[] paragraphs(String[] lines) {
+            List<String> out = new ArrayList<>();
+            String previous = "";
+            for (String line : lines) {
+                if (previous.length() >= BROKEN_AT && !line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                    out.set(out.size() - 1, out.get(out.size() - 1) + " " + line);
+                } else {
+                    out.add(line);
+                }
+                previous = line;
+            }
+            return out.toArray(String[]::new);
         }
 
         /** picocli puts its own space between a short-only option and its label: "-F  FILE" becomes "-F FILE". */

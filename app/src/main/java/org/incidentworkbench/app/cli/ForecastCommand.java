@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * ({@link HistoryTrends}, {@link ThresholdForecast}): crossing time, 95 % interval, slope, points, step.
  */
 @Command(name = "forecast", sortOptions = false,
-        description = "when a series reaches its limit (filesystem full, memory gone): crossing time, 95 % interval, slope, points, step",
+        description = "when a series reaches its limit (filesystem full, memory gone): crossing time, 95 %% interval, slope, points, step",
         footer = {"", "SELECTOR as in 'workbench store query': metric{host=GLOB,label=GLOB}, e.g. 'fs.used_pct{host=web-1,mount=/var}'.",
                 "Limits without --threshold: fs.used_pct and fs.inodes_used_pct 100, memory.available 0, swap.used the host's swap.total.",
                 "Exit status 1 when nothing matches or no series has a limit."})

@@ -74,7 +74,9 @@ public final class ParseCommand extends CliCommand {
                 + " with the parsers the triage uses. FILE may be - for stdin. PROBE is one of:"));
         for (OutputParser<?> p : Probes.parsers()) {
             ParserInfo info = p.info();
-            lines.add(String.format("  %-8s %s (%s)", info.name(), info.description(), String.join(", ", info.commands())));
+            // picocli formats footers: a parser's "use %" must reach it as "use %%"
+            lines.add(String.format("  %-8s %s (%s)", info.name(), info.description(), String.join(", ", info.commands()))
+                    .replace("%", "%%"));
         }
         lines.add("  auto     pick the parser from the text's header");
         lines.add("");

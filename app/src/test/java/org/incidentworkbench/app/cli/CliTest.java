@@ -46,6 +46,36 @@ class CliTest {
         assertEquals(run("triage", "--help").out(), run("help", "triage").out());
     }
 
+    /**
+     * Picocli formats help texts with String.format: a bare '%' in a description ("95 % interval") makes it warn on
+     * System.err, outside the command's streams, and print the text raw. Every command's help, rendered here, must not.
+     */
+    @Test
+    void noHelpTextTripsPicocliFormatting() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        List<String> problems = new java.util.ArrayList<>();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            Stream<picocli.CommandLine> all = walk(Cli.standard().commandLine(sink, sink));
+            all.forEach(cl -> {
+                String usage = cl.getUsageMessage();
+                if (usage.contains("%n")) {
+                    problems.add(cl.getCommandSpec().qualifiedName() + " prints a raw %n");
+                }
+            });
+        } finally {
+            System.setErr(saved);
+        }
+        String warnings = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(problems.isEmpty() && !warnings.contains("picocli WARN"), problems + "\n" + warnings);
+    }
+
+    private static Stream<picocli.CommandLine> walk(picocli.CommandLine cl) {
+        return Stream.concat(Stream.of(cl), cl.getSubcommands().values().stream().distinct().flatMap(CliTest::walk));
+    }
+
     @Test
     void versionBothWays() {
         assertTrue(run("--version").out().startsWith("Incident Workbench "));
