@@ -111,6 +111,60 @@ class ReplayFlowTest {
         assertTrue(robot.lookup("#training-comparison").tryQuery().isPresent());
     }
 
+    /**
+     * At the default 1280 x 800 the replay's triage sits between the hosts pane and the journal: every finding's and the
+     * coverage line's text wraps in full (no ellipsis, no sideways scrolling) so a trainee reads what was not seen.
+     */
+    @Test
+    void theReplayedFindingsAndCoverageLineAreShownInFullAt1280(FxRobot robot) throws Exception {
+        ReplayViewModel vm = fx.view.replay();
+        WindowFixture.runFx(() -> fx.view.openBundle(bundle));
+        WindowFixture.waitFor(10, "the bundle open", vm::isOpen);
+        WindowFixture.runFx(() -> vm.seekFraction(1));
+        // the replay may rebuild the pane while it catches up: look the list up again until its coverage line is laid out
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object>[] list = new javafx.scene.control.ListView[1];
+        WindowFixture.waitFor(10, "the replayed findings with their coverage line laid out", () -> {
+            list[0] = (javafx.scene.control.ListView<Object>) robot.lookup("#replay-tabs #findings").tryQuery().orElse(null);
+            if (list[0] == null || indexOfCoverage(list[0]) < 0) {
+                return false;
+            }
+            list[0].scrollTo(indexOfCoverage(list[0]));
+            return list[0].lookupAll(".finding-title").stream()
+                    .anyMatch(n -> ((javafx.scene.control.Label) n).getText().startsWith("COVERAGE"));
+        });
+        javafx.scene.control.ListView<Object> findings = list[0];
+        List<String> cut = new ArrayList<>();
+        WindowFixture.runFx(() -> {
+            findings.layout();
+            for (javafx.scene.Node n : findings.lookupAll(".label")) {
+                javafx.scene.control.Label l = (javafx.scene.control.Label) n;
+                if (l.isVisible() && l.getText() != null && !l.getText().isEmpty() && l.getScene() != null
+                        && !(l.lookup(".text") instanceof javafx.scene.text.Text t && t.getText().equals(l.getText()))) {
+                    cut.add(l.getText());
+                }
+            }
+        });
+        assertEquals(List.of(), cut, "labels cut with an ellipsis in the replayed findings at 1280 px");
+        boolean sideways = WindowFixture.onFx(() -> findings.lookupAll(".scroll-bar").stream()
+                .anyMatch(b -> b instanceof javafx.scene.control.ScrollBar sb
+                        && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && sb.isVisible()));
+        StringBuilder dbg = new StringBuilder();
+        WindowFixture.runFx(() -> findings.lookupAll(".list-cell").forEach(c -> dbg.append(((javafx.scene.control.ListCell<?>) c).prefWidth(-1)).append("/")
+                .append(((javafx.scene.layout.Region) c).getWidth()).append(" ")));
+        dbg.append(" list=").append(findings.getWidth());
+        assertFalse(sideways, "the findings list scrolls sideways at 1280 px: a line is wider than the pane (cells' preferred/laid-out widths: " + dbg + ")");
+    }
+
+    private static int indexOfCoverage(javafx.scene.control.ListView<Object> list) {
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).getClass().getSimpleName().equals("CoverageSummary")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void theFirstLaunchButtonOpensASampleInTheReplayTab(FxRobot robot) throws Exception {
         robot.clickOn("#welcome-sample");

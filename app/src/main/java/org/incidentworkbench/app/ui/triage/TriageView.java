@@ -300,7 +300,11 @@ public final class TriageView extends BorderPane {
 
         String headline() {
             StringBuilder s = new StringBuilder();
-            for (org.incidentworkbench.probe.ProbeCoverage.Level level : org.incidentworkbench.probe.ProbeCoverage.Level.values()) {
+            // what was not seen first: at the end of a long line it is the part a narrow pane would hide
+            List<org.incidentworkbench.probe.ProbeCoverage.Level> levels = new java.util.ArrayList<>(
+                    List.of(org.incidentworkbench.probe.ProbeCoverage.Level.values()));
+            java.util.Collections.reverse(levels);
+            for (org.incidentworkbench.probe.ProbeCoverage.Level level : levels) {
                 List<String> probes = coverage.stream().filter(c -> c.level() == level).map(c -> c.probe()).toList();
                 if (!probes.isEmpty()) {
                     s.append(s.length() == 0 ? "" : "; ").append(level.json()).append(": ").append(String.join(", ", probes));
@@ -327,6 +331,8 @@ public final class TriageView extends BorderPane {
             }
             Label title = new Label();
             title.getStyleClass().add("finding-title");
+            // wraps like the evidence: the replay's pane beside the hosts and journal is narrow at 1280 px
+            title.setWrapText(true);
             Label evidence = new Label();
             evidence.getStyleClass().add("finding-evidence");
             evidence.setWrapText(true);
@@ -353,7 +359,9 @@ public final class TriageView extends BorderPane {
                 hint.setText("See the " + r.probe() + " tab for the raw output.");
             }
             VBox box = new VBox(2, title, evidence, hint);
-            box.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+            // the list's width less its vertical scroll bar (~14 px), its border and the cell's padding (~22 px): any
+            // wider and the list scrolls sideways, hiding the end of every wrapped line
+            box.prefWidthProperty().bind(getListView().widthProperty().subtract(44));
             setGraphic(box);
             setText(null);
         }
