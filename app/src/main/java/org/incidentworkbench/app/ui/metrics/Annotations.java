@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -87,7 +88,8 @@ final class Annotations {
     }
 
     /** Grid lines at the ticks, value labels left of the plot, time labels under it, and the plot's border. */
-    static void grid(GraphicsContext g, ChartStyle style, AxisTicks.ValueAxis va, AxisTicks.TimeAxis ta, PlotFrame f) {
+    static void grid(GraphicsContext g, ChartStyle style, AxisTicks.ValueAxis va, AxisTicks.TimeAxis ta, PlotFrame f,
+            double rightMargin) {
         g.setLineWidth(1);
         g.setStroke(style.grid);
         g.setFill(style.muted);
@@ -101,10 +103,18 @@ final class Annotations {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
+        // a label centred on a tick near the plot's right end would be cut by the canvas edge ("08:23:0"): its grid
+        // line stays, the label goes, as Grafana does
+        double canvasRight = f.left() + f.width() + rightMargin;
+        Text measure = new Text();
+        measure.setFont(g.getFont());
         for (int i = 0; i < ta.times().length; i++) {
             double px = f.x(ta.times()[i]);
             g.strokeLine(Math.round(px) + 0.5, f.top(), Math.round(px) + 0.5, bottom);
-            g.fillText(ta.labels().get(i), px, bottom + 4);
+            measure.setText(ta.labels().get(i));
+            if (px + measure.getLayoutBounds().getWidth() / 2 <= canvasRight - 2) {
+                g.fillText(ta.labels().get(i), px, bottom + 4);
+            }
         }
         g.setStroke(style.muted);
         g.strokeRect(f.left() + 0.5, f.top() + 0.5, f.width() - 1, f.height() - 1);

@@ -276,7 +276,7 @@ public final class TimeSeriesCanvas extends Region {
         double sx = pw / r.span();
         double sy = ph / (yMax - yMin);
         PlotFrame frame = new PlotFrame(r, left, TOP, pw, ph, sx, sy, yMin);
-        Annotations.grid(g, style, va, AxisTicks.times(r.fromMillis(), r.toMillis(), pw, ZONE), frame);
+        Annotations.grid(g, style, va, AxisTicks.times(r.fromMillis(), r.toMillis(), pw, ZONE), frame, RIGHT);
 
         g.save();
         g.beginPath();
