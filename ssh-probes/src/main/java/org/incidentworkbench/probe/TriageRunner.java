@@ -24,7 +24,8 @@ import org.incidentworkbench.ssh.Transport;
 
 /**
  * Triages many hosts at once: per host one connection and one exec channel running the combined
- * {@link TriageScript} (iostat's one-second sample beside the other probes), then
+ * {@link TriageScript} (iostat's one-second sample beside the other probes), or the connection's kept shell
+ * where it keeps one ({@link HostConnection#execKept}: the window's warm sessions), then
  * {@link ProbeInterpreter} per probe and the findings rules over the report.
  *
  * <pre>
@@ -185,7 +186,18 @@ public final class TriageRunner {
         }
         ExecResult result;
         try {
-            result = connection.execWatched(script.command(), limit, script.outputCap());
+            // a session kept open between triages runs the script in its kept shell (no login shell per triage)
+            Optional<ExecResult> kept = connection.execKept(script.keptProgram(), script.keptRequest(), script.keptEndLine(),
+                    limit, script.outputCap());
+            Duration left = limit.minus(Duration.ofNanos(System.nanoTime() - start));
+            if (kept.isEmpty() && (left.isNegative() || left.isZero())) {
+                // the shell that could not be kept used the whole bound (a login that hangs): as an exec that hung
+                for (Probe<?> p : script.probes()) {
+                    results.add(new ProbeResult.TimedOut(p.name(), "", -1, limit, limit));
+                }
+                return results;
+            }
+            result = kept.isPresent() ? kept.get() : connection.execWatched(script.command(), left, script.outputCap());
         } catch (IOException e) {
             for (Probe<?> p : script.probes()) {
                 results.add(new ProbeResult.CommandFailed(p.name(), "", -1, Duration.ofNanos(System.nanoTime() - start),

@@ -37,6 +37,15 @@ import org.incidentworkbench.ssh.ExecResult;
  * bound then ends the wait); its output passes through {@code head -c CAP+1}, so a runaway probe is cut
  * on the server and never crosses the network; {@link #channelTimeout()} bounds the channel as a whole.
  *
+ * <p>Two ways to run it. {@link #command()} is one exec channel per triage: the login shell starts (its rc
+ * files run: 160 ms of CPU for root here, whose {@code .bashrc} runs {@code pyenv init}), the userland is
+ * detected, the probes run, the channel ends. {@link #keptProgram()} is for a session that stays open (the
+ * window's warm connections, {@link org.incidentworkbench.ssh.KeptShell}): one long-lived {@code sh} started
+ * once through the login shell, with the userland detected once, runs the same probes in a subshell per request
+ * ({@link #keptRequest()}: {@code run MARKER}), so a warm re-triage pays neither. Both print the same protocol
+ * below, under the same per-probe timeouts and caps; the kept shell ends each answer with
+ * {@link #keptEndLine()}, and its own watchdog (see {@link #keptProgram()}) replaces the exec channel's.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TriageScript {
@@ -96,12 +105,85 @@ public final class TriageScript {
     /** The POSIX sh script itself. */
     public String script() {
         StringBuilder s = new StringBuilder();
-        s.append("LC_ALL=C; export LC_ALL; unset LANGUAGE\n");
-        s.append("PATH=$PATH:/usr/sbin:/sbin; export PATH\n");
+        appendEnvironment(s);
         s.append("IWM='").append(marker).append("'; export IWM\n");
         appendUserland(s);
         s.append(sudo ? "IW_SUDO=1; export IW_SUDO\n" : "unset IW_SUDO\n");
         appendWatchdog(s, seconds(channelTimeout()) + 1);
+        appendRunner(s);
+        appendProbes(s);
+        s.append("[ -n \"$iw_wd\" ] && kill -USR1 $iw_wd 2>/dev/null\n");
+        return s.toString();
+    }
+
+    /** The first line of the kept shell's answers: it started, leads its session and waits for requests. */
+    static final String KEPT_READY = "@@iw-kept-shell ready";
+
+    /**
+     * The same probes as a long-lived shell that runs them once per request ({@link #keptRequest()}), for a
+     * session that stays open ({@code app}'s warm connections): the login shell and its startup files run once
+     * when the shell starts, and so does the userland's detection, where every {@link #command()} pays both
+     * (over 100 ms of CPU per host on a server whose {@code .bashrc} does work, 160 ms for root here). The text
+     * has no marker (each request brings its own), so equal probes and sudo give an equal program: a kept shell is
+     * reused only for the program it was started with.
+     *
+     * <p>Leave nothing behind, as {@link #command()}: only a shell that leads its session is kept (elsewhere it
+     * says nothing and ends, and the caller execs instead). Its standard input is read by one process alone,
+     * which passes the requests on and, when the input ends (the channel closed: a timeout, a cancel, the
+     * session's end, a connection that dropped), ends every process of the session; each request also arms a
+     * timer at {@link #channelTimeout()} plus a second that does the same. Both ignore TERM, HUP and INT for the
+     * reason given in {@code appendWatchdog}. Each request's answer ends with {@link #keptEndLine()} on stdout and
+     * on stderr.
+     */
+    public org.incidentworkbench.ssh.KeptShell.Program keptProgram() {
+        StringBuilder s = new StringBuilder();
+        appendEnvironment(s);
+        appendUserland(s);
+        s.append(sudo ? "IW_SUDO=1; export IW_SUDO\n" : "unset IW_SUDO\n");
+        appendRunner(s);
+        s.append("iw_triage() {\n");
+        appendProbes(s);
+        s.append("}\n");
+        // every process of this session but the caller
+        s.append("iw_kill() { read -r iw_me < /proc/self/stat; iw_me=${iw_me%% *}\n");
+        s.append("  for iw_d in /proc/[0-9]*; do read -r iw_l < $iw_d/stat 2>/dev/null || continue; iw_l=${iw_l##*) };"
+                + " set -- $iw_l; [ \"$4\" = \"$iw_sid\" ] && [ \"${iw_d#/proc/}\" != \"$iw_me\" ] && kill -9 ${iw_d#/proc/} 2>/dev/null; done; }\n");
+        s.append("read -r iw_st < /proc/$$/stat 2>/dev/null && { iw_st=${iw_st##*) }; set -- $iw_st; }\n");
+        s.append("[ \"${4:-}\" = \"$$\" ] || exit 0\n");
+        s.append("iw_sid=$$; set --\n");
+        s.append("{ trap '' TERM HUP INT PIPE\n");
+        s.append("  while IFS= read -r iw_q; do printf '%s\\n' \"$iw_q\" || break; done\n");
+        s.append("  iw_kill\n");
+        s.append("} | {\n");
+        s.append("  printf '%s\\n' '").append(KEPT_READY).append("'; printf '%s\\n' '").append(KEPT_READY).append("' >&2\n");
+        s.append("  while read -r iw_c IWM; do\n");
+        s.append("    [ \"$iw_c\" = run ] || break\n");
+        s.append("    export IWM\n");
+        s.append("    ( ( trap '' TERM HUP INT; trap 'kill -9 $iw_t 2>/dev/null; exit 0' USR1\n");
+        s.append("        sleep ").append(seconds(channelTimeout()) + 1).append(" & iw_t=$!; wait $iw_t; iw_kill ) </dev/null >/dev/null 2>&1 &\n");
+        s.append("      iw_tm=$!; iw_triage; kill -USR1 $iw_tm 2>/dev/null ) </dev/null\n");
+        s.append("    printf '\\n%s done\\n' \"$IWM\"; printf '\\n%s done\\n' \"$IWM\" >&2\n");
+        s.append("  done\n");
+        s.append("}\n");
+        return new org.incidentworkbench.ssh.KeptShell.Program("exec /bin/sh -c " + shellQuote(s.toString()), KEPT_READY);
+    }
+
+    /** The request that runs this script's probes, with its marker, in the shell of {@link #keptProgram()}. */
+    public String keptRequest() {
+        return "run " + marker;
+    }
+
+    /** The line that ends the kept shell's answer to {@link #keptRequest()}, on stdout and on stderr. */
+    public String keptEndLine() {
+        return marker + " done";
+    }
+
+    private static void appendEnvironment(StringBuilder s) {
+        s.append("LC_ALL=C; export LC_ALL; unset LANGUAGE\n");
+        s.append("PATH=$PATH:/usr/sbin:/sbin; export PATH\n");
+    }
+
+    private static void appendRunner(StringBuilder s) {
         s.append("if command -v timeout >/dev/null 2>&1; then\n");
         s.append("  iw_exec() { timeout -k 1 \"$1\" sh -c \"$2\" </dev/null 3<&-; }\n");
         s.append("else\n");
@@ -119,11 +201,12 @@ public final class TriageScript {
         s.append("  read iw_e iw_x < /proc/uptime\n");
         s.append("  printf '\\n%s end %s %s\\n' \"$IWM\" \"$1\" \"$iw_e\"\n");
         s.append("}\n");
+    }
+
+    private void appendProbes(StringBuilder s) {
         List<Probe<?>> background = probes.stream().filter(Probe::background).toList();
         List<Probe<?>> foreground = probes.stream().filter(p -> !p.background()).toList();
         appendGroups(s, background, foreground);
-        s.append("[ -n \"$iw_wd\" ] && kill -USR1 $iw_wd 2>/dev/null\n");
-        return s.toString();
     }
 
     /**

@@ -34,6 +34,28 @@ public interface HostConnection extends AutoCloseable {
         return exec(command, timeout, maxOutputBytes);
     }
 
+    /**
+     * Starts a long-lived command through the login shell whose standard input stays open for requests
+     * ({@link ShellChannel}); its first answer, printed unasked, ends with {@code firstEndLine}.
+     *
+     * @throws IOException when this connection keeps no such command (the local transport) or the channel failed
+     */
+    default ShellChannel openShell(String command, String firstEndLine, int firstCap) throws IOException {
+        throw new IOException(target() + " cannot keep a shell open.");
+    }
+
+    /**
+     * Runs {@code request} in the long-lived shell this connection keeps for {@code program} ({@link KeptShell}), for a
+     * connection that outlives one use (the window's warm sessions); empty when it keeps none, is busy or cannot keep
+     * one, and the caller runs its command with {@link #execWatched} instead. Bounds as {@link #exec}.
+     *
+     * @throws java.io.InterruptedIOException when interrupted (the shell is closed first)
+     */
+    default java.util.Optional<ExecResult> execKept(KeptShell.Program program, String request, String endLine,
+                                                    Duration timeout, int maxOutputBytes) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** Starts a long-lived command whose output is streamed (the sampler's loop). */
     RemoteProcess start(String command) throws IOException;
 

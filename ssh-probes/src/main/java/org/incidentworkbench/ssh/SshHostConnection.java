@@ -239,6 +239,68 @@ final class SshHostConnection implements HostConnection {
         }
     }
 
+    @Override
+    public ShellChannel openShell(String command, String firstEndLine, int firstCap) throws IOException {
+        try {
+            if (!channels.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IOException("All " + MAX_CHANNELS + " channels to " + target
+                        + " stayed busy for 30 s; the kept shell was not started.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while waiting for a channel to " + target + ".");
+        }
+        ChannelExec channel = null;
+        try {
+            ShellChannel shell = new ShellChannel(firstEndLine, firstCap);
+            channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command);
+            channel.setOutputStream(shell.stdoutSink());
+            channel.setErrStream(shell.stderrSink());
+            java.io.OutputStream stdin = channel.getOutputStream();
+            channel.connect((int) Duration.ofSeconds(30).toMillis());
+            ChannelExec c = channel;
+            open.add(c);
+            java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+            shell.attach(new ShellChannel.Wire() {
+                @Override
+                public java.io.OutputStream stdin() {
+                    return stdin;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return !c.isClosed() && session.isConnected();
+                }
+
+                @Override
+                public void close() {
+                    if (released.compareAndSet(false, true)) {
+                        open.remove(c);
+                        if (!c.isClosed()) {
+                            stop(c); // its reader sees the end of its input and ends every process of the session
+                        }
+                        c.disconnect();
+                        release();
+                    }
+                }
+            });
+            return shell;
+        } catch (JSchException e) {
+            if (channel != null) {
+                channel.disconnect();
+            }
+            release();
+            throw channelFailure(command, e);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.disconnect();
+            }
+            release();
+            throw e;
+        }
+    }
+
     private IOException channelFailure(String command, JSchException e) {
         if (!session.isConnected()) {
             return new HostConnectException(new HostFailure(HostFailure.Kind.UNREACHABLE,

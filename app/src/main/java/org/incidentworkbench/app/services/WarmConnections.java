@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import org.incidentworkbench.ssh.ExecResult;
 import org.incidentworkbench.ssh.HostConnectException;
 import org.incidentworkbench.ssh.HostConnection;
 import org.incidentworkbench.ssh.HostSpec;
+import org.incidentworkbench.ssh.KeptShell;
 import org.incidentworkbench.ssh.RemoteProcess;
 import org.incidentworkbench.ssh.Transport;
 
@@ -199,6 +201,7 @@ public final class WarmConnections implements Transport, AutoCloseable {
     private final class Entry {
         final HostSpec host;
         final HostConnection connection;
+        final KeptShell shell = new KeptShell();
         int leases = 1;
         long lastUsedNanos = nanos.getAsLong();
         volatile boolean broken;
@@ -241,6 +244,13 @@ public final class WarmConnections implements Transport, AutoCloseable {
                 entry.broken = true;
                 throw e;
             }
+        }
+
+        /** The pooled session's kept shell: a warm re-triage starts no login shell (see {@link KeptShell}). */
+        @Override
+        public Optional<ExecResult> execKept(KeptShell.Program program, String request, String endLine, Duration timeout,
+                                             int maxOutputBytes) throws IOException {
+            return entry.shell.run(entry.connection, program, request, endLine, timeout, maxOutputBytes);
         }
 
         @Override
