@@ -1,5 +1,6 @@
 package org.incidentworkbench.app.ui;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -22,14 +23,18 @@ public final class WorkbenchApp extends Application {
     /** Opens the window and returns when it is closed. */
     public static void launchWindow(String[] args) {
         MAIN_STARTED_NANOS.compareAndSet(0, System.nanoTime());
+        StartupTrace.mark("main");
         Application.launch(WorkbenchApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         ctx = UiServices.standardContext();
+        StartupTrace.mark("services");
         Notifier notifier = new Notifier();
         view = new MainView(ctx, notifier);
+        StartupTrace.mark("view");
         WindowPrefs prefs = ctx.prefs();
         Scene scene = new Scene(view, prefs.width(), prefs.height());
         view.install(scene);
@@ -45,9 +50,11 @@ public final class WorkbenchApp extends Application {
             prefs.bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             view.rememberLayout();
         });
+        StartupTrace.mark("scene");
         stage.show();
-        if (Boolean.getBoolean(BENCH_INTERACTIVE)) {
-            reportInteractive(stage);
+        StartupTrace.mark("shown");
+        if (Boolean.getBoolean(BENCH_INTERACTIVE) || Boolean.getBoolean("workbench.startupTrace")) {
+            reportInteractive(stage, Boolean.getBoolean(BENCH_INTERACTIVE));
         }
     }
 
@@ -56,22 +63,50 @@ public final class WorkbenchApp extends Application {
 
     /** The same signal for the benchmark's bare-window baseline. */
     public static void reportInteractiveForBench(Stage stage) {
-        reportInteractive(stage);
+        reportInteractive(stage, true);
     }
 
-    /** The first frame after show: the window is drawn and takes input. Prints {@code INTERACTIVE_MS=n} and exits. */
-    static void reportInteractive(Stage stage) {
+    /**
+     * When the first frame after show has been drawn, prints {@code INTERACTIVE_MS=n} (milliseconds since the
+     * JVM started) and, for the benchmark, exits. The first pulse after show lays the scene out and hands its
+     * painting to the render thread; a render job queued after that pulse runs once the painting (and the
+     * present) is done, so the time counts the drawing of the whole window, not only its layout.
+     */
+    static void reportInteractive(Stage stage, boolean exit) {
         new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
-                long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("INTERACTIVE_MS=" + ms);
-                System.out.flush();
-                stage.setOnCloseRequest(null);
-                Platform.exit();
+                StartupTrace.mark("pulse");
+                // runLater runs after this pulse, which has queued the window's painting by then
+                Platform.runLater(() -> afterPainting(() -> {
+                    long drawn = System.currentTimeMillis();
+                    StartupTrace.mark("drawn");
+                    Platform.runLater(() -> {
+                        System.out.println("INTERACTIVE_MS=" + (drawn - ManagementFactory.getRuntimeMXBean().getStartTime()));
+                        System.out.flush();
+                        StartupTrace.print();
+                        if (exit) {
+                            stage.setOnCloseRequest(null);
+                            Platform.exit();
+                        }
+                    });
+                }));
             }
         }.start();
+    }
+
+    /**
+     * Runs {@code r} on the render thread after the painting queued so far (the toolkit's render queue is
+     * one thread, in order); where JavaFX's toolkit class is not accessible (JavaFX as named modules), at the
+     * next pulse instead, which starts after the painting of this one was handed over.
+     */
+    private static void afterPainting(Runnable r) {
+        try {
+            com.sun.javafx.tk.Toolkit.getToolkit().addRenderJob(new com.sun.javafx.tk.RenderJob(r));
+        } catch (LinkageError | RuntimeException e) {
+            FxExecutors.nextFrame(r);
+        }
     }
 
     @Override
