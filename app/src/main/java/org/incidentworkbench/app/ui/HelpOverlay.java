@@ -12,6 +12,16 @@ public final class HelpOverlay extends StackPane {
     public HelpOverlay() {
         setId("help-overlay");
         getStyleClass().add("help-overlay");
+        setAlignment(Pos.CENTER);
+        setVisible(false);
+        setOnMouseClicked(e -> setVisible(false));
+    }
+
+    /**
+     * The card is built at the first F1: thirty labels in a monospace font that the window's first frame
+     * would otherwise style and lay out, hidden.
+     */
+    private void build() {
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(6);
@@ -34,12 +44,12 @@ public final class HelpOverlay extends StackPane {
         card.getStyleClass().add("help-card");
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
         getChildren().add(card);
-        setAlignment(Pos.CENTER);
-        setVisible(false);
-        setOnMouseClicked(e -> setVisible(false));
     }
 
     public void toggle() {
+        if (getChildren().isEmpty()) {
+            build();
+        }
         setVisible(!isVisible());
     }
 }

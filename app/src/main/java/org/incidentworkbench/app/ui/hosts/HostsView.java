@@ -280,8 +280,12 @@ public final class HostsView extends VBox {
         private final Label badge = new Label();
         private final HBox box = new HBox(6, dot, name, status, badge);
         private final javafx.beans.InvalidationListener refresh = o -> refresh();
-        /** One tooltip per cell, its text replaced on reuse: a Tooltip is a popup window, costly to make per update. */
-        private final Tooltip tip = new Tooltip();
+        /**
+         * One tooltip per cell, its text replaced on reuse: a Tooltip is a popup window, costly to make per
+         * update. Made when the cell first shows a host: the tree fills its height with empty cells, which
+         * never need one (thirty of them at start cost the first frame about 40 ms).
+         */
+        private Tooltip tip;
         private HostRow current;
 
         HostCell() {
@@ -317,6 +321,9 @@ public final class HostsView extends VBox {
             current.reportProperty().addListener(refresh);
             setText(null);
             name.setText(current.name() + (current.entry().sudo() ? " (sudo)" : ""));
+            if (tip == null) {
+                tip = new Tooltip();
+            }
             tip.setText(current.entry().connectTarget() + "\nroles: " + String.join(", ", current.entry().roles())
                     + "\nfrom " + current.entry().source().label()
                     + (current.entry().sudo() ? "\nthe logs probe runs through sudo -n" : ""));
