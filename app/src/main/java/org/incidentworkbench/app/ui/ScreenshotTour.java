@@ -260,6 +260,7 @@ public final class ScreenshotTour {
             window.setHeight(h);
         });
         settle();
+        shot("fleet-1280"); // the default window: host, worst finding, age and the sparklines still show
     }
 
     private void shot(String name) throws Exception {

@@ -34,11 +34,73 @@ import org.testfx.framework.junit5.Start;
 class FleetBoardTest {
 
     private WindowFixture fx;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         fx = new WindowFixture();
         fx.show(stage, 1600, 1000);
+    }
+
+    /**
+     * The columns an on-call engineer reads first are on screen without scrolling sideways: at 1600 px every column up to
+     * the time to full (memory's sparkline was cut off); at 1280 px host, worst finding, data age and the CPU, load and
+     * memory sparklines. Every header is still wide enough for its longest line (fitHeader); the rest are one scroll or
+     * the column menu away.
+     */
+    @Test
+    void theImportantColumnsFitThe1600And1280Windows(FxRobot robot) throws Exception {
+        WindowFixture.runFx(() -> fx.view.tabs().getSelectionModel().select(fx.view.tabs().getTabs().stream()
+                .filter(t -> "tab-fleet".equals(t.getId())).findFirst().orElseThrow()));
+        WindowFixture.waitFor(5, "the board", () -> robot.lookup("#fleet-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<FleetRow> table = (TableView<FleetRow>) robot.lookup("#fleet-table").query();
+        List<String> at1600 = List.of("fleet-host", "fleet-worst", "fleet-age", "fleet-spark-cpu", "fleet-spark-load", "fleet-spark-mem",
+                "fleet-changes", "fleet-time-to-full");
+        // the stage is shared by the test classes: another may have left it at another size
+        resize(1600, 1000);
+        try {
+            assertEquals(List.of(), onFxValue(() -> cutOff(table, at1600)), "columns past the right edge at 1600 x 1000");
+            resize(1280, 800);
+            List<String> at1280 = List.of("fleet-host", "fleet-worst", "fleet-age", "fleet-spark-cpu", "fleet-spark-load", "fleet-spark-mem");
+            assertEquals(List.of(), onFxValue(() -> cutOff(table, at1280)), "columns past the right edge at 1280 x 800");
+        } finally {
+            resize(1600, 1000);
+        }
+    }
+
+    private void resize(double width, double height) throws Exception {
+        WindowFixture.runFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WindowFixture.waitFor(5, "the window at " + width + " px", () -> Math.abs(stage.getScene().getWidth() - width) < 20);
+        WindowFixture.runFx(() -> stage.getScene().getRoot().layout());
+    }
+
+    /** The columns of {@code ids} whose right edge lies beyond the board's visible width (with the sideways scroll at 0). */
+    private static List<String> cutOff(TableView<FleetRow> table, List<String> ids) {
+        table.layout();
+        double visible = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        List<String> cut = new java.util.ArrayList<>();
+        double right = 0;
+        for (TableColumn<FleetRow, ?> c : table.getVisibleLeafColumns()) {
+            right += c.getWidth();
+            String id = c.getId();
+            if (ids.contains(id) && right > visible) {
+                cut.add(id + " ends at " + Math.round(right) + " of " + Math.round(visible) + " px");
+            }
+        }
+        long found = table.getVisibleLeafColumns().stream()
+                .filter(c -> ids.contains(c.getId())).count();
+        if (!cut.isEmpty()) {
+            cut.add("widths: " + table.getVisibleLeafColumns().stream().map(c -> c.getId() + "=" + Math.round(c.getWidth())).toList());
+        }
+        if (found < ids.size()) {
+            cut.add("only " + found + " of " + ids + " are shown columns");
+        }
+        return cut;
     }
 
     @AfterEach
@@ -97,6 +159,7 @@ class FleetBoardTest {
         robot.clickOn(ageHeader);
         WindowFixture.waitFor(5, "sorted by data age", () -> !table.getSortOrder().isEmpty()
                 && "fleet-age".equals(table.getSortOrder().get(0).getId()));
+        WindowFixture.waitFor(5, "the sorted header shown in full beside its arrow", () -> shownInFull((Label) ageHeader));
 
         TriageReport good = local.report().orElseThrow();
         TriageReport failed = new TriageReport("local", "local", Instant.now(), Duration.ofSeconds(3),
@@ -106,6 +169,12 @@ class FleetBoardTest {
                 && cellTexts(robot, "#fleet-age").contains("stale: triage failed")
                 && !robot.lookup(".fleet-row-stale").queryAll().isEmpty());
         assertEquals(good, table.getItems().get(0).report(), "the last good triage's figures stay, marked");
+    }
+
+    private static <T> T onFxValue(java.util.function.Supplier<T> read) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
+        WindowFixture.runFx(() -> value.set(read.get()));
+        return value.get();
     }
 
     private int samples() {

@@ -58,7 +58,7 @@ public final class FleetView extends BorderPane {
         table.setPlaceholder(new Label("Triage some hosts (select them and press Ctrl+T) to compare them here."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
-        table.getColumns().add(text("host", "The host as the hosts pane lists it", 90, r -> r.host().name(), null));
+        table.getColumns().add(text("host", "The host as the hosts pane lists it", 80, r -> r.host().name(), "fleet-host"));
         TableColumn<FleetRow, FleetRow> worst = column("worst finding", "The most severe finding of the host's latest"
                 + " successful triage (hover for its evidence and hint); sorts critical first", 280);
         worst.setId("fleet-worst");
@@ -72,8 +72,16 @@ public final class FleetView extends BorderPane {
         age.setComparator(Comparator.comparing(r -> r.age().age()));
         age.setCellFactory(tc -> new AgeCell());
         table.getColumns().add(age);
-        TableColumn<FleetRow, FleetRow> changes = column("since previous\ntriage", "Findings new in the latest triage and"
-                + " findings of the triage before that are gone (hover for the list)", 150);
+        // CPU, load and memory right after the age: with host, worst finding and age they are the columns read first, and
+        // they stay on screen in a 1280 px window
+        table.getColumns().add(spark("CPU\n10 min", "CPU busy (100 - idle) %, sampled over the last 10 minutes; 0-100 scale",
+                "fleet-spark-cpu", HostTrends::cpuBusyPct, 100));
+        table.getColumns().add(spark("load\n10 min", "1-minute load average, sampled over the last 10 minutes; the scale starts at 0",
+                "fleet-spark-load", HostTrends::load1, 1));
+        table.getColumns().add(spark("memory\n10 min", "Memory used (total - available) as % of total, sampled over the last"
+                + " 10 minutes; 0-100 scale", "fleet-spark-mem", HostTrends::memUsedPct, 100));
+        TableColumn<FleetRow, FleetRow> changes = column("since last\ntriage", "Findings new in the latest triage and"
+                + " findings of the triage before that are gone (hover for the list)", 140);
         changes.setId("fleet-changes");
         changes.setComparator(Comparator.comparingInt(r -> r.changes().added().size() + r.changes().resolved().size()));
         changes.setCellFactory(tc -> new ChangesCell());
@@ -81,20 +89,14 @@ public final class FleetView extends BorderPane {
         TableColumn<FleetRow, FleetRow> full = column("soonest\ntime to full", "The filesystem (space or inodes) or memory"
                 + " that runs out first: the triage's own forecast, fitted on up to "
                 + Durations.human(org.incidentworkbench.app.services.HistoryTrends.WINDOW) + " of the store's points (samples, sar or"
-                + " Prometheus history); empty when nothing heads for its limit or the host has no recent history", 130);
+                + " Prometheus history); empty when nothing heads for its limit or the host has no recent history", 120);
         full.setId("fleet-time-to-full");
         full.setComparator(Comparator.comparing(r -> r.trends().flatMap(HostTrends::timeToFull).map(TimeToFull::in)
                 .orElse(java.time.Duration.ofDays(100_000))));
         full.setCellFactory(tc -> new TimeToFullCell());
         table.getColumns().add(full);
-        table.getColumns().add(spark("CPU busy\nlast 10 min", "CPU busy (100 - idle) %, sampled; 0-100 scale", "fleet-spark-cpu",
-                HostTrends::cpuBusyPct, 100));
-        table.getColumns().add(spark("load\nlast 10 min", "1-minute load average, sampled; the scale starts at 0", "fleet-spark-load",
-                HostTrends::load1, 1));
-        table.getColumns().add(spark("memory used\nlast 10 min", "Memory used (total - available) as % of total, sampled; 0-100 scale",
-                "fleet-spark-mem", HostTrends::memUsedPct, 100));
         table.getColumns().add(text("role", "The host's role (inventory group); figures are compared within it when it has"
-                + " at least three triaged hosts, else with all hosts", 90, r -> r.host().entry().role(), null));
+                + " at least three triaged hosts, else with all hosts", 90, r -> r.host().entry().role(), "fleet-role"));
         for (FleetColumn c : FleetColumn.values()) {
             TableColumn<FleetRow, FleetRow> col = column(c.title(), c.description() + ". From the triage; highlighted when"
                     + " far from the host's role in the direction that hurts.", c == FleetColumn.FULLEST_PCT || c == FleetColumn.BUSIEST_UTIL ? 120 : 64);
@@ -128,6 +130,9 @@ public final class FleetView extends BorderPane {
             }
         });
         keepSelection(vm);
+        // the header's "+" menu shows or hides any column (the figures past the board's right edge, or one not wanted)
+        table.setTableMenuButtonVisible(true);
+        fitWorstToWidth(worst);
 
         Label legend = new Label("Highlighted: far from the host's role (modified z-score over 3.5, median and MAD), in the direction"
                 + " that hurts. Stale: figures older than " + Durations.human(org.incidentworkbench.app.model.DataAge.STALE_AFTER)
@@ -165,6 +170,43 @@ public final class FleetView extends BorderPane {
         sceneProperty().addListener((o, a, s) -> vm.shown(s != null && isVisible()));
         vm.shown(getScene() != null && isVisible());
     }
+
+    /**
+     * The worst finding's column takes the room the window has: as wide as lets every column up to the time to full
+     * show (at 1600 px), else as lets host, age and the sparklines show (at 1280 px), within 180 to 360 px; the other
+     * columns keep their widths. Once the user drags it, it keeps the user's width.
+     */
+    private void fitWorstToWidth(TableColumn<FleetRow, FleetRow> worst) {
+        double[] set = {worst.getPrefWidth()};
+        Runnable fit = () -> {
+            if (Math.abs(worst.getPrefWidth() - set[0]) > 0.5 || table.getWidth() <= 0) {
+                return; // resized by hand
+            }
+            double visible = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR_ROOM;
+            double upToFull = 0; // every other column up to the time to full
+            double firstSix = 0; // host, age and the three sparklines
+            for (TableColumn<FleetRow, ?> c : table.getVisibleLeafColumns()) {
+                String id = c.getId() == null ? "" : c.getId();
+                if (c != worst) {
+                    upToFull += c.getWidth();
+                    firstSix += id.equals("fleet-changes") || id.equals("fleet-time-to-full") ? 0 : c.getWidth();
+                }
+                if (id.equals("fleet-time-to-full")) {
+                    break;
+                }
+            }
+            double width = visible - upToFull >= MIN_WORST ? visible - upToFull : visible - firstSix;
+            set[0] = Math.max(MIN_WORST, Math.min(MAX_WORST, Math.floor(width)));
+            worst.setPrefWidth(set[0]);
+        };
+        table.widthProperty().addListener((o, a, w) -> fit.run());
+        table.getVisibleLeafColumns().addListener((ListChangeListener<TableColumn<FleetRow, ?>>) c -> fit.run());
+    }
+
+    private static final double MIN_WORST = 180;
+    private static final double MAX_WORST = 360;
+    /** The vertical scroll bar's width, kept free so that a long board does not push the last column out. */
+    private static final double SCROLL_BAR_ROOM = 16;
 
     public TableView<FleetRow> table() {
         return table;
@@ -212,7 +254,7 @@ public final class FleetView extends BorderPane {
             t.setFont(font);
             longest = Math.max(longest, t.getLayoutBounds().getWidth());
         }
-        double min = Math.ceil(longest) + 34;
+        double min = Math.ceil(longest) + 28;
         col.setMinWidth(min);
         col.setPrefWidth(Math.max(width, min));
         col.setUserData(title);
@@ -226,17 +268,25 @@ public final class FleetView extends BorderPane {
         head.getTooltip().setMaxWidth(420);
         col.setGraphic(head);
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(read.apply(cd.getValue())));
+        if (id != null) {
+            col.setId(id);
+        }
         fitHeader(col, title, width);
         return col;
     }
 
     private static TableColumn<FleetRow, FleetRow> spark(String title, String tip, String id, Function<HostTrends, Spark> read, double floor) {
         TableColumn<FleetRow, FleetRow> col = column(title, tip + ". Empty when the host was not sampled in the last "
-                + Durations.human(FleetTrends.SPARK_WINDOW) + " (select it and press Sample).", 120);
+                + Durations.human(FleetTrends.SPARK_WINDOW) + " (select it and press Sample).", 84);
         col.setId(id);
         col.setComparator(Comparator.comparingDouble(r -> r.trends().map(read).map(Spark::last).filter(Double::isFinite).orElse(-1.0)));
         col.setCellFactory(tc -> new SparkCell(read, floor));
         return col;
+    }
+
+    /** A load in at most four characters, as narrow as "100%": 0.42, 7.20, 12.5, 143. */
+    static String fourDigits(double v) {
+        return String.format(Locale.ROOT, v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f", v);
     }
 
     private static int compare(OptionalDouble a, OptionalDouble b) {
@@ -361,7 +411,7 @@ public final class FleetView extends BorderPane {
         private final double floor;
         private final Sparkline line = new Sparkline();
         private final Label last = new Label();
-        private final HBox box = new HBox(6, line, last);
+        private final HBox box = new HBox(4, line, last);
 
         SparkCell(Function<HostTrends, Spark> read, double floor) {
             this.read = read;
@@ -392,8 +442,8 @@ public final class FleetView extends BorderPane {
             setText(null);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             line.show(s, floor);
-            java.util.function.DoubleFunction<String> fmt = "%".equals(s.unit()) ? v -> String.format(Locale.ROOT, "%.0f %%", v)
-                    : v -> String.format(Locale.ROOT, "%.2f", v);
+            java.util.function.DoubleFunction<String> fmt = "%".equals(s.unit()) ? v -> String.format(Locale.ROOT, "%.0f%%", v)
+                    : FleetView::fourDigits;
             last.setText(fmt.apply(s.last()));
             setGraphic(box);
             setTooltip(tip("Last " + fmt.apply(s.last()) + ", min " + fmt.apply(s.min()) + ", max " + fmt.apply(s.max())

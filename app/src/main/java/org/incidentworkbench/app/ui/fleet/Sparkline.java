@@ -12,7 +12,7 @@ import org.incidentworkbench.app.model.Spark;
  */
 final class Sparkline extends Region {
 
-    static final double WIDTH = 60;
+    static final double WIDTH = 36;
     static final double HEIGHT = 18;
 
     Sparkline() {
