@@ -49,15 +49,27 @@ final class RetriageBenchmark {
                 err.println("re-triage: first triage of " + hostCount + " hosts (opens the sessions, not timed)");
                 long first = time(warmTriage, names, problems);
                 int loginsAfterFirst = warm.logins();
+                int shellsAfterFirst = warm.keptShellsStarted();
                 long[] cold = new long[repeat];
                 long[] hot = new long[repeat];
+                long[][] coldCpu = new long[2][repeat];
+                long[][] hotCpu = new long[2][repeat];
                 for (int r = 0; r < repeat; r++) {
                     try (WarmConnections fresh = new WarmConnections(new SshTransport(lab.sshOptions(), UserPrompter.NONE),
                             WarmConnections.WINDOW_IDLE)) {
+                        long[] before = LabCpu.snapshot(lab, hostCount);
                         cold[r] = time(service(fresh, lab, scratch), names, problems);
+                        long[] spent = LabCpu.since(before, lab, hostCount);
+                        coldCpu[0][r] = spent[0];
+                        coldCpu[1][r] = spent[1];
                     }
+                    long[] before = LabCpu.snapshot(lab, hostCount);
                     hot[r] = time(warmTriage, names, problems);
-                    err.printf("  repetition %d of %d: cold %d ms, warm %d ms%n", r + 1, repeat, cold[r], hot[r]);
+                    long[] spent = LabCpu.since(before, lab, hostCount);
+                    hotCpu[0][r] = spent[0];
+                    hotCpu[1][r] = spent[1];
+                    err.printf("  repetition %d of %d: cold %d ms (CPU: sshd and below %d ms, JVM %d ms), warm %d ms (%d ms, %d ms)%n",
+                            r + 1, repeat, cold[r], coldCpu[0][r], coldCpu[1][r], hot[r], hotCpu[0][r], hotCpu[1][r]);
                 }
                 doc.put("what", "the window's triage (TriageService over WarmConnections) of " + hostCount + " real sshd on"
                         + " loopback, all hosts at once: cold = every host logs in (a fresh pool per repetition), warm = the"
@@ -76,6 +88,17 @@ final class RetriageBenchmark {
                 }
                 doc.put("warm_logins_after_first", loginsAfterFirst);
                 doc.put("warm_logins_during_repetitions", warm.logins() - loginsAfterFirst);
+                doc.put("warm_kept_shells_started_during_repetitions", warm.keptShellsStarted() - shellsAfterFirst);
+                int cores = Runtime.getRuntime().availableProcessors();
+                ObjectNode cpu = doc.putObject("cpu_median_ms");
+                cpu.put("what", "CPU time per re-triage of all hosts: lab = the 20 sshd and everything under them (sessions,"
+                        + " login and kept shells, probes), jvm = this process (SSH client, parsing, findings, history);"
+                        + " floor = (lab + jvm) / cores, the wall time those alone need on this machine's " + cores + " cores");
+                cpu.put("cold_lab", median(coldCpu[0]));
+                cpu.put("cold_jvm", median(coldCpu[1]));
+                cpu.put("warm_lab", median(hotCpu[0]));
+                cpu.put("warm_jvm", median(hotCpu[1]));
+                cpu.put("warm_floor", (median(hotCpu[0]) + median(hotCpu[1])) / cores);
                 doc.put("idle_close_after_s", WarmConnections.WINDOW_IDLE.toSeconds());
                 doc.put("target_warm_ms", TARGET_MILLIS);
                 doc.put("target_met", median(hot) <= TARGET_MILLIS);

@@ -83,9 +83,13 @@ public final class KernelProbe implements Probe<KernelReport> {
                 + "  printf 'files %s\\n' \"$n\"; }\n"
                 + "fi\n"
                 + "iw_sample 1; sleep 1; iw_sample 2\n"
-                + "for f in /proc/loadavg /proc/sys/fs/file-nr /proc/pressure/cpu /proc/pressure/memory /proc/pressure/io; do\n"
-                + "  [ -r \"$f\" ] && { iw_sec \"$f\"; cat \"$f\"; }\n"
+                + "set --; for f in /proc/loadavg /proc/sys/fs/file-nr /proc/pressure/cpu /proc/pressure/memory /proc/pressure/io; do\n"
+                + "  [ -r \"$f\" ] && set -- \"$@\" \"$f\"\n"
                 + "done\n"
+                // the gauges: one awk for all where there is awk (it reads in blocks, as cat: a sysctl file read a
+                // byte at a time, as the shell's read does, answers wrong), else a cat per file
+                + "if command -v awk >/dev/null 2>&1; then awk 'FNR == 1 { print \"#### iw-section: \" FILENAME } { print }' \"$@\"\n"
+                + "else for f; do iw_sec \"$f\"; cat \"$f\"; done; fi\n"
                 + "if command -v find >/dev/null 2>&1; then iw_sec 'cgroup memory'\n"
                 + "  find /sys/fs/cgroup -name memory.events -o -name memory.oom_control 2>/dev/null | iw_oom\n"
                 + "else " + Probe.missing("find", "findutils", true) + "fi\n"

@@ -112,6 +112,9 @@ public record ProbeRun(String name, String text, String stderr, boolean began, b
          * byte it was, so binary output is not mistaken for a long text.
          */
         private void cutAtCap() {
+            if ((long) text.length() * 3 <= cap) {
+                return; // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2): under the cap whatever it holds
+            }
             long bytes = 0;
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);

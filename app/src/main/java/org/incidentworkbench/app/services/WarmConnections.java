@@ -84,6 +84,11 @@ public final class WarmConnections implements Transport, AutoCloseable {
         return logins.get();
     }
 
+    /** Kept shells started by the sessions open now ({@link KeptShell#started()}): a warm re-triage starts none. */
+    public synchronized int keptShellsStarted() {
+        return pool.values().stream().mapToInt(e -> e.shell.started()).sum();
+    }
+
     /** Sessions open now. */
     public synchronized int open() {
         return pool.size();
