@@ -34,11 +34,9 @@ import org.testfx.framework.junit5.Start;
 class FleetBoardTest {
 
     private WindowFixture fx;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         fx = new WindowFixture();
         fx.show(stage, 1600, 1000);
     }
@@ -51,32 +49,63 @@ class FleetBoardTest {
      */
     @Test
     void theImportantColumnsFitThe1600And1280Windows(FxRobot robot) throws Exception {
-        WindowFixture.runFx(() -> fx.view.tabs().getSelectionModel().select(fx.view.tabs().getTabs().stream()
-                .filter(t -> "tab-fleet".equals(t.getId())).findFirst().orElseThrow()));
-        WindowFixture.waitFor(5, "the board", () -> robot.lookup("#fleet-table").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        TableView<FleetRow> table = (TableView<FleetRow>) robot.lookup("#fleet-table").query();
         List<String> at1600 = List.of("fleet-host", "fleet-worst", "fleet-age", "fleet-spark-cpu", "fleet-spark-load", "fleet-spark-mem",
                 "fleet-changes", "fleet-time-to-full");
-        // the stage is shared by the test classes: another may have left it at another size
-        resize(1600, 1000);
-        try {
-            assertEquals(List.of(), onFxValue(() -> cutOff(table, at1600)), "columns past the right edge at 1600 x 1000");
-            resize(1280, 800);
-            List<String> at1280 = List.of("fleet-host", "fleet-worst", "fleet-age", "fleet-spark-cpu", "fleet-spark-load", "fleet-spark-mem");
-            assertEquals(List.of(), onFxValue(() -> cutOff(table, at1280)), "columns past the right edge at 1280 x 800");
-        } finally {
-            resize(1600, 1000);
+        List<String> at1280 = List.of("fleet-host", "fleet-worst", "fleet-age", "fleet-spark-cpu", "fleet-spark-load", "fleet-spark-mem");
+        // each size in a window of its own: the test classes share the primary stage, and growing a Monocle window again
+        // after shrinking it reuses a too small pixel buffer (QueuedPixelSource)
+        try (Board wide = new Board(1600, 1000); Board narrow = new Board(1280, 800)) {
+            assertEquals(List.of(), onFxValue(() -> cutOff(wide.table(), at1600)), "columns past the right edge at 1600 x 1000");
+            assertEquals(List.of(), onFxValue(() -> cutOff(narrow.table(), at1280)), "columns past the right edge at 1280 x 800");
+
+            // the header's + menu names every column and hides one
+            TableView<FleetRow> table = narrow.table();
+            WindowFixture.runFx(() -> {
+                wide.stage.hide();
+                narrow.stage.toFront();
+            });
+            robot.clickOn(narrow.stage.getScene().getRoot().lookup(".show-hide-columns-button"));
+            WindowFixture.waitFor(5, "the column menu", () -> robot.lookup(".context-menu .check-menu-item").queryAll().size()
+                    == table.getColumns().size());
+            List<String> names = robot.lookup(".context-menu .check-menu-item .label").queryAll().stream()
+                    .map(n -> ((Label) n).getText()).toList();
+            assertTrue(names.containsAll(List.of("host", "worst finding", "memory 10 min", "TCP CLOSE-WAIT")), names.toString());
+            robot.clickOn(robot.lookup(".context-menu .check-menu-item .label").queryAll().stream()
+                    .filter(n -> "memory 10 min".equals(((Label) n).getText())).findFirst().orElseThrow());
+            WindowFixture.waitFor(5, "the memory column hidden", () -> table.getVisibleLeafColumns().stream()
+                    .noneMatch(c -> "fleet-spark-mem".equals(c.getId())));
+            assertTrue(WindowFixture.onFx(() -> table.getColumns().stream().allMatch(c -> shownInFull((Label) c.getGraphic()))),
+                    "the headers show their two-line labels once, not the menu's name beside them");
         }
     }
 
-    private void resize(double width, double height) throws Exception {
-        WindowFixture.runFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
-        WindowFixture.waitFor(5, "the window at " + width + " px", () -> Math.abs(stage.getScene().getWidth() - width) < 20);
-        WindowFixture.runFx(() -> stage.getScene().getRoot().layout());
+    /** A window of its own size on the fleet board. */
+    private static final class Board implements AutoCloseable {
+        final WindowFixture fixture = new WindowFixture();
+        final Stage stage;
+
+        Board(double width, double height) throws Exception {
+            Stage[] s = new Stage[1];
+            WindowFixture.runFx(() -> {
+                s[0] = new Stage();
+                fixture.show(s[0], width, height);
+                fixture.view.tabs().getSelectionModel().select(fixture.view.tabs().getTabs().stream()
+                        .filter(t -> "tab-fleet".equals(t.getId())).findFirst().orElseThrow());
+            });
+            stage = s[0];
+            WindowFixture.waitFor(5, "the board at " + width + " px", () -> table() != null && table().getWidth() > 0);
+        }
+
+        @SuppressWarnings("unchecked")
+        TableView<FleetRow> table() {
+            return (TableView<FleetRow>) stage.getScene().getRoot().lookup("#fleet-table");
+        }
+
+        @Override
+        public void close() throws Exception {
+            fixture.close();
+            WindowFixture.runFx(stage::close);
+        }
     }
 
     /** The columns of {@code ids} whose right edge lies beyond the board's visible width (with the sideways scroll at 0). */

@@ -236,6 +236,7 @@ public final class FleetView extends BorderPane {
         head.getTooltip().setMaxWidth(420);
         head.getStyleClass().add("fleet-header-label");
         col.setGraphic(head);
+        col.setText(title.replace('\n', ' ')); // names the column in the header's + menu; the header shows the graphic only (fleet.css)
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         fitHeader(col, title, width);
         return col;
@@ -267,6 +268,7 @@ public final class FleetView extends BorderPane {
         head.getTooltip().setWrapText(true);
         head.getTooltip().setMaxWidth(420);
         col.setGraphic(head);
+        col.setText(title.replace('\n', ' '));
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(read.apply(cd.getValue())));
         if (id != null) {
             col.setId(id);
