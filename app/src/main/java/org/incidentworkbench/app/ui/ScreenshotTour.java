@@ -249,7 +249,14 @@ public final class ScreenshotTour {
         javafx.stage.Window window = scene.getWindow();
         double w = window.getWidth();
         double h = window.getHeight();
+        double x = window.getX();
+        double y = window.getY();
         fx(() -> {
+            // from the screen's corner: a 1600 x 1000 window placed where the 1280 one was centred would reach past a
+            // 1600 x 1000 screen (xvfb-run's, or the tests' headless Monocle one, which then fails every frame with a
+            // BufferOverflowException while copying the window's pixels)
+            window.setX(0);
+            window.setY(0);
             window.setWidth(1600);
             window.setHeight(1000);
         });
@@ -258,6 +265,8 @@ public final class ScreenshotTour {
         fx(() -> {
             window.setWidth(w);
             window.setHeight(h);
+            window.setX(x);
+            window.setY(y);
         });
         settle();
         shot("fleet-1280"); // the default window: host, worst finding, age and the sparklines still show
