@@ -79,6 +79,7 @@ public final class TriageCommand extends CliCommand {
             opener.setDaemon(true);
             opener.start();
             int status = run(history);
+            history.notice().ifPresent(n -> err.println("workbench triage: " + n));
             history.problem().ifPresent(p -> err.println("workbench triage: " + p));
             return status;
         }
