@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.incidentworkbench.findings.Findings;
@@ -18,6 +20,10 @@ import org.incidentworkbench.findings.RulesAt;
 import org.incidentworkbench.parse.IpReport;
 import org.incidentworkbench.parse.PsReport;
 import org.incidentworkbench.parse.TopReport;
+import org.incidentworkbench.ssh.ExecResult;
+import org.incidentworkbench.ssh.HostConnection;
+import org.incidentworkbench.ssh.KeptShell;
+import org.incidentworkbench.ssh.RemoteProcess;
 import org.incidentworkbench.ssh.SshTransport;
 import org.incidentworkbench.ssh.UserPrompter;
 import org.incidentworkbench.testing.BusyBoxRoot;
@@ -148,5 +154,63 @@ class TriageBusyBoxTest {
         assertTrue(rules.stream().anyMatch(f -> f.startsWith("net.close-wait ")), rules::toString);
         assertTrue(report.findings().stream().anyMatch(f -> f.rule().equals("net.close-wait")
                 && f.evidence().contains(String.valueOf(server.getLocalPort()))), report.findings()::toString);
+    }
+
+    /**
+     * The warm re-triage's kept shell under BusyBox ash (the chroot's login shell and {@code /bin/sh}): two triages over
+     * one session run in one kept shell, and every probe parses with the same variant as over an exec channel.
+     */
+    @Test
+    void theKeptShellRunsUnderBusyBoxAshWithTheSameVariants() throws Exception {
+        try (HostConnection session = new SshTransport(sshd.sshOptions(), UserPrompter.NONE).connect(sshd.hostSpec(user.name()));
+             KeptShell kept = new KeptShell()) {
+            HostConnection keeping = new HostConnection() {
+                @Override
+                public String target() {
+                    return session.target();
+                }
+
+                @Override
+                public ExecResult exec(String command, Duration timeout, int maxOutputBytes) throws IOException {
+                    return session.exec(command, timeout, maxOutputBytes);
+                }
+
+                @Override
+                public Optional<ExecResult> execKept(KeptShell.Program program, String request, String endLine,
+                                                     Duration timeout, int maxOutputBytes) throws IOException {
+                    return kept.run(session, program, request, endLine, timeout, maxOutputBytes);
+                }
+
+                @Override
+                public RemoteProcess start(String command) throws IOException {
+                    return session.start(command);
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return session.isOpen();
+                }
+
+                @Override
+                public void close() {
+                    // the session outlives each triage, as a warm one does
+                }
+            };
+            TriageRunner runner = new TriageRunner(spec -> keeping, TriageSettings.standard(), Findings::evaluate);
+            for (int i = 0; i < 2; i++) {
+                TriageReport report = runner.triage(sshd.hostSpec(user.name()));
+                assertTrue(report.triaged(), () -> report.failure() + "\n" + sshd.log());
+                for (ProbeResult r : report.results()) {
+                    assertInstanceOf(ProbeResult.Parsed.class, r, () -> r.probe() + ": " + r.error().orElse("") + "\n" + r.raw());
+                }
+                Map<String, String> variants = report.coverage().stream()
+                        .collect(Collectors.toMap(ProbeCoverage::probe, ProbeCoverage::variant));
+                assertEquals("busybox w", variants.get("w"));
+                assertEquals("/proc/[pid]/stat, status and cmdline, sampled 0.5 s apart", variants.get("ps"));
+                assertEquals("/proc/diskstats 1", variants.get("iostat"));
+                assertEquals("/proc/net/tcp", variants.get("ss"));
+            }
+            assertEquals(1, kept.started(), "both triages ran in one kept shell");
+        }
     }
 }
