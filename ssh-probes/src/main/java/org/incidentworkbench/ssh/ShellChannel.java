@@ -33,6 +33,9 @@ public final class ShellChannel implements AutoCloseable {
         void close();
     }
 
+    /** The most of an answer's buffer kept for the next exchange. */
+    static final int RETAINED_BYTES = 4 << 20;
+
     private final Answer out = new Answer();
     private final Answer err = new Answer();
     private Wire wire;
@@ -154,7 +157,11 @@ public final class ShellChannel implements AutoCloseable {
      * line, which comes last: the command prints it and then waits for the next line).
      */
     private final class Answer extends OutputStream {
-        private ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        /**
+         * Kept across exchanges (up to {@link #RETAINED_BYTES}), so that a re-triage's output reuses the first one's
+         * buffer instead of growing anew.
+         */
+        private Buffer kept = new Buffer();
         private byte[] endBytes = new byte[0];
         private byte[] tail = new byte[0];
         private int tailLength;
@@ -164,7 +171,11 @@ public final class ShellChannel implements AutoCloseable {
 
         void reset(String endLine, int newCap) {
             synchronized (ShellChannel.this) {
-                kept = new ByteArrayOutputStream(Math.min(newCap, 64 * 1024));
+                if (kept.capacity() > RETAINED_BYTES) {
+                    kept = new Buffer(); // a runaway's megabytes are not kept for the session's life
+                } else {
+                    kept.reset();
+                }
                 endBytes = (endLine + "\n").getBytes(StandardCharsets.UTF_8);
                 tail = new byte[endBytes.length + 1];
                 tailLength = 0;
@@ -230,17 +241,27 @@ public final class ShellChannel implements AutoCloseable {
 
         /** The kept text without the end line. */
         String text() {
-            byte[] bytes = kept.toByteArray();
-            int length = bytes.length;
-            if (ended && total <= cap) {
-                length -= endBytes.length;
+            long length = kept.size();
+            if (ended) {
+                length = Math.min(length, total - endBytes.length);
             }
-            return new String(bytes, 0, Math.max(0, length), StandardCharsets.UTF_8);
+            return kept.text((int) Math.max(0, length));
         }
 
         @Override
         public void close() {
             wake();
+        }
+    }
+
+    /** A byte buffer whose text is decoded in place (no copy of the bytes first). */
+    private static final class Buffer extends ByteArrayOutputStream {
+        int capacity() {
+            return buf.length;
+        }
+
+        String text(int length) {
+            return new String(buf, 0, Math.min(length, count), StandardCharsets.UTF_8);
         }
     }
 }
