@@ -220,6 +220,11 @@ public final class MainView extends StackPane {
                 applyTheme(getScene(), dark);
             }
         });
+        Button pasteButton = new Button("Paste output\u2026");
+        pasteButton.setId("paste-button");
+        pasteButton.setTooltip(new Tooltip("Read command output copied from a terminal (ps, df, ss, top, iostat, ip, w, uptime,"
+                + " free, vmstat, logs): the same views and findings as a triage (" + Shortcuts.PASTE.keys().getDisplayText() + ")"));
+        pasteButton.setOnAction(e -> pasteOutput());
         Button helpButton = new Button("?");
         helpButton.setId("help-button");
         helpButton.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
@@ -238,7 +243,7 @@ public final class MainView extends StackPane {
             }
         });
         toolbar.getItems().addAll(recordButton, incidentLabel, new javafx.scene.control.Separator(), triageButton, progress, progressText, sampleButton,
-                samplingState, spacer, themeButton, helpButton);
+                samplingState, new javafx.scene.control.Separator(), pasteButton, spacer, themeButton, helpButton);
     }
 
     /**
@@ -373,6 +378,7 @@ public final class MainView extends StackPane {
                 openBundle(f.toPath());
             }
         });
+        scene.getAccelerators().put(Shortcuts.PASTE.keys(), this::pasteOutput);
         scene.getAccelerators().put(Shortcuts.THEME.keys(), () -> themeButton.setSelected(!themeButton.isSelected()));
         scene.getAccelerators().put(Shortcuts.SEARCH.keys(), () -> Optional.ofNullable(scene.lookup("#host-search")).ifPresent(Node::requestFocus));
         scene.getAccelerators().put(Shortcuts.TAB_TRIAGE.keys(), () -> selectTab(0));
@@ -413,6 +419,14 @@ public final class MainView extends StackPane {
     static void applyTheme(Scene scene, boolean dark) {
         scene.getStylesheets().removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
         scene.getStylesheets().add(css(dark ? "dark.css" : "light.css"));
+    }
+
+    /**
+     * Opens the "paste command output" window, reading the clipboard's text at once when it holds some (the usual
+     * case: the engineer copied it in a terminal and pressed the shortcut).
+     */
+    public org.incidentworkbench.app.ui.triage.PasteWindow pasteOutput() {
+        return org.incidentworkbench.app.ui.triage.PasteWindow.open(getScene() == null ? null : getScene().getWindow(), ctx.io(), true);
     }
 
     /** Saves the layout to the preferences (the window calls it when closing). */

@@ -102,6 +102,7 @@ public final class ScreenshotTour {
         for (String probe : PROBE_SHOTS) {
             probeShot(probe);
         }
+        pasteShot();
         List<String> sampled = new ArrayList<>(List.of("local"));
         for (String h : moreHosts) {
             fx(() -> view.hosts().addTyped(h));
@@ -272,7 +273,31 @@ public final class ScreenshotTour {
         shot("fleet-1280"); // the default window: host, worst finding, age and the sparklines still show
     }
 
+    /** "Paste output" with what {@code ps aux} prints on this machine now, as an engineer copies it from a terminal. */
+    private void pasteShot() throws Exception {
+        Process ps = new ProcessBuilder("ps", "aux").redirectErrorStream(true).start();
+        String text = new String(ps.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ps.waitFor();
+        CompletableFuture<org.incidentworkbench.app.ui.triage.PasteWindow> opened = new CompletableFuture<>();
+        fx(() -> {
+            org.incidentworkbench.app.ui.triage.PasteWindow w = org.incidentworkbench.app.ui.triage.PasteWindow.open(
+                    scene.getWindow(), Runnable::run, false);
+            w.input().setText(text);
+            w.read();
+            opened.complete(w);
+        });
+        org.incidentworkbench.app.ui.triage.PasteWindow w = opened.get(10, TimeUnit.SECONDS);
+        waitFor(20, "the paste read", () -> w.sentence().getText().startsWith("Read as") && w.lookup("#probe-view-ps") != null);
+        settle();
+        shot("paste", w.getScene());
+        fx(() -> w.getScene().getWindow().hide());
+    }
+
     private void shot(String name) throws Exception {
+        shot(name, scene);
+    }
+
+    private void shot(String name, Scene scene) throws Exception {
         CompletableFuture<WritableImage> img = new CompletableFuture<>();
         Platform.runLater(() -> img.complete(scene.snapshot(null)));
         Path file = out.resolve(name + ".png");

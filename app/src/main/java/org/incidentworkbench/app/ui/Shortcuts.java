@@ -23,6 +23,7 @@ public final class Shortcuts {
     public static final Shortcut TAB_REPLAY = new Shortcut(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), "Show the Replay & training tab");
     public static final Shortcut THEME = new Shortcut(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), "Switch between light and dark theme");
     public static final Shortcut OPEN_BUNDLE = new Shortcut(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "Open an incident bundle to replay or train");
+    public static final Shortcut PASTE = new Shortcut(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), "Paste command output (ps, df, ss, top, logs...) to read it");
     public static final Shortcut HELP = new Shortcut(new KeyCodeCombination(KeyCode.F1), "Show or hide this help");
 
     /** Shortcuts that only mean something in a chart or the replay bar, listed in the overlay but handled there. */
@@ -35,7 +36,7 @@ public final class Shortcuts {
             new String[] {"C / R", "Journal: confirm or reject the selected hypothesis"});
 
     public static final List<Shortcut> ALL = List.of(TRIAGE, NOTE, RECORD, SAMPLE, SEARCH, TAB_TRIAGE, TAB_FLEET, TAB_METRICS,
-            TAB_REPLAY, OPEN_BUNDLE, THEME, HELP);
+            TAB_REPLAY, OPEN_BUNDLE, PASTE, THEME, HELP);
 
     private Shortcuts() {
     }

@@ -175,10 +175,17 @@ public final class TriageView extends BorderPane {
     }
 
     private static Node findingsPane(TriageReport report) {
+        return findingsPane(report, true);
+    }
+
+    /** The findings list, with the coverage line for a triage (a pasted output has no coverage to speak of). */
+    static Node findingsPane(TriageReport report, boolean coverage) {
         ListView<Object> list = new ListView<>();
         list.setId("findings");
         list.getItems().addAll(report.findings());
-        list.getItems().add(new CoverageSummary(report.coverage()));
+        if (coverage) {
+            list.getItems().add(new CoverageSummary(report.coverage()));
+        }
         for (ProbeResult r : report.results()) {
             if (!(r instanceof ProbeResult.Parsed)) {
                 list.getItems().add(r);
@@ -187,7 +194,8 @@ public final class TriageView extends BorderPane {
             }
         }
         if (list.getItems().isEmpty()) {
-            list.setPlaceholder(new Label("No findings: every probe is within its thresholds."));
+            list.setPlaceholder(new Label(coverage ? "No findings: every probe is within its thresholds."
+                    : "No findings: nothing in this output crosses a finding's threshold."));
         }
         list.setCellFactory(l -> new FindingCell());
         return list;
