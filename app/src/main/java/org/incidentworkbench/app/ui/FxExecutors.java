@@ -62,6 +62,15 @@ public final class FxExecutors {
         }.start();
     }
 
+    /**
+     * Runs {@code step} on the FX thread right after the next pulse, once the frame it lays out has gone to
+     * the render thread: for parts of a view that frame does not show (tooltips, context menus), so that the
+     * window's first frame does not wait for them while the render thread paints it.
+     */
+    public static void afterNextFrame(Runnable step) {
+        nextFrame(() -> Platform.runLater(step));
+    }
+
     /** Runs on the calling thread: for view-model tests without a stage. */
     public static Executor direct() {
         return Runnable::run;

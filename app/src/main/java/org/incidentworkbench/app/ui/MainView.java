@@ -183,19 +183,14 @@ public final class MainView extends StackPane {
 
     private void buildToolbar() {
         triageButton.setId("triage-button");
-        triageButton.setTooltip(new Tooltip("Triage the selected hosts (" + Shortcuts.TRIAGE.keys().getDisplayText() + ")"));
         triageButton.disableProperty().bind(Bindings.isEmpty(hostsVm.selected()));
         triageButton.setOnAction(e -> triageSelected());
         sampleButton.setId("sample-button");
-        sampleButton.setTooltip(new Tooltip("Start or stop sampling the selected hosts every second into the metrics store ("
-                + Shortcuts.SAMPLE.keys().getDisplayText() + ")"));
         sampleButton.disableProperty().bind(Bindings.isEmpty(hostsVm.selected()));
         sampleButton.setOnAction(e -> sampleSelected());
         watchSampling();
         recordButton.setId("record-button");
         recordButton.textProperty().bind(Bindings.when(incidentVm.recordingBinding()).then("\u25A0 Close & seal").otherwise("\u25CF Record"));
-        recordButton.setTooltip(new Tooltip("Record an incident: triages, charts and notes go into its journal; closing seals a bundle ("
-                + Shortcuts.RECORD.keys().getDisplayText() + ")"));
         recordButton.setOnAction(e -> toggleRecording());
         recordButton.disableProperty().bind(incidentVm.busyProperty());
         ProgressBar progress = new ProgressBar();
@@ -210,10 +205,6 @@ public final class MainView extends StackPane {
         themeButton.setSelected(ctx.prefs().dark());
         // the button names the theme it switches to, as a light switch names "on" when it is off
         themeButton.textProperty().bind(Bindings.when(themeButton.selectedProperty()).then("Light").otherwise("Dark"));
-        Tooltip themeTip = new Tooltip();
-        themeTip.textProperty().bind(Bindings.when(themeButton.selectedProperty()).then("Switch to the light theme").otherwise("Switch to the dark theme")
-                .concat(" (" + Shortcuts.THEME.keys().getDisplayText() + ")"));
-        themeButton.setTooltip(themeTip);
         themeButton.selectedProperty().addListener((o, a, dark) -> {
             ctx.prefs().dark(dark);
             if (getScene() != null) {
@@ -227,7 +218,6 @@ public final class MainView extends StackPane {
         pasteButton.setOnAction(e -> pasteOutput());
         Button helpButton = new Button("?");
         helpButton.setId("help-button");
-        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
         helpButton.setOnAction(e -> help.toggle());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -241,6 +231,19 @@ public final class MainView extends StackPane {
             } else {
                 incidentLabel.getStyleClass().remove("recording");
             }
+        });
+        // tooltips are popup windows, each with a scene: made after the first frame, which shows none
+        FxExecutors.afterNextFrame(() -> {
+            triageButton.setTooltip(new Tooltip("Triage the selected hosts (" + Shortcuts.TRIAGE.keys().getDisplayText() + ")"));
+            sampleButton.setTooltip(new Tooltip("Start or stop sampling the selected hosts every second into the metrics store ("
+                    + Shortcuts.SAMPLE.keys().getDisplayText() + ")"));
+            recordButton.setTooltip(new Tooltip("Record an incident: triages, charts and notes go into its journal; closing seals a bundle ("
+                    + Shortcuts.RECORD.keys().getDisplayText() + ")"));
+            Tooltip themeTip = new Tooltip();
+            themeTip.textProperty().bind(Bindings.when(themeButton.selectedProperty()).then("Switch to the light theme")
+                    .otherwise("Switch to the dark theme").concat(" (" + Shortcuts.THEME.keys().getDisplayText() + ")"));
+            themeButton.setTooltip(themeTip);
+            helpButton.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
         });
         toolbar.getItems().addAll(recordButton, incidentLabel, new javafx.scene.control.Separator(), triageButton, progress, progressText, sampleButton,
                 samplingState, new javafx.scene.control.Separator(), pasteButton, spacer, themeButton, helpButton);

@@ -88,18 +88,19 @@ public final class HostsView extends VBox {
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tree.setCellFactory(t -> new HostCell());
         VBox.setVgrow(tree, Priority.ALWAYS);
-        ContextMenu menu = new ContextMenu();
         MenuItem remove = new MenuItem("Remove from list");
         remove.setOnAction(e -> vm.remove(List.copyOf(vm.selected())));
-        menu.getItems().add(remove);
         // per host, stored with it: the logs probe and ss -tanp through sudo -n (never prompts; the coverage says when it fell back)
         javafx.scene.control.CheckMenuItem sudo = new javafx.scene.control.CheckMenuItem("Use sudo for the kernel log, journal and socket owners");
         sudo.setId("host-sudo");
-        menu.setOnShowing(e -> sudo.setSelected(!vm.selected().isEmpty()
-                && vm.selected().stream().allMatch(r -> r.entry().sudo())));
         sudo.setOnAction(e -> vm.setSudo(List.copyOf(vm.selected()), sudo.isSelected()));
-        menu.getItems().add(sudo);
-        tree.setContextMenu(menu);
+        // a context menu is a popup window with its own scene: made after the window's first frame, which shows none
+        org.incidentworkbench.app.ui.FxExecutors.afterNextFrame(() -> {
+            ContextMenu menu = new ContextMenu(remove, sudo);
+            menu.setOnShowing(e -> sudo.setSelected(!vm.selected().isEmpty()
+                    && vm.selected().stream().allMatch(r -> r.entry().sudo())));
+            tree.setContextMenu(menu);
+        });
 
         TextField add = new TextField();
         add.setId("host-add");

@@ -52,7 +52,6 @@ public final class JournalView extends VBox {
         list.setCellFactory(l -> new EventCell(list));
         // a hypothesis is confirmed or rejected from its line (menu, buttons, or C / R on the list):
         // confirmed ones are steps a trainee is measured against
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         javafx.scene.control.MenuItem confirm = new javafx.scene.control.MenuItem("Confirm hypothesis");
         javafx.scene.control.MenuItem reject = new javafx.scene.control.MenuItem("Reject hypothesis");
         Runnable doConfirm = () -> selectedHypothesis().ifPresent(h -> vm.updateHypothesis(h.id(),
@@ -65,11 +64,9 @@ public final class JournalView extends VBox {
                 () -> selectedHypothesis().isPresent() && vm.isRecording(), list.getSelectionModel().selectedItemProperty(), vm.recordingProperty());
         Button confirmButton = new Button("Confirm");
         confirmButton.setId("journal-confirm");
-        confirmButton.setTooltip(new javafx.scene.control.Tooltip("Confirm the selected hypothesis (C)"));
         confirmButton.setOnAction(e -> doConfirm.run());
         Button rejectButton = new Button("Reject");
         rejectButton.setId("journal-reject");
-        rejectButton.setTooltip(new javafx.scene.control.Tooltip("Reject the selected hypothesis (R)"));
         rejectButton.setOnAction(e -> doReject.run());
         Label decide = new Label("Hypothesis:");
         decideRow = new HBox(6, decide, confirmButton, rejectButton);
@@ -101,14 +98,19 @@ public final class JournalView extends VBox {
             d.initOwner(getScene() == null ? null : getScene().getWindow());
             d.showAndWait().ifPresent(vm::redact);
         });
-        menu.getItems().addAll(confirm, reject, redact);
-        menu.setOnShowing(e -> {
-            boolean ok = selectedHypothesis().isPresent() && vm.isRecording();
-            confirm.setDisable(!ok);
-            reject.setDisable(!ok);
-            redact.setDisable(list.getSelectionModel().getSelectedItem() == null);
+        // the menu and the tooltips are popup windows: made after the window's first frame, which shows none
+        org.incidentworkbench.app.ui.FxExecutors.afterNextFrame(() -> {
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(confirm, reject, redact);
+            menu.setOnShowing(e -> {
+                boolean ok = selectedHypothesis().isPresent() && vm.isRecording();
+                confirm.setDisable(!ok);
+                reject.setDisable(!ok);
+                redact.setDisable(list.getSelectionModel().getSelectedItem() == null);
+            });
+            list.setContextMenu(menu);
+            confirmButton.setTooltip(new javafx.scene.control.Tooltip("Confirm the selected hypothesis (C)"));
+            rejectButton.setTooltip(new javafx.scene.control.Tooltip("Reject the selected hypothesis (R)"));
         });
-        list.setContextMenu(menu);
         list.setPlaceholder(new Label("No events yet"));
         vm.events().addListener((javafx.collections.ListChangeListener<JournalEvent>) c -> list.scrollTo(vm.events().size() - 1));
         VBox.setVgrow(list, Priority.ALWAYS);
