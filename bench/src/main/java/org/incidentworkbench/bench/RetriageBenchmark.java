@@ -52,22 +52,24 @@ final class RetriageBenchmark {
                 int shellsAfterFirst = warm.keptShellsStarted();
                 long[] cold = new long[repeat];
                 long[] hot = new long[repeat];
-                long[][] coldCpu = new long[2][repeat];
-                long[][] hotCpu = new long[2][repeat];
+                long[][] coldCpu = new long[4][repeat];
+                long[][] hotCpu = new long[4][repeat];
                 for (int r = 0; r < repeat; r++) {
                     try (WarmConnections fresh = new WarmConnections(new SshTransport(lab.sshOptions(), UserPrompter.NONE),
                             WarmConnections.WINDOW_IDLE)) {
                         long[] before = LabCpu.snapshot(lab, hostCount);
                         cold[r] = time(service(fresh, lab, scratch), names, problems);
                         long[] spent = LabCpu.since(before, lab, hostCount);
-                        coldCpu[0][r] = spent[0];
-                        coldCpu[1][r] = spent[1];
+                        for (int k = 0; k < spent.length; k++) {
+                            coldCpu[k][r] = spent[k];
+                        }
                     }
                     long[] before = LabCpu.snapshot(lab, hostCount);
                     hot[r] = time(warmTriage, names, problems);
                     long[] spent = LabCpu.since(before, lab, hostCount);
-                    hotCpu[0][r] = spent[0];
-                    hotCpu[1][r] = spent[1];
+                    for (int k = 0; k < spent.length; k++) {
+                        hotCpu[k][r] = spent[k];
+                    }
                     err.printf("  repetition %d of %d: cold %d ms (CPU: sshd and below %d ms, JVM %d ms), warm %d ms (%d ms, %d ms)%n",
                             r + 1, repeat, cold[r], coldCpu[0][r], coldCpu[1][r], hot[r], hotCpu[0][r], hotCpu[1][r]);
                 }
@@ -92,13 +94,20 @@ final class RetriageBenchmark {
                 int cores = Runtime.getRuntime().availableProcessors();
                 ObjectNode cpu = doc.putObject("cpu_median_ms");
                 cpu.put("what", "CPU time per re-triage of all hosts: lab = the 20 sshd and everything under them (sessions,"
-                        + " login and kept shells, probes), jvm = this process (SSH client, parsing, findings, history);"
+                        + " login and kept shells, probes; split into sshd's own and the shells' and probes'), jvm = this process (SSH"
+                        + " client, parsing, findings, history);"
                         + " floor = (lab + jvm) / cores, the wall time those alone need on this machine's " + cores + " cores");
                 cpu.put("cold_lab", median(coldCpu[0]));
                 cpu.put("cold_jvm", median(coldCpu[1]));
+                cpu.put("cold_lab_sshd", median(coldCpu[2]));
+                cpu.put("cold_lab_shells_and_probes", median(coldCpu[3]));
                 cpu.put("warm_lab", median(hotCpu[0]));
+                cpu.put("warm_lab_sshd", median(hotCpu[2]));
+                cpu.put("warm_lab_shells_and_probes", median(hotCpu[3]));
                 cpu.put("warm_jvm", median(hotCpu[1]));
                 cpu.put("warm_floor", (median(hotCpu[0]) + median(hotCpu[1])) / cores);
+                // every "host" here is this machine: its ps, top and ss read all of these, the lab's own included
+                doc.put("processes_on_this_machine_while_warm", ProcessHandle.allProcesses().count());
                 doc.put("idle_close_after_s", WarmConnections.WINDOW_IDLE.toSeconds());
                 doc.put("target_warm_ms", TARGET_MILLIS);
                 doc.put("target_met", median(hot) <= TARGET_MILLIS);
