@@ -31,7 +31,11 @@ public final class WorkbenchApp extends Application {
     public static void launchWindow(String[] args) {
         MAIN_STARTED_NANOS.compareAndSet(0, System.nanoTime());
         StartupTrace.mark("main");
-        FutureTask<WorkbenchContext> task = new FutureTask<>(UiServices::standardContext);
+        FutureTask<WorkbenchContext> task = new FutureTask<>(() -> {
+            WorkbenchContext c = UiServices.standardContext();
+            c.prefs().recentHosts(); // the first read loads the preferences file (an XML parse): here, not on the FX thread
+            return c;
+        });
         Thread t = new Thread(task, "workbench-services");
         t.setDaemon(true);
         t.start();

@@ -164,9 +164,12 @@ public final class HostsView extends VBox {
             TreeItem<Object> root = new TreeItem<>("hosts");
             List<HostRow> visible = List.copyOf(vm.visibleRows());
             rebuildRecent(visible);
+            // each group's rows found by identity: linear in the hosts, and no record equals on the window's first frame
+            Map<HostEntry, HostRow> rowOf = new java.util.IdentityHashMap<>();
+            visible.forEach(r -> rowOf.put(r.entry(), r));
             Map<String, List<HostEntry>> byRole = HostLists.byRole(visible.stream().map(HostRow::entry).toList());
             for (Map.Entry<String, List<HostEntry>> e : byRole.entrySet()) {
-                List<HostRow> members = visible.stream().filter(r -> e.getValue().contains(r.entry())).toList();
+                List<HostRow> members = e.getValue().stream().map(rowOf::get).toList();
                 root.getChildren().add(group(e.getKey(), members, collapsed));
             }
             tree.setRoot(root);
