@@ -148,6 +148,25 @@ public final class KeptShell implements AutoCloseable {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
+    /**
+     * Closes the shell if it waits for a request, so that its channel can serve something else (a server whose
+     * MaxSessions leaves no room for a stream beside it); the next request starts a new one, if the server lets it.
+     *
+     * @return whether a shell was closed
+     */
+    public boolean closeIdle() {
+        ShellChannel s;
+        synchronized (this) {
+            if (busy || shell == null) {
+                return false;
+            }
+            s = shell;
+            shell = null;
+        }
+        s.close();
+        return true;
+    }
+
     /** Closes the shell (ending everything it started) and keeps none from now on. */
     @Override
     public void close() {

@@ -263,8 +263,34 @@ public final class WarmConnections implements Transport, AutoCloseable {
             try {
                 return entry.connection.start(command);
             } catch (IOException e) {
+                if (entry.shell.closeIdle()) {
+                    // a server with room for few channels (MaxSessions 1): the idle kept shell gives its channel to
+                    // the stream (the sampler's), which sshd frees a moment after the close
+                    return startAfterClose(command, e);
+                }
                 entry.broken = true;
                 throw e;
+            }
+        }
+
+        private RemoteProcess startAfterClose(String command, IOException first) throws IOException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (true) {
+                try {
+                    return entry.connection.start(command);
+                } catch (IOException e) {
+                    if (System.nanoTime() > deadline || !entry.connection.isOpen()) {
+                        entry.broken = true;
+                        e.addSuppressed(first);
+                        throw e;
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("Interrupted while starting a stream on " + target() + ".");
+                }
             }
         }
 

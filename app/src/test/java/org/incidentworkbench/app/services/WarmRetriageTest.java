@@ -159,4 +159,24 @@ class WarmRetriageTest {
             assertEquals(List.of(), awaitNoneLeft(user), () -> "processes left; sshd log:\n" + sshd.log());
         }
     }
+
+    @Test
+    void onAServerWithRoomForOneChannelTheIdleShellGivesItsChannelToTheSampler() throws Exception {
+        OpenSshTestServer.assumeAvailable();
+        try (OpenSshTestServer sshd = OpenSshTestServer.builder().address("127.0.0.76").config("MaxSessions 1").start();
+             WarmConnections warm = new WarmConnections(new SshTransport(sshd.sshOptions(), UserPrompter.NONE),
+                     WarmConnections.WINDOW_IDLE)) {
+            HostSpec host = sshd.hostSpec().withConnectTimeout(Duration.ofSeconds(2));
+            TriageReport r = runner(warm, new TriageSettings(List.of(Probes.UPTIME), 1, Duration.ofSeconds(20))).triage(host);
+            assertTrue(r.triaged(), () -> r.failure().orElseThrow().message());
+            assertEquals(1, warm.keptShellsStarted(), "the triage kept its shell, which holds the one channel");
+            try (HostConnection c = warm.connect(host);
+                 org.incidentworkbench.ssh.RemoteProcess stream = c.start("echo streamed; sleep 30")) {
+                byte[] line = new byte[9];
+                assertEquals(9, stream.stdout().readNBytes(line, 0, 9));
+                assertEquals("streamed\n", new String(line, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertEquals(1, warm.logins(), "the same session, not a new login");
+        }
+    }
 }
