@@ -61,8 +61,8 @@ public final class Notifier implements Consumer<Notice> {
             return;
         }
         Notifications note = Notifications.create()
-                .title(n.title())
-                .text(n.text())
+                .title(wrap(n.title(), LINE))
+                .text(wrap(n.text(), LINE))
                 .owner(owner)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(n.level() == Notice.Level.CRITICAL ? 12 : 6));
@@ -77,6 +77,46 @@ public final class Notifier implements Consumer<Notice> {
                     default -> "#1f6feb";
                 } + ";");
         note.graphic(icon).show();
+    }
+
+    /** Characters per line of a notice: its popup stays about 480 px wide. */
+    static final int LINE = 64;
+
+    /**
+     * The text broken into lines of at most {@code width} characters at spaces, a longer word (a path) after a slash. The
+     * notification does not wrap by itself: one long line made a popup over 1000 px wide that reached past the
+     * window's and the screen's right edge (and, on the tests' headless screen, failed every frame with a
+     * BufferOverflowException).
+     */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int lineStart = out.length();
+            for (String word : paragraph.split(" ")) {
+                // a path longer than a line is broken after a slash (or at the line's end) so the popup stays narrow
+                while (word.length() > width) {
+                    int cut = word.lastIndexOf('/', width - 1) + 1;
+                    cut = cut > width / 2 ? cut : width;
+                    if (out.length() > lineStart) {
+                        out.append('\n');
+                    }
+                    out.append(word, 0, cut).append('\n');
+                    lineStart = out.length();
+                    word = word.substring(cut);
+                }
+                if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > width) {
+                    out.append('\n');
+                    lineStart = out.length();
+                } else if (out.length() > lineStart) {
+                    out.append(' ');
+                }
+                out.append(word);
+            }
+        }
+        return out.toString();
     }
 
     public ObservableList<Notice> history() {
