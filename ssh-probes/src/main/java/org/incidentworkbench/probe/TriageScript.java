@@ -165,8 +165,21 @@ public final class TriageScript {
         s.append("    printf '\\n%s done\\n' \"$IWM\"; printf '\\n%s done\\n' \"$IWM\" >&2\n");
         s.append("  done\n");
         s.append("}\n");
-        return new org.incidentworkbench.ssh.KeptShell.Program("exec /bin/sh -c " + shellQuote(s.toString()), KEPT_READY);
+        return new org.incidentworkbench.ssh.KeptShell.Program(KEPT_LOADER, s + KEPT_PROGRAM_END + "\n", KEPT_READY);
     }
+
+    /** The line after the kept shell's program on its standard input. */
+    static final String KEPT_PROGRAM_END = "@@iw-kept-shell end of program";
+
+    /**
+     * The kept shell's command: reads its program from standard input up to {@link #KEPT_PROGRAM_END} (the read
+     * builtin takes a byte at a time from a pipe, so nothing past that line is consumed) and runs it. Sent this way,
+     * not as the command's argument, so that the shell and its subshells show a short command line in the host's
+     * {@code ps} and {@code top}: as an argument, the 10 KiB program would appear in full once per process of every
+     * kept shell, in the very output the ps probe reads and sends back.
+     */
+    static final String KEPT_LOADER = "exec /bin/sh -c " + shellQuote("iw_p=; while IFS= read -r iw_l; do [ \"$iw_l\" = '"
+            + KEPT_PROGRAM_END + "' ] && break; iw_p=\"$iw_p$iw_l\n\"; done; eval \"$iw_p\"");
 
     /** The request that runs this script's probes, with its marker, in the shell of {@link #keptProgram()}. */
     public String keptRequest() {

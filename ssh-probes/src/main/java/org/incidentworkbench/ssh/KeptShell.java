@@ -29,9 +29,10 @@ public final class KeptShell implements AutoCloseable {
      * What to start and how it says it is ready.
      *
      * @param command   the exec request that starts the shell (through the login shell, as sshd runs any)
+     * @param input     written to its standard input once it started (the program itself, read by the command)
      * @param readyLine the shell's whole first answer, on stdout and stderr, once it waits for requests
      */
-    public record Program(String command, String readyLine) {
+    public record Program(String command, String input, String readyLine) {
     }
 
     /** Bytes of a first answer kept: a login script's greeting is read only to be refused. */
@@ -118,6 +119,13 @@ public final class KeptShell implements AutoCloseable {
         }
         ExecResult first;
         try {
+            try {
+                started.write(program.input());
+            } catch (IOException e) {
+                started.close();
+                refuse();
+                return null;
+            }
             first = started.await(timeout);
         } catch (InterruptedIOException e) {
             started.close();

@@ -91,6 +91,16 @@ public final class ShellChannel implements AutoCloseable {
         in.flush();
     }
 
+    /** Writes {@code text} to the command's standard input as it is, within the current exchange. */
+    public void write(String text) throws IOException {
+        if (!isOpen()) {
+            throw new IOException("The kept shell's channel is closed.");
+        }
+        OutputStream in = wire.stdin();
+        in.write(text.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /**
      * Waits for the end of the answer to the last {@link #send} (or of the first answer). Its text is what came before the end line;
      * {@code timedOut} when the timeout came first, {@code exitStatus} 0 when both ends arrived and -1 when the

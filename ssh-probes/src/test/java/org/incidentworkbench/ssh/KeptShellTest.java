@@ -18,18 +18,19 @@ import org.junit.jupiter.api.Test;
  */
 class KeptShellTest {
 
-    /** Processes on this machine whose command line holds {@code token} (the kept program's text holds it). */
-    private static List<Long> holding(String token) {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(token))
-                .map(ProcessHandle::pid).toList();
+    /** The kept shell's processes under this sshd (its command line is the loader's, short: see TriageScript). */
+    private static List<Long> kept(OpenSshTestServer sshd) {
+        return ProcessHandle.of(sshd.pid()).map(h -> h.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("iw_p=; while IFS= read -r iw_l"))
+                .map(ProcessHandle::pid).toList()).orElse(List.of());
     }
 
-    private static List<Long> awaitNone(String token) throws InterruptedException {
+    private static List<Long> awaitNone(OpenSshTestServer sshd) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
-        List<Long> left = holding(token);
+        List<Long> left = kept(sshd);
         while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
-            left = holding(token);
+            left = kept(sshd);
         }
         return left;
     }
@@ -50,9 +51,9 @@ class KeptShellTest {
                 assertTrue(r.get().stdout().contains(token + " "), r.get()::toString);
             }
             assertEquals(1, kept.started());
-            assertTrue(!holding(token).isEmpty(), "the shell waits for the next request");
+            assertTrue(!kept(sshd).isEmpty(), "the shell waits for the next request");
             kept.close();
-            assertEquals(List.of(), awaitNone(token), () -> "the closed shell left processes; sshd log:\n" + sshd.log());
+            assertEquals(List.of(), awaitNone(sshd), () -> "the closed shell left processes; sshd log:\n" + sshd.log());
         }
     }
 }
