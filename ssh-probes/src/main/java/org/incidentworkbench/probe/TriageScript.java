@@ -95,11 +95,16 @@ public final class TriageScript {
     }
 
     /**
-     * The command to send: {@code exec /bin/sh -c '...'}, so the script runs under a POSIX shell
-     * whatever the user's login shell is (the login shell only reads its rc files and execs).
+     * The command to send: {@code exec env IW_SCRIPT='...' /bin/sh -c 'eval ...'}, so the script runs under a POSIX
+     * shell whatever the user's login shell is (the login shell only reads its rc files and execs). The script
+     * travels in the environment, not as the shell's argument, so that the script's processes show a short command
+     * line in the host's {@code ps} and {@code top}, the output the ps probe reads and sends back (as an argument,
+     * its 10 KiB would appear once per process of the running script); the shell unsets it before running it, so
+     * the probes do not inherit it.
      */
     public String command() {
-        return "exec /bin/sh -c " + shellQuote(script());
+        return "exec env IW_SCRIPT=" + shellQuote(script()) + " /bin/sh -c "
+                + shellQuote("iw_script=$IW_SCRIPT; unset IW_SCRIPT; eval \"$iw_script\"");
     }
 
     /** The POSIX sh script itself. */
