@@ -61,8 +61,8 @@ public final class Notifier implements Consumer<Notice> {
             return;
         }
         Notifications note = Notifications.create()
-                .title(wrap(n.title(), LINE))
-                .text(wrap(n.text(), LINE))
+                .title(shorten(n.title(), LINE))
+                .text(shorten(n.text(), LINE))
                 .owner(owner)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(n.level() == Notice.Level.CRITICAL ? 12 : 6));
@@ -79,44 +79,27 @@ public final class Notifier implements Consumer<Notice> {
         note.graphic(icon).show();
     }
 
-    /** Characters per line of a notice: its popup stays about 480 px wide. */
-    static final int LINE = 64;
+    /**
+     * Characters of a notice's title or text: its popup stays one line tall and at most about 440 px wide. ControlsFX
+     * right-aligns stacked notices to the newest one's width, so a wide older one reached past the window and the
+     * screen (on the tests' headless screen that failed every frame with a BufferOverflowException).
+     */
+    static final int LINE = 44;
 
     /**
-     * The text broken into lines of at most {@code width} characters at spaces, a longer word (a path) after a slash. The
-     * notification does not wrap by itself: one long line made a popup over 1000 px wide that reached past the
-     * window's and the screen's right edge (and, on the tests' headless screen, failed every frame with a
-     * BufferOverflowException).
+     * The text on one line of at most {@code width} characters, its middle elided when longer (the status bar shows the
+     * whole text). The notification does not wrap by itself: one long line made a popup over 1000 px wide that reached
+     * past the window's and the screen's right edge (and, on the tests' headless screen, failed every frame with a
+     * BufferOverflowException); wrapped lines made it taller, over the journal's buttons.
      */
-    static String wrap(String text, int width) {
-        StringBuilder out = new StringBuilder();
-        for (String paragraph : text.split("\n", -1)) {
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            int lineStart = out.length();
-            for (String word : paragraph.split(" ")) {
-                // a path longer than a line is broken after a slash (or at the line's end) so the popup stays narrow
-                while (word.length() > width) {
-                    int cut = word.lastIndexOf('/', width - 1) + 1;
-                    cut = cut > width / 2 ? cut : width;
-                    if (out.length() > lineStart) {
-                        out.append('\n');
-                    }
-                    out.append(word, 0, cut).append('\n');
-                    lineStart = out.length();
-                    word = word.substring(cut);
-                }
-                if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > width) {
-                    out.append('\n');
-                    lineStart = out.length();
-                } else if (out.length() > lineStart) {
-                    out.append(' ');
-                }
-                out.append(word);
-            }
+    static String shorten(String text, int width) {
+        String line = text.replace('\n', ' ');
+        if (line.length() <= width) {
+            return line;
         }
-        return out.toString();
+        int tail = (width - 1) / 2;
+        int head = width - 1 - tail;
+        return line.substring(0, head) + "\u2026" + line.substring(line.length() - tail);
     }
 
     public ObservableList<Notice> history() {
