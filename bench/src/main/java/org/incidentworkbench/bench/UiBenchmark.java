@@ -36,8 +36,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code workbench bench ui}: (1) launch to interactive: the time from JVM start to the first frame
- * of the shown workbench window, in fresh child JVMs (median of N), beside a bare JavaFX window
+ * {@code workbench bench ui}: (1) launch to interactive: the time from JVM start until the first frame
+ * of the shown workbench window has been drawn, in fresh child JVMs (median of N), beside a bare JavaFX window
  * launched the same way; (2) frame time while panning 20 series × 7 days at 10 s resolution
  * (60,480 points each, synthetic, with gaps) on the window's chart: the chart's own drawing time per
  * frame and the pulse-to-pulse frame time, with 7 days and 1 day visible, beside a baseline that
