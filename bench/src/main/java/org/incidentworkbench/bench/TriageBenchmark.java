@@ -199,6 +199,8 @@ final class TriageBenchmark extends CliCommand {
             if (withArchive && archive != null) {
                 cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
+            // the lab hosts' triage history into the lab's scratch directory, not the user's (TriageHistory)
+            cmd.add("-Dworkbench.dataDir=" + lab.knownHosts().resolveSibling("workbench-data"));
             cmd.addAll(List.of("-cp", jar.toString(), "org.incidentworkbench.app.Launcher", "triage", "-F", lab.clientConfig().toString(),
                     "--known-hosts", lab.knownHosts().toString(), "--db", lab.knownHosts().resolveSibling("no-store.mv.db").toString()));
             for (int i = 1; i <= n; i++) {
