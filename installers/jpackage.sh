@@ -60,6 +60,10 @@ if [ "$type" = app-image ] || [ ! -d "$image" ]; then
   rm -rf "$image" "$out/input"
   mkdir -p "$out/input"
   cp "$jar" "$out/input/"
+  # JavaFX's native libraries beside the jar (lib/app), where JavaFX loads them directly; otherwise it copies
+  # them out of the jar into ~/.openjfx/cache and checksums them at every start (about 100 ms; see ./workbench)
+  # shellcheck disable=SC2046
+  (cd "$out/input" && jar xf workbench.jar $(jar tf workbench.jar | grep -E '^[^/]+\.so$'))
   # The runtime is trimmed with jlink to what the jar needs (jdeps), plus modules loaded only
   # through service lookups that jdeps cannot see:
   #   jdk.crypto.ec  JSch's ECDH key exchange and ECDSA/Ed25519 keys on JDK 17 (STACK.md)

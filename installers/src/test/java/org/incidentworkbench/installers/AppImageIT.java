@@ -126,6 +126,8 @@ class AppImageIT {
             assertTrue(contents.contains("./opt/incident-workbench/lib/app/workbench.jsa"), "no class-data-sharing archive in the .deb");
         }
         assertTrue(contents.lines().noneMatch(l -> l.contains(" ./usr/bin/")), "the .deb ships files in /usr/bin:\n" + contents);
+        // beside the jar, JavaFX loads its native libraries in place instead of copying them out at every start
+        assertTrue(contents.contains("./opt/incident-workbench/lib/app/libglass.so"), "JavaFX's natives are not beside the jar in the .deb");
     }
 
     @Test
