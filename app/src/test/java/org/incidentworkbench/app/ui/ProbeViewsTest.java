@@ -65,6 +65,24 @@ class ProbeViewsTest {
         stage.show();
     }
 
+    /**
+     * Reads the scene on the FX thread: a lookup from the test thread walks children lists the FX thread may be
+     * changing in the same moment (a virtual flow adding cells), which once threw IndexOutOfBoundsException.
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        Object[] out = new Object[1];
+        WindowFixture.runFx(() -> {
+            try {
+                out[0] = read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
+    }
+
     private Node openProbe(FxRobot robot, String probe) throws Exception {
         WindowFixture.runFx(() -> {
             TabPane tabs = robot.lookup("#probe-tabs").queryAs(TabPane.class);
@@ -73,8 +91,8 @@ class ProbeViewsTest {
         });
         WindowFixture.waitFor(10, "the " + probe + " view", () -> robot.lookup("#probe-view-" + probe).tryQuery().isPresent()
                 && robot.lookup("#probe-view-" + probe).queryAs(Node.class).isVisible());
-        Tab viewTab = robot.lookup("#probe-inner-tabs").queryAllAs(TabPane.class).stream()
-                .flatMap(p -> p.getTabs().stream()).filter(t -> ("probe-view-" + probe).equals(t.getId())).findFirst().orElseThrow();
+        Tab viewTab = onFx(() -> robot.lookup("#probe-inner-tabs").queryAllAs(TabPane.class).stream()
+                .flatMap(p -> p.getTabs().stream()).filter(t -> ("probe-view-" + probe).equals(t.getId())).findFirst().orElseThrow());
         assertTrue(viewTab.isSelected(), "the " + probe + " view is the first thing shown");
         return viewTab.getContent();
     }
@@ -107,12 +125,12 @@ class ProbeViewsTest {
         WindowFixture.runFx(() -> table.scrollTo(table.getItems().stream().filter(p -> p.pid() == 1).findFirst().orElseThrow()));
         WindowFixture.waitFor(5, "pid 1's row", () -> table.lookupAll(".command-cell").stream()
                 .anyMatch(n -> ((javafx.scene.control.TableCell<?, ?>) n).getItem() instanceof ProcessLine p && p.pid() == 1));
-        assertTrue(table.lookupAll(".command-cell").stream()
+        assertTrue(onFx(() -> table.lookupAll(".command-cell").stream()
                 .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getTooltip())
-                .anyMatch(t -> t != null && t.getText().equals(fullCommand)), "pid 1's full command line is a tooltip");
+                .anyMatch(t -> t != null && t.getText().equals(fullCommand))), "pid 1's full command line is a tooltip");
         Set<String> checks = Set.of("process-kernel-toggle", "process-tree-toggle");
-        assertTrue(view.lookupAll(".check-box").stream().map(Node::getId).toList().containsAll(checks));
-        assertTrue(((CheckBox) view.lookup("#process-kernel-toggle")).getText().matches("kernel threads \\(\\d+\\)"));
+        assertTrue(onFx(() -> view.lookupAll(".check-box").stream().map(Node::getId).toList().containsAll(checks)));
+        assertTrue(onFx(() -> ((CheckBox) view.lookup("#process-kernel-toggle")).getText()).matches("kernel threads \\(\\d+\\)"));
     }
 
     @SuppressWarnings("unchecked")
@@ -124,8 +142,8 @@ class ProbeViewsTest {
         assertEquals("/tmp/iw-parsers-full", table.getItems().get(0).mountedOn());
         assertEquals("MOUNTED ON", table.getColumns().get(0).getText());
         WindowFixture.waitFor(5, "the bars", () -> !table.lookupAll(".use-bar").isEmpty());
-        assertTrue(table.lookupAll(".use-bar.level-critical").size() >= 2, "space and inodes of the full filesystem are red");
-        assertTrue(table.lookupAll(".use-bar.level-ok").size() >= 1, "the root filesystem at 24 % is green");
+        assertTrue(onFx(() -> table.lookupAll(".use-bar.level-critical").size()) >= 2, "space and inodes of the full filesystem are red");
+        assertTrue(onFx(() -> table.lookupAll(".use-bar.level-ok").size()) >= 1, "the root filesystem at 24 % is green");
     }
 
     @Test
@@ -147,8 +165,8 @@ class ProbeViewsTest {
         var top = (org.incidentworkbench.app.model.probes.LogPatterns.Group) table.getItems().get(0);
         assertTrue(top.flags().contains("segfault"), top.toString());
         WindowFixture.waitFor(5, "the flagged row marked", () -> !table.lookupAll(".log-flagged").isEmpty());
-        List<String> sources = view.lookup("#logs-sources").lookupAll(".label").stream()
-                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        List<String> sources = onFx(() -> view.lookup("#logs-sources").lookupAll(".label").stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
         assertTrue(sources.get(0).startsWith("journal: none on this host"), sources.toString());
         assertTrue(sources.stream().noneMatch(t -> t.contains("No journal files were found")), sources.toString());
     }
