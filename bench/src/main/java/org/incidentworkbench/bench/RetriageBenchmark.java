@@ -30,13 +30,21 @@ final class RetriageBenchmark {
     private RetriageBenchmark() {
     }
 
-    static void measure(ObjectNode into, int hostCount, int repeat, PrintStream err) throws Exception {
+    /**
+     * @param ownPidNamespaces each lab host in a PID namespace of its own where the machine allows it (see
+     *                         {@link SshdLab#start(int, boolean, PrintStream)}); the JSON says which was used
+     */
+    static void measure(ObjectNode into, int hostCount, int repeat, boolean ownPidNamespaces, PrintStream err) throws Exception {
         ObjectNode doc = into.putObject("retriage");
         if (!SshdLab.available()) {
             doc.put("skipped", "needs OpenSSH's server: apt-get install openssh-server");
             return;
         }
-        try (SshdLab lab = SshdLab.start(hostCount, err)) {
+        boolean own = ownPidNamespaces && SshdLab.ownPidNamespacesAvailable();
+        doc.put("lab_pids", own ? "each host's sshd in a PID namespace of its own: a host's ps, top and ss -p see its own processes"
+                : "shared: every host's ps, top and ss -p read all the processes of this machine, the other hosts' included"
+                + (ownPidNamespaces ? " (this machine refused a PID namespace: unshare --pid --mount-proc needs root)" : " (--shared-pids)"));
+        try (SshdLab lab = SshdLab.start(hostCount, own, err)) {
             // the triage history goes to a scratch directory, not the user's
             java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("workbench-bench-retriage");
             String dataDir = System.getProperty("workbench.dataDir");

@@ -67,6 +67,32 @@ final class SshdLab implements AutoCloseable {
      * @throws IllegalStateException with a sentence saying what to install when OpenSSH is missing
      */
     static SshdLab start(int count, PrintStream progress) throws IOException {
+        return start(count, false, progress);
+    }
+
+    /**
+     * Whether this machine lets the lab put each daemon in a PID namespace of its own ({@code unshare --pid
+     * --mount-proc}: root, or unprivileged user namespaces with a mount namespace).
+     */
+    static boolean ownPidNamespacesAvailable() {
+        try {
+            Process p = new ProcessBuilder("unshare", "--pid", "--fork", "--mount-proc", "--kill-child", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * As {@link #start(int, PrintStream)}; with {@code ownPidNamespaces} each daemon and its sessions run in a PID
+     * namespace of their own, so a host's {@code ps}, {@code top} and {@code ss -p} see that host's processes, as on a
+     * real server, not every process of the machine (the other hosts' shells and probes included).
+     */
+    static SshdLab start(int count, boolean ownPidNamespaces, PrintStream progress) throws IOException {
         if (!available()) {
             throw new IllegalStateException("the benchmark starts real OpenSSH servers, and " + OpenSshTestServer.SSHD + " or "
                     + OpenSshTestServer.SSH_KEYGEN + " is missing: install them with 'apt-get install openssh-server openssh-client'.");
@@ -79,8 +105,11 @@ final class SshdLab implements AutoCloseable {
         for (int i = 1; i <= count; i++) {
             String address = "127.0.1." + i;
             // bench sample logs in 100 sessions at once to one daemon; quiet logs, as the benchmark reads none
-            starting.add(pool.submit(() -> OpenSshTestServer.builder().address(address)
-                    .config("MaxStartups 200:30:400").config("LogLevel ERROR").start()));
+            starting.add(pool.submit(() -> {
+                OpenSshTestServer.Builder b = OpenSshTestServer.builder().address(address)
+                        .config("MaxStartups 200:30:400").config("LogLevel ERROR");
+                return (ownPidNamespaces ? b.inOwnPidNamespace() : b).start();
+            }));
         }
         pool.shutdown();
         List<OpenSshTestServer> servers = new ArrayList<>();
@@ -100,7 +129,7 @@ final class SshdLab implements AutoCloseable {
             throw failure;
         }
         progress.println("bench: " + count + " sshd running on 127.0.1.1" + (count == 1 ? "" : "-" + count) + " as "
-                + System.getProperty("user.name"));
+                + System.getProperty("user.name") + (ownPidNamespaces ? ", each in a PID namespace of its own" : ""));
         return new SshdLab(servers);
     }
 

@@ -74,6 +74,10 @@ final class UiBenchmark extends CliCommand {
     private int retriageRepeat = 5;
     @Option(names = "--retriage-only", description = "measure the cold and warm re-triage only")
     private boolean retriageOnly;
+    @Option(names = "--shared-pids", description = "run the re-triage's sshd in this machine's PID namespace, so that every"
+            + " host's ps, top and ss -p read all the machine's processes (the other hosts' too); by default each sshd has a"
+            + " PID namespace of its own where this machine allows it (root), as each real server has its own processes")
+    private boolean sharedPids;
 
     @Override
     public Integer call() throws Exception {
@@ -97,6 +101,9 @@ final class UiBenchmark extends CliCommand {
             if (retriageOnly) {
                 again.add("--retriage-only");
             }
+            if (sharedPids) {
+                again.add("--shared-pids");
+            }
             return Display.rerunUnderXvfb(again, err);
         }
         if (launcher != null && !Files.isExecutable(launcher)) {
@@ -112,7 +119,7 @@ final class UiBenchmark extends CliCommand {
             throw new UsageException("--retriage-hosts takes 0 to 250 and --retriage-repeat a positive number.");
         }
         if (retriageOnly) {
-            RetriageBenchmark.measure(doc, Math.max(1, retriageHosts), retriageRepeat, err);
+            RetriageBenchmark.measure(doc, Math.max(1, retriageHosts), retriageRepeat, !sharedPids, err);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
             return Cli.OK;
         }
@@ -145,7 +152,7 @@ final class UiBenchmark extends CliCommand {
         launch.put("workbench_over_bare_ms", median(jvm[0]) - median(jvm[1]));
         if (retriageHosts > 0) {
             err.println("re-triage of " + retriageHosts + " hosts, cold and warm...");
-            RetriageBenchmark.measure(doc, retriageHosts, retriageRepeat, err);
+            RetriageBenchmark.measure(doc, retriageHosts, retriageRepeat, !sharedPids, err);
         }
         if (launchOnly) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
