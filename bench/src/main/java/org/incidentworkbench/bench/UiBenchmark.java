@@ -14,23 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.incidentworkbench.app.cli.Cli;
 import org.incidentworkbench.app.cli.CliCommand;
 import org.incidentworkbench.app.cli.UsageException;
+import org.incidentworkbench.app.ui.BareWindow;
 import org.incidentworkbench.app.ui.Display;
 import org.incidentworkbench.app.ui.WorkbenchApp;
-import org.incidentworkbench.app.ui.metrics.ChartAxis;
 import org.incidentworkbench.app.ui.metrics.ChartSeries;
-import org.incidentworkbench.app.ui.metrics.ChartStyle;
-import org.incidentworkbench.app.ui.metrics.TimeRange;
-import org.incidentworkbench.app.ui.metrics.TimeSeriesCanvas;
+import org.incidentworkbench.app.ui.metrics.PanFrames;
 import org.incidentworkbench.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -160,8 +152,7 @@ final class UiBenchmark extends CliCommand {
         }
 
         err.println("panning: " + SERIES + " series x " + POINTS + " points, " + frames + " frames per view...");
-        Platform.startup(() -> { });
-        Platform.setImplicitExit(false);
+        PanFrames.startToolkit();
         ChartSeries[] data = synthetic();
         ObjectNode pan = doc.putObject("pan_frame_time");
         pan.put("data", SERIES + " series x 7 days at 10 s = " + POINTS + " points each (" + (SERIES * (long) POINTS)
@@ -201,7 +192,7 @@ final class UiBenchmark extends CliCommand {
         pan.put("target_frame_ms", 16);
         pan.put("note", "frame = pulse to pulse while an AnimationTimer pans 1 % per frame (includes layout and rendering;"
                 + " JavaFX caps pulses at 60 per second, so 16.7 ms is the floor); draw = the chart's own drawing per frame");
-        Platform.exit();
+        PanFrames.stopToolkit();
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         return Cli.OK;
     }
@@ -308,46 +299,9 @@ final class UiBenchmark extends CliCommand {
     }
 
     private static FrameFigures panFrames(ChartSeries[] data, long visibleDays, int frames, boolean decimate) throws Exception {
-        CompletableFuture<FrameFigures> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            long end = data[0].lastTime();
-            long span = visibleDays * 86_400_000L;
-            // start where a full pan of `frames` steps of 1 % stays inside the data
-            long from = Math.max(data[0].firstTime(), end - span - (long) (span * 0.01 * frames));
-            ChartAxis axis = new ChartAxis(new TimeRange(from, from + span));
-            TimeSeriesCanvas chart = new TimeSeriesCanvas(axis, ChartStyle.LIGHT);
-            chart.setDecimate(decimate);
-            chart.setSeries(Arrays.asList(data));
-            chart.setTitle("cpu.user");
-            chart.setUnit("%");
-            Stage stage = new Stage();
-            stage.setScene(new Scene(chart, 1200, 500));
-            stage.show();
-            double[] draw = new double[frames];
-            double[] frame = new double[frames];
-            new AnimationTimer() {
-                int i = -5; // a few warm-up frames, not counted
-                long last;
-
-                @Override
-                public void handle(long now) {
-                    if (i >= 0 && i < frames) {
-                        frame[i] = (now - last) / 1e6;
-                        draw[i] = chart.lastDrawNanos() / 1e6;
-                    }
-                    last = now;
-                    i++;
-                    if (i >= frames) {
-                        stop();
-                        stage.close();
-                        result.complete(new FrameFigures(quantile(draw, 0.5), quantile(draw, 0.95), quantile(frame, 0.5), quantile(frame, 0.95)));
-                        return;
-                    }
-                    axis.userSet(axis.range().pan(0.01));
-                }
-            }.start();
-        });
-        return result.get(10, TimeUnit.MINUTES);
+        PanFrames.Samples p = PanFrames.pan(Arrays.asList(data), visibleDays, frames, decimate);
+        return new FrameFigures(quantile(p.drawMillis(), 0.5), quantile(p.drawMillis(), 0.95), quantile(p.frameMillis(), 0.5),
+                quantile(p.frameMillis(), 0.95));
     }
 
     /** Writes the series to a store and reads them back as the metrics view does (3 buckets per pixel, 3 spans wide). */
@@ -384,9 +338,5 @@ final class UiBenchmark extends CliCommand {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    static CountDownLatch latch() {
-        return new CountDownLatch(1);
     }
 }

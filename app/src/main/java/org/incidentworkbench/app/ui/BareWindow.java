@@ -1,14 +1,14 @@
-package org.incidentworkbench.bench;
+package org.incidentworkbench.app.ui;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.incidentworkbench.app.ui.WorkbenchApp;
 
 /**
- * The launch benchmark's baseline: a JavaFX window holding one label, started the same way as the
- * workbench (a plain main on the classpath), so the figure shows what JavaFX itself costs here.
+ * The launch benchmark's baseline ({@code workbench bench ui}): a JavaFX window holding one label, started the same
+ * way as the workbench (a plain main on the classpath), so the figure shows what JavaFX itself costs here. It lives
+ * in app, beside {@link WorkbenchApp#reportInteractiveForBench}, because only app uses JavaFX.
  */
 public final class BareWindow extends Application {
 
