@@ -2,6 +2,7 @@ package org.incidentworkbench.app.ui;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import javafx.geometry.Rectangle2D;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -51,6 +52,27 @@ public final class WindowPrefs {
         node.putDouble("width", w);
         node.putDouble("height", h);
         node.putBoolean("maximized", maximized);
+    }
+
+    /** Where the window opens: {@code x}/{@code y} NaN lets JavaFX centre it. */
+    public record Placement(double x, double y, double width, double height) {
+    }
+
+    /**
+     * The remembered size and position, fitted into {@code screen} (the visual bounds of the screen the window was
+     * on, else the primary one): a 1280 x 800 window on a 1280 x 720 laptop opened with its toolbar above the top of
+     * the screen and its status bar below the bottom; a window remembered on a monitor that is gone comes back onto
+     * this one.
+     */
+    public static Placement fit(double width, double height, double x, double y, Rectangle2D screen) {
+        double w = Math.min(width, screen.getWidth());
+        double h = Math.min(height, screen.getHeight());
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return new Placement(Double.NaN, Double.NaN, w, h);
+        }
+        double fx = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - w));
+        double fy = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - h));
+        return new Placement(fx, fy, w, h);
     }
 
     /** Divider positions of the main split (hosts | work | journal). */

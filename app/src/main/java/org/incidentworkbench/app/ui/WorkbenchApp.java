@@ -63,13 +63,14 @@ public final class WorkbenchApp extends Application {
         view = new MainView(ctx, notifier);
         StartupTrace.mark("view");
         WindowPrefs prefs = ctx.prefs();
-        Scene scene = new Scene(view, prefs.width(), prefs.height());
+        WindowPrefs.Placement at = WindowPrefs.fit(prefs.width(), prefs.height(), prefs.x(), prefs.y(), screenOf(prefs));
+        Scene scene = new Scene(view, at.width(), at.height());
         view.install(scene);
         stage.setTitle("Incident Workbench");
         stage.setScene(scene);
-        if (!Double.isNaN(prefs.x()) && !Double.isNaN(prefs.y())) {
-            stage.setX(prefs.x());
-            stage.setY(prefs.y());
+        if (!Double.isNaN(at.x())) {
+            stage.setX(at.x());
+            stage.setY(at.y());
         }
         stage.setMaximized(prefs.maximized());
         notifier.owner(stage);
@@ -83,6 +84,18 @@ public final class WorkbenchApp extends Application {
         if (Boolean.getBoolean(BENCH_INTERACTIVE) || Boolean.getBoolean("workbench.startupTrace")) {
             reportInteractive(stage, Boolean.getBoolean(BENCH_INTERACTIVE));
         }
+    }
+
+    /** The visual bounds of the screen the remembered window was on, else the primary screen's. */
+    private static javafx.geometry.Rectangle2D screenOf(WindowPrefs prefs) {
+        if (!Double.isNaN(prefs.x()) && !Double.isNaN(prefs.y())) {
+            var screens = javafx.stage.Screen.getScreensForRectangle(prefs.x(), prefs.y(), Math.max(1, prefs.width()),
+                    Math.max(1, prefs.height()));
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return javafx.stage.Screen.getPrimary().getVisualBounds();
     }
 
     /** Set by {@code workbench bench ui}: print the time from JVM start to the first frame of the shown window, then exit. */
